@@ -1,0 +1,5 @@
+import type { Command } from '../command';
+import { infoCommand } from './info';
+
+/** Every CLI command, in the order `--help` lists them. */
+export const COMMANDS: Command[] = [infoCommand];

@@ -1,0 +1,16 @@
+import type { Role } from '../../shared/auth/permissions';
+
+/** Who is signed in on one client (an Electron window, a dev-server run, a CLI command). */
+export interface Session {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/** Per-client mutable state, owned by the transport (IPC binding, dev server, CLI). */
+export interface ClientState {
+  session: Session | null;
+}
+
+export const newClientState = (): ClientState => ({ session: null });

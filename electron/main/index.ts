@@ -1,0 +1,125 @@
+/**
+ * Electron main process: owns the window, the OS events and the IPC binding.
+ * Everything else lives in electron/core and is reached through the router.
+ */
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fail } from '../../shared/api/envelope';
+import { createCore } from '../core/createCore';
+import { createLogger } from '../core/log';
+import { newClientState, type ClientState } from '../core/session';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CSP_HEADER,
+  isAllowedNavigation,
+  isPermissionAllowed,
+  isTrustedSenderUrl,
+  resolveAppPath,
+} from './policy';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const INVOKE_CHANNEL = 'kalkan:invoke';
+const EVENT_CHANNEL = 'kalkan:event';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// One instance per machine account: a second start focuses the first window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const log = createLogger();
+  const core = createCore({ dataDir: app.getPath('userData'), log });
+  const rendererDir = join(HERE, '../renderer');
+  const clients = new Map<number, ClientState>();
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const relative = resolveAppPath(request.url);
+    if (!relative) return new Response(null, { status: 404 });
+    const response = await net.fetch(pathToFileURL(join(rendererDir, relative)).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CSP_HEADER);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url)) {
+      log.warn('api.untrustedSender', { transport: 'ipc' });
+      return fail('api.untrustedSender');
+    }
+    const client = clients.get(event.sender.id) ?? newClientState();
+    clients.set(event.sender.id, client);
+    return core.router.handle(client, method, input);
+  });
+
+  core.services.jobs.onProgress((progress) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, 'job.progress', progress);
+  });
+
+  const lockAll = (reason: 'sleep' | 'screen'): void => {
+    for (const client of clients.values()) client.session = null;
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, 'vault.locked', { reason });
+  };
+  powerMonitor.on('suspend', () => lockAll('sleep'));
+  powerMonitor.on('lock-screen', () => lockAll('screen'));
+
+  const window = createWindow();
+  window.webContents.on('destroyed', () => clients.delete(window.webContents.id));
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Kalkan',
+    backgroundColor: '#f5f7fa',
+    webPreferences: {
+      preload: join(HERE, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

@@ -1,0 +1,51 @@
+/**
+ * The window's security rules as pure functions, so they are unit-tested
+ * without Electron (see test/unit/electronPolicy.test.ts).
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kalkan';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The CSP header the app:// protocol sends (frame-ancestors only works as a header). */
+export const CSP_HEADER =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='; " +
+  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "form-action 'none'; frame-src 'self' blob:; frame-ancestors 'none'";
+
+/** Only our own app:// pages may send IPC; anything else (a stray frame, a data: URL) is refused. */
+export function isTrustedSenderUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** In-app navigation is hash-routed; any real navigation away from the app is denied. */
+export function isAllowedNavigation(url: string): boolean {
+  return isTrustedSenderUrl(url);
+}
+
+/**
+ * Maps an app:// request path to a file under the renderer folder, or null when
+ * the path would escape it. The caller joins the result with that folder.
+ */
+export function resolveAppPath(requestUrl: string): string | null {
+  let pathname: string;
+  try {
+    const parsed = new URL(requestUrl);
+    if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+    pathname = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname === '/' || pathname === '') return 'index.html';
+  const segments = pathname.split('/').filter(Boolean);
+  if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) return null;
+  return segments.join('/');
+}
+
+/** No web permission (camera, microphone, geolocation, notifications …) is ever granted. */
+export const isPermissionAllowed = (_permission: string): boolean => false;

@@ -1,0 +1,44 @@
+/**
+ * The renderer's only door to the core: `window.kalkan`, provided by the
+ * Electron preload or by the dev server's shim. Replies are envelopes; `call`
+ * turns an error envelope into an ApiError carrying the translatable code.
+ */
+import type { KalkanBridge } from '../../../shared/api/client';
+import type { Input, Method, Output } from '../../../shared/api/contract';
+import type { AppError, Envelope } from '../../../shared/api/envelope';
+import type { EventMap, EventName } from '../../../shared/api/events';
+
+declare global {
+  interface Window {
+    kalkan?: KalkanBridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code);
+    this.name = 'ApiError';
+  }
+}
+
+function bridge(): KalkanBridge {
+  const b = window.kalkan;
+  if (!b) throw new ApiError({ code: 'api.unreachable' });
+  return b;
+}
+
+export function invoke<M extends Method>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
+  return bridge()
+    .invoke(method, input)
+    .catch((): Envelope<Output<M>> => ({ ok: false, error: { code: 'api.unreachable' } }));
+}
+
+export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
+  const reply = await invoke(method, input);
+  if (!reply.ok) throw new ApiError(reply.error);
+  return reply.value;
+}
+
+export function subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+  return window.kalkan ? window.kalkan.on(event, listener) : () => {};
+}

@@ -1,0 +1,26 @@
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/latin-600.css';
+import '@fontsource/noto-sans/latin-ext-600.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { App } from './App';
+import { i18n } from './i18n/setup';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

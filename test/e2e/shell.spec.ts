@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright';
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import tr from '../../shared/i18n/tr.json' with { type: 'json' };
+import { expect, test } from './fixtures';
+
+const AREAS = ['dashboard', 'cases', 'assessments', 'referrals', 'court', 'statistics', 'administration'] as const;
+
+test('the shell loads in Turkish with every area in the navigation and no console errors', async ({ app }) => {
+  await expect(app.getByRole('heading', { level: 1, name: tr.pages.dashboard.title })).toBeVisible();
+  const nav = app.getByRole('navigation', { name: tr.app.mainNavigation });
+  for (const area of AREAS) await expect(nav.getByRole('link', { name: tr.nav[area] })).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'tr');
+  await app.screenshot({ path: 'test-results/shell-tr.png' });
+});
+
+test('switching language switches every visible string, and the choice is kept', async ({ app }) => {
+  await app.getByRole('link', { name: tr.nav.cases }).click();
+  await expect(app.getByRole('heading', { level: 1, name: tr.pages.cases.title })).toBeVisible();
+  const turkishText = await app.locator('body').innerText();
+
+  await app.getByRole('radio', { name: 'English' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: en.pages.cases.title })).toBeVisible();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  const englishText = await app.locator('body').innerText();
+
+  // Every Turkish-only string on screen is gone; every English one is there.
+  const visible = (catalog: typeof tr) => [
+    catalog.app.tagline,
+    ...AREAS.map((area) => catalog.nav[area]),
+    catalog.pages.cases.title,
+    catalog.pages.cases.empty,
+  ];
+  for (const text of visible(en)) expect(englishText).toContain(text);
+  for (const text of visible(tr)) {
+    if (!visible(en).includes(text)) expect(englishText).not.toContain(text);
+  }
+  expect(turkishText).toContain(tr.pages.cases.empty);
+  await app.screenshot({ path: 'test-results/shell-en.png' });
+
+  await app.reload();
+  await expect(app.getByRole('heading', { level: 1, name: en.pages.cases.title })).toBeVisible();
+});
+
+test('axe finds no serious or critical violations in either language', async ({ app }) => {
+  for (const language of ['Türkçe', 'English']) {
+    await app.getByRole('radio', { name: language }).click();
+    for (const area of ['dashboard', 'cases', 'administration'] as const) {
+      await app.locator(`[data-nav="${area}"]`).click();
+      await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page: app }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    }
+  }
+});
+
+test('every navigation item is reachable and opens with the keyboard', async ({ app }) => {
+  await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('link', { name: tr.app.skipToContent })).toBeFocused();
+  for (const area of AREAS) {
+    await app.keyboard.press('Tab');
+    const focused = app.locator(`[data-nav="${area}"]`);
+    await expect(focused).toBeFocused();
+  }
+  for (const area of AREAS) {
+    await app.locator(`[data-nav="${area}"]`).focus();
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('heading', { level: 1, name: tr.pages[area].title })).toBeVisible();
+    await expect(app.locator(`[data-nav="${area}"]`)).toHaveAttribute('aria-current', 'page');
+  }
+});
