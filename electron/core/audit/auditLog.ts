@@ -1,0 +1,118 @@
+/**
+ * The tamper-evident audit log inside the vault. Each row's hash is
+ * SHA-256(previous hash + canonical JSON of the row), so changing, removing or
+ * reordering any row breaks the chain from there on; triggers refuse UPDATE
+ * and DELETE outright. Details carry codes and ids, never free text.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/open';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditInput {
+  action: string;
+  actorId?: string | null;
+  actorName?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+  at?: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Key order fixed, so the same row always hashes the same. */
+function canonical(row: Omit<AuditRow, 'hash' | 'prevHash'>): string {
+  return JSON.stringify([row.seq, row.at, row.actorId, row.actorName, row.action, row.targetType, row.targetId, row.details]);
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function sortedDetails(details: AuditInput['details']): string {
+  if (!details) return '{}';
+  return JSON.stringify(Object.fromEntries(Object.entries(details).sort(([a], [b]) => a.localeCompare(b))));
+}
+
+/** Appends one row. Call inside the transaction of the change it records. */
+export function appendAudit(db: Db, input: AuditInput): AuditRow {
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const body = {
+    seq: (last?.seq ?? 0) + 1,
+    at: input.at ?? new Date().toISOString(),
+    actorId: input.actorId ?? null,
+    actorName: input.actorName ?? null,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    details: sortedDetails(input.details),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row: AuditRow = { ...body, prevHash, hash: sha256(prevHash + canonical(body)) };
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash)
+     VALUES (@seq, @at, @actorId, @actorName, @action, @targetType, @targetId, @details, @prevHash, @hash)`,
+  ).run(row);
+  return row;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  rows: number;
+  /** First sequence number where the chain breaks. */
+  brokenAt?: number;
+}
+
+const SELECT_ROWS = `SELECT seq, at, actor_id AS actorId, actor_name AS actorName, action, target_type AS targetType,
+  target_id AS targetId, details, prev_hash AS prevHash, hash FROM audit_log`;
+
+export function verifyAuditChain(db: Db): ChainCheck {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  for (const row of db.prepare(`${SELECT_ROWS} ORDER BY seq`).iterate() as IterableIterator<AuditRow>) {
+    rows += 1;
+    const { hash, prevHash, ...body } = row;
+    if (row.seq !== expectedSeq || prevHash !== prev || sha256(prev + canonical(body)) !== hash) {
+      return { ok: false, rows, brokenAt: row.seq };
+    }
+    prev = hash;
+    expectedSeq += 1;
+  }
+  return { ok: true, rows };
+}
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  action?: string;
+  actorId?: string;
+  targetType?: string;
+  targetId?: string;
+  limit: number;
+  beforeSeq?: number;
+}
+
+export function queryAudit(db: Db, q: AuditQuery): AuditRow[] {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: q.limit };
+  if (q.from) (where.push('at >= @from'), (params.from = q.from));
+  if (q.to) (where.push('at < @to'), (params.to = q.to));
+  if (q.action) (where.push('action = @action'), (params.action = q.action));
+  if (q.actorId) (where.push('actor_id = @actorId'), (params.actorId = q.actorId));
+  if (q.targetType) (where.push('target_type = @targetType'), (params.targetType = q.targetType));
+  if (q.targetId) (where.push('target_id = @targetId'), (params.targetId = q.targetId));
+  if (q.beforeSeq) (where.push('seq < @beforeSeq'), (params.beforeSeq = q.beforeSeq));
+  const sql = `${SELECT_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+  return db.prepare(sql).all(params) as AuditRow[];
+}

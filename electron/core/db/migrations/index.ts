@@ -1,0 +1,21 @@
+/**
+ * The ordered registry of schema migrations. Each runs in one transaction
+ * after an encrypted backup; `PRAGMA user_version` records the last one applied.
+ * Never edit a published migration: add a new one.
+ *
+ * Numbers are allocated per feature area so parallel work does not collide:
+ * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
+ * 4 referrals and court · 5 statistics helpers.
+ */
+import type { Db } from '../open';
+import { m001Vault } from './m001Vault';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: Migration[] = [m001Vault];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
