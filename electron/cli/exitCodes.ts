@@ -18,7 +18,7 @@ const BY_ERROR_PREFIX: Array<[string, ExitCode]> = [
   ['vault.unknownUser', EXIT.signIn],
   ['vault.userDisabled', EXIT.signIn],
   ['vault.throttled', EXIT.signIn],
-  ['auth.', EXIT.signIn],
+  ['auth.wrongCurrentPassword', EXIT.signIn],
   ['vault.inUse', EXIT.inUse],
   ['vault.notKalkan', EXIT.notKalkan],
   ['vault.damaged', EXIT.notKalkan],

@@ -1,22 +1,18 @@
 /**
- * The handler for every contract method. The `Handlers` type makes the compiler
- * refuse a contract method without a handler here.
+ * The handler for every contract method, gathered from the area files. The
+ * `Handlers` type makes the compiler refuse a contract method without one.
  */
+import { appHandlers } from './handlers/appHandlers';
+import { auditHandlers } from './handlers/auditHandlers';
+import { authHandlers } from './handlers/authHandlers';
+import { backupHandlers } from './handlers/backupHandlers';
+import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
-import { SCHEMA_VERSION } from './schemaVersion';
 
 export const handlers: Handlers = {
-  'app.info': ({ services }) => ({
-    name: 'Kalkan',
-    version: services.host.version,
-    schemaVersion: SCHEMA_VERSION,
-    platform: services.host.platform,
-  }),
-  'app.health': ({ services, client }) => ({
-    status: 'ok',
-    vault: services.vault.status(),
-    signedIn: client.session !== null,
-  }),
-  'settings.get': ({ services }) => services.settings.get(),
-  'settings.setLanguage': ({ services }, input) => services.settings.update({ language: input.language }),
+  ...appHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
 };

@@ -62,10 +62,11 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
 
     let session: Session | null = null;
     if (spec.access !== 'public') {
-      if (services.vault.status() !== 'unlocked') return fail('auth.locked');
+      if (services.vault.state() !== 'unlocked') return fail('auth.locked');
       session = client.session;
-      if (!session) return fail('auth.signedOut');
+      if (!session || session.epoch !== services.lockEpoch.value) return fail('auth.signedOut');
       if (spec.access !== 'session' && !can(session.roles, spec.access)) return fail('auth.forbidden');
+      services.idle.touch(services.now().getTime());
     }
 
     try {

@@ -1,2 +1,4 @@
+import { LATEST_VERSION } from './db/migrations';
+
 /** The database schema version this build writes (PRAGMA user_version). */
-export const SCHEMA_VERSION = 0;
+export const SCHEMA_VERSION = LATEST_VERSION;

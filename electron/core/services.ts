@@ -2,15 +2,12 @@
  * Everything a handler may use, built once per process by the host (Electron
  * main, dev server, CLI). Core never knows which host it runs in.
  */
+import type { EventBus } from './events';
 import type { JobRegistry } from './jobs';
 import type { Logger } from './log';
 import type { SettingsStore } from './settings';
-
-export type VaultStatus = 'absent' | 'locked' | 'unlocked';
-
-export interface VaultPort {
-  status(): VaultStatus;
-}
+import type { IdleTimer } from './vault/idleTimer';
+import type { Vault } from './vault/vault';
 
 export interface HostInfo {
   version: string;
@@ -22,5 +19,13 @@ export interface CoreServices {
   settings: SettingsStore;
   jobs: JobRegistry;
   log: Logger;
-  vault: VaultPort;
+  events: EventBus;
+  vault: Vault;
+  idle: IdleTimer;
+  /**
+   * Bumped on every lock. A session remembers the epoch it signed in under, so
+   * every client's session ends with the lock without a registry of clients.
+   */
+  lockEpoch: { value: number };
+  now: () => Date;
 }

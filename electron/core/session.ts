@@ -6,6 +6,8 @@ export interface Session {
   username: string;
   displayName: string;
   roles: Role[];
+  /** The lock epoch at sign-in; the session is void once the vault has locked since. */
+  epoch: number;
 }
 
 /** Per-client mutable state, owned by the transport (IPC binding, dev server, CLI). */

@@ -15,11 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { fail } from '../../shared/api/envelope';
 import type { EventMap, EventName } from '../../shared/api/events';
 import { createCore, type Core, type CoreOptions } from '../core/createCore';
+import { lockVault, tick } from '../core/auth/authService';
+import { runScheduledBackup } from '../core/handlers/backupHandlers';
 import { newClientState } from '../core/session';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_STATIC = resolve(HERE, '../../out/renderer');
 const MAX_BODY = 2 * 1024 * 1024;
+const TICK_MS = 15_000;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,7 +63,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const stream of streams) stream.write(data);
   };
-  core.services.jobs.onProgress((progress) => broadcast('job.progress', progress));
+  const unsubscribe = core.services.events.subscribe((event, payload) => broadcast(event, payload));
+  // The same timer the Electron main process runs: idle lock and the daily backup.
+  const ticker = setInterval(() => {
+    tick(core.services);
+    runScheduledBackup(core.services);
+  }, TICK_MS);
+  ticker.unref();
 
   const tokenOk = (given: string | undefined): boolean => {
     if (!given) return false;
@@ -169,6 +178,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     core,
     close: () =>
       new Promise<void>((done) => {
+        clearInterval(ticker);
+        unsubscribe();
+        lockVault(core.services, 'shutdown');
         for (const stream of streams) stream.end();
         server.close(() => done());
         server.closeAllConnections();

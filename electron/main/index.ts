@@ -6,7 +6,10 @@ import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail } from '../../shared/api/envelope';
+import { existsSync } from 'node:fs';
+import { lockVault, tick } from '../core/auth/authService';
 import { createCore } from '../core/createCore';
+import { runScheduledBackup } from '../core/handlers/backupHandlers';
 import { createLogger } from '../core/log';
 import { newClientState, type ClientState } from '../core/session';
 import {
@@ -36,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const log = createLogger();
-  const core = createCore({ dataDir: app.getPath('userData'), log });
+  const core = createCore({ dataDir: app.getPath('userData'), log, nativeBinding: nativeBindingPath() });
   const rendererDir = join(HERE, '../renderer');
   const clients = new Map<number, ClientState>();
 
@@ -65,16 +68,18 @@ function start(): void {
     return core.router.handle(client, method, input);
   });
 
-  core.services.jobs.onProgress((progress) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, 'job.progress', progress);
+  core.services.events.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
 
-  const lockAll = (reason: 'sleep' | 'screen'): void => {
-    for (const client of clients.values()) client.session = null;
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, 'vault.locked', { reason });
-  };
-  powerMonitor.on('suspend', () => lockAll('sleep'));
-  powerMonitor.on('lock-screen', () => lockAll('screen'));
+  // Lock on sleep and OS screen lock; the idle lock and the daily backup run on a timer.
+  powerMonitor.on('suspend', () => lockVault(core.services, 'sleep'));
+  powerMonitor.on('lock-screen', () => lockVault(core.services, 'screen'));
+  setInterval(() => {
+    tick(core.services);
+    runScheduledBackup(core.services);
+  }, 15_000);
+  app.on('before-quit', () => lockVault(core.services, 'shutdown'));
 
   const window = createWindow();
   window.webContents.on('destroyed', () => clients.delete(window.webContents.id));
@@ -83,6 +88,18 @@ function start(): void {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+/**
+ * The SQLite addon built for Electron's ABI (npm run build:native-electron), kept apart from
+ * the Node build in node_modules so `npm start` and `npm test` never break each other.
+ */
+function nativeBindingPath(): string | undefined {
+  const candidates = [
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(HERE, '../../build/native/electron/better_sqlite3.node'),
+  ];
+  return candidates.find((path) => existsSync(path));
 }
 
 function createWindow(): BrowserWindow {

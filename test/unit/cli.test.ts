@@ -1,20 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
-
-export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: { KALKAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'kalkan-cli-')), ...env },
-    interactive: false,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { cli } from '../fixtures/cli';
 
 describe('kalkan CLI', () => {
   it('prints help in Turkish by default and in English with --lang or KALKAN_LANG', async () => {

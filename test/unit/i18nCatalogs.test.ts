@@ -17,10 +17,10 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-describe('i18n catalogs', () => {
-  const trKeys = leaves(tr as Tree);
-  const enKeys = leaves(en as Tree);
+const trKeys = leaves(tr as Tree);
+const enKeys = leaves(en as Tree);
 
+describe('i18n catalogs', () => {
   it('have exactly the same keys', () => {
     expect([...trKeys.keys()].filter((k) => !enKeys.has(k))).toEqual([]);
     expect([...enKeys.keys()].filter((k) => !trKeys.has(k))).toEqual([]);
@@ -37,5 +37,30 @@ describe('i18n catalogs', () => {
     const t = translator('tr');
     expect(t('nav.statistics')).toBe('İstatistikler');
     expect(translator('en')('nav.statistics')).toBe('Statistics');
+  });
+});
+
+describe('error codes', () => {
+  it('every code the core or CLI can return has a message in both languages', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(name)) files.push(path);
+      }
+    };
+    for (const root of ['electron', 'shared', 'renderer/src']) walk(root);
+    const codes = new Set<string>(['internal', 'api.unreachable']);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:CodedError|fail)\(\s*'([a-zA-Z.]+)'/g)) codes.add(m[1]!);
+    }
+    for (const problem of ['tooShort', 'tooLong', 'containsName', 'tooWeak']) codes.add(`password.${problem}`);
+    expect(codes.size).toBeGreaterThan(30);
+    const missing = [...codes].filter((code) => !trKeys.has(`errors.${code}`) || !enKeys.has(`errors.${code}`));
+    expect(missing).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain, queryAudit } from '../../electron/core/audit/auditLog';
 import { openEncrypted } from '../../electron/core/db/open';
 import { formatRecoveryKey, newRecoverySecret } from '../../electron/core/vault/recoveryKey';
-import { Vault } from '../../electron/core/vault/vault';
-import { ADMIN, OFFICE, createdVault, newVault, tempDir } from '../fixtures/vaults';
+import { type Vault } from '../../electron/core/vault/vault';
+import { ADMIN, OFFICE, createdVault, newVault } from '../fixtures/vaults';
 
 const opened: Vault[] = [];
 afterEach(() => {

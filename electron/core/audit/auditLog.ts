@@ -106,13 +106,21 @@ export interface AuditQuery {
 export function queryAudit(db: Db, q: AuditQuery): AuditRow[] {
   const where: string[] = [];
   const params: Record<string, string | number> = { limit: q.limit };
-  if (q.from) (where.push('at >= @from'), (params.from = q.from));
-  if (q.to) (where.push('at < @to'), (params.to = q.to));
-  if (q.action) (where.push('action = @action'), (params.action = q.action));
-  if (q.actorId) (where.push('actor_id = @actorId'), (params.actorId = q.actorId));
-  if (q.targetType) (where.push('target_type = @targetType'), (params.targetType = q.targetType));
-  if (q.targetId) (where.push('target_id = @targetId'), (params.targetId = q.targetId));
-  if (q.beforeSeq) (where.push('seq < @beforeSeq'), (params.beforeSeq = q.beforeSeq));
+  const filters: Array<[keyof AuditQuery, string]> = [
+    ['from', 'at >= @from'],
+    ['to', 'at < @to'],
+    ['action', 'action = @action'],
+    ['actorId', 'actor_id = @actorId'],
+    ['targetType', 'target_type = @targetType'],
+    ['targetId', 'target_id = @targetId'],
+    ['beforeSeq', 'seq < @beforeSeq'],
+  ];
+  for (const [name, clause] of filters) {
+    const value = q[name];
+    if (value === undefined || value === '') continue;
+    where.push(clause);
+    params[name] = value;
+  }
   const sql = `${SELECT_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
   return db.prepare(sql).all(params) as AuditRow[];
 }

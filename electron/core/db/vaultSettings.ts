@@ -1,0 +1,35 @@
+/** Office-wide settings stored inside the vault (encrypted), as JSON values with defaults. */
+import { z } from 'zod';
+import type { Db } from './open';
+
+const DEFINITIONS = {
+  idleMinutes: { schema: z.number().int().min(0).max(240), fallback: 10 },
+  backupSchedule: {
+    schema: z.object({
+      enabled: z.boolean(),
+      folder: z.string(),
+      keep: z.number().int().min(1),
+      lastAt: z.string().nullable(),
+      lastFile: z.string().nullable(),
+      lastError: z.string().nullable(),
+    }),
+    fallback: { enabled: false, folder: '', keep: 14, lastAt: null, lastFile: null, lastError: null },
+  },
+} as const;
+
+type Definitions = typeof DEFINITIONS;
+export type VaultSettingKey = keyof Definitions;
+export type VaultSettingValue<K extends VaultSettingKey> = z.infer<Definitions[K]['schema']>;
+
+export function getVaultSetting<K extends VaultSettingKey>(db: Db, key: K): VaultSettingValue<K> {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const definition = DEFINITIONS[key];
+  if (!row) return definition.fallback as VaultSettingValue<K>;
+  const parsed = definition.schema.safeParse(JSON.parse(row.value));
+  return (parsed.success ? parsed.data : definition.fallback) as VaultSettingValue<K>;
+}
+
+export function setVaultSetting<K extends VaultSettingKey>(db: Db, key: K, value: VaultSettingValue<K>): void {
+  const checked = DEFINITIONS[key].schema.parse(value);
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(checked));
+}

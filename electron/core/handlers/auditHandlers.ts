@@ -1,0 +1,38 @@
+import { appendAudit, queryAudit, verifyAuditChain } from '../audit/auditLog';
+import type { Handlers } from '../router';
+
+export const auditHandlers = {
+  'audit.list': ({ services }, input) => {
+    const db = services.vault.database;
+    const rows = queryAudit(db, {
+      limit: input.limit,
+      ...(input.from ? { from: input.from } : {}),
+      ...(input.to ? { to: input.to } : {}),
+      ...(input.action ? { action: input.action } : {}),
+      ...(input.actorId ? { actorId: input.actorId } : {}),
+      ...(input.beforeSeq ? { beforeSeq: input.beforeSeq } : {}),
+    });
+    const actions = (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as Array<{ action: string }>).map((r) => r.action);
+    return {
+      rows: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        actorId: r.actorId,
+        actorName: r.actorName,
+        action: r.action,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        details: JSON.parse(r.details) as Record<string, string | number | boolean | null>,
+      })),
+      actions,
+    };
+  },
+  'audit.verify': ({ services, session }) => {
+    const db = services.vault.database;
+    const check = verifyAuditChain(db);
+    db.transaction(() =>
+      appendAudit(db, { action: 'audit.verified', actorId: session!.userId, actorName: session!.username, details: { ok: check.ok, rows: check.rows } }),
+    )();
+    return check.brokenAt !== undefined ? { ok: check.ok, rows: check.rows, brokenAt: check.brokenAt } : { ok: check.ok, rows: check.rows };
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,54 @@
+import { CodedError } from '../../../shared/api/envelope';
+import { appendAudit } from '../audit/auditLog';
+import { lockVault, sessionInfo, startSession } from '../auth/authService';
+import type { Handlers } from '../router';
+import { updateUser } from '../users/usersRepo';
+
+export const authHandlers = {
+  'vault.info': ({ services }) => ({ state: services.vault.state(), officeName: services.vault.officeName() }),
+
+  'setup.create': async ({ services }, input) => {
+    if (services.vault.state() !== 'absent') throw new CodedError('vault.exists');
+    const { recoveryKey } = await services.vault.create({
+      officeName: input.officeName,
+      admin: { username: input.username, displayName: input.displayName, password: input.password },
+    });
+    return { recoveryKey };
+  },
+
+  'auth.signIn': async ({ services, client }, input) => {
+    const user = await services.vault.unlock(input.username, input.password);
+    return sessionInfo(services, startSession(services, client, user));
+  },
+
+  'auth.session': ({ services, client }) => {
+    const session = client.session;
+    if (!session || session.epoch !== services.lockEpoch.value || services.vault.state() !== 'unlocked') return null;
+    return sessionInfo(services, session);
+  },
+
+  'auth.signOut': ({ services, session }) => {
+    lockVault(services, 'user', session);
+    return {};
+  },
+
+  'auth.activity': () => ({}),
+
+  'auth.changePassword': async ({ services, session }, input) => {
+    const me = session!;
+    if (!(await services.vault.checkPassword(me.username, input.current))) throw new CodedError('auth.wrongCurrentPassword');
+    if (input.current === input.next) throw new CodedError('password.sameAsOld');
+    await services.vault.setPassword({ username: me.username, displayName: me.displayName }, input.next);
+    const db = services.vault.database;
+    db.transaction(() => {
+      updateUser(db, me.userId, { mustChangePassword: false });
+      appendAudit(db, { action: 'user.passwordChanged', actorId: me.userId, actorName: me.username, targetType: 'user', targetId: me.userId });
+    })();
+    return {};
+  },
+
+  'auth.recover': async ({ services }, input) => {
+    await services.vault.recover(input.recoveryKey, input.username, input.newPassword);
+    return {};
+  },
+} satisfies Partial<Handlers>;

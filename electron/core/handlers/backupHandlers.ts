@@ -1,0 +1,93 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { CodedError } from '../../../shared/api/envelope';
+import { appendAudit } from '../audit/auditLog';
+import { lockVault } from '../auth/authService';
+import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
+import type { Handlers } from '../router';
+import type { CoreServices } from '../services';
+import type { Session } from '../session';
+import { backupFileName, backupVault, isBackupDue, pruneBackups, restoreVault } from '../vault/backup';
+import { readBackupHeader } from '../vault/backupFile';
+import { unwrapForUser } from '../vault/keyring';
+
+function checkFolder(folder: string): void {
+  if (!isAbsolute(folder)) throw new CodedError('backup.folderInvalid');
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new CodedError('backup.folderInvalid');
+  }
+}
+
+/** Runs one backup into the scheduled folder and prunes old ones. */
+export function runBackupNow(services: CoreServices, actor: Session | null, jobProgress?: (done: number, total: number, step: string) => void) {
+  const db = services.vault.database;
+  const schedule = getVaultSetting(db, 'backupSchedule');
+  if (!schedule.folder) throw new CodedError('backup.folderRequired');
+  checkFolder(schedule.folder);
+  try {
+    const result = backupVault(services.vault, join(schedule.folder, backupFileName(services.now())), actor ? { id: actor.userId, username: actor.username } : null, jobProgress);
+    pruneBackups(schedule.folder, schedule.keep);
+    setVaultSetting(db, 'backupSchedule', { ...schedule, lastAt: result.createdAt, lastFile: result.file, lastError: null });
+    return result;
+  } catch (error) {
+    setVaultSetting(db, 'backupSchedule', { ...schedule, lastError: error instanceof CodedError ? error.code : 'internal' });
+    throw error;
+  }
+}
+
+/** Host timer: the daily backup, when enabled and due. Failures are recorded, never thrown. */
+export function runScheduledBackup(services: CoreServices): void {
+  if (services.vault.state() !== 'unlocked') return;
+  const schedule = getVaultSetting(services.vault.database, 'backupSchedule');
+  if (!schedule.enabled || !schedule.folder || !isBackupDue(schedule.lastAt, services.now())) return;
+  try {
+    runBackupNow(services, null);
+  } catch (error) {
+    services.log.warn('backup.scheduledFailed', { code: error instanceof CodedError ? error.code : 'internal' });
+  }
+}
+
+export const backupHandlers = {
+  'backup.getSchedule': ({ services }) => getVaultSetting(services.vault.database, 'backupSchedule'),
+
+  'backup.setSchedule': ({ services, session }, input) => {
+    const db = services.vault.database;
+    if (input.enabled && !input.folder) throw new CodedError('backup.folderRequired');
+    if (input.folder) checkFolder(input.folder);
+    const next = { ...getVaultSetting(db, 'backupSchedule'), enabled: input.enabled, folder: input.folder, keep: input.keep };
+    db.transaction(() => {
+      setVaultSetting(db, 'backupSchedule', next);
+      appendAudit(db, { action: 'backup.scheduleChanged', actorId: session!.userId, actorName: session!.username, details: { enabled: next.enabled, keep: next.keep } });
+    })();
+    return next;
+  },
+
+  'backup.run': ({ services, session }, input) =>
+    services.jobs.run((job) => runBackupNow(services, session, (done, total, step) => job.progress(done, total, step)), input.jobId),
+
+  'security.setIdleMinutes': ({ services, session }, input) => {
+    const db = services.vault.database;
+    db.transaction(() => {
+      setVaultSetting(db, 'idleMinutes', input.minutes);
+      appendAudit(db, { action: 'security.idleChanged', actorId: session!.userId, actorName: session!.username, details: { minutes: input.minutes } });
+    })();
+    services.idle.setMinutes(input.minutes);
+    return { idleMinutes: input.minutes };
+  },
+
+  'backup.restore': async ({ services, session }, input) => {
+    const me = session!;
+    // Check the file and the password against the backup's own keyring before locking anything.
+    const { header } = readBackupHeader(input.file);
+    (await unwrapForUser(header.keyring, me.username, input.password)).fill(0);
+    lockVault(services, 'user', me);
+    const result = await services.jobs.run(
+      (job) => restoreVault(input.file, services.vault.paths.db, me.username, input.password, (d, t, s) => job.progress(d, t, s)),
+      input.jobId,
+    );
+    return { backupCreatedAt: result.backupCreatedAt };
+  },
+} satisfies Partial<Handlers>;

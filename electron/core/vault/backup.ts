@@ -1,0 +1,240 @@
+/**
+ * Backup, restore, verify and the emergency decrypted export, on top of the
+ * Vault. Every step that could lose data keeps the previous state: a restore
+ * moves the current database aside rather than deleting it.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, closeSync, openSync, writeSync, fsyncSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CodedError } from '../../../shared/api/envelope';
+import { appendAudit, verifyAuditChain } from '../audit/auditLog';
+import { schemaVersion } from '../db/migrate';
+import { LATEST_VERSION } from '../db/migrations';
+import { integrityOk, openEncrypted, type Db } from '../db/open';
+import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile } from './backupFile';
+import { unwrapForUser, writeKeyring } from './keyring';
+import { findUserByName } from '../users/usersRepo';
+import { acquireLock } from './lockFile';
+import { vaultPaths } from './paths';
+import { readMeta, type Vault } from './vault';
+
+export type Progress = (done: number, total: number, step: string) => void;
+
+export interface Actor {
+  id: string;
+  username: string;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  createdAt: string;
+}
+
+/** A timestamped file name that sorts by time: kalkan-backup-2026-11-25T10-00-00Z.kbak */
+export function backupFileName(at: Date = new Date()): string {
+  return `kalkan-backup-${at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-')}${BACKUP_EXTENSION}`;
+}
+
+export function backupVault(vault: Vault, outPath: string, actor: Actor | null, progress?: Progress): BackupResult {
+  const db = vault.database;
+  if (existsSync(outPath)) throw new CodedError('backup.targetExists');
+  mkdirSync(dirname(outPath), { recursive: true });
+  const copy = join(dirname(outPath), `.kalkan-copy-${randomUUID()}.db`);
+  try {
+    progress?.(0, 3, 'backup.step.copy');
+    db.prepare('VACUUM INTO ?').run(copy);
+    const meta = readMeta(db);
+    progress?.(1, 3, 'backup.step.write');
+    const header = vault.withKey((key, keyring) =>
+      writeBackupFile(outPath, copy, { vaultId: meta.vaultId, officeName: meta.officeName, schemaVersion: schemaVersion(db), keyring, dbKey: key }),
+    );
+    progress?.(2, 3, 'backup.step.verify');
+    vault.withKey((key) => checkBackup(outPath, key, meta.vaultId));
+    db.transaction(() =>
+      appendAudit(db, {
+        action: 'vault.backup',
+        actorId: actor?.id ?? null,
+        actorName: actor?.username ?? null,
+        details: { file: basename(outPath), bytes: statSync(outPath).size },
+      }),
+    )();
+    progress?.(3, 3, 'backup.step.done');
+    return { file: outPath, bytes: statSync(outPath).size, createdAt: header.createdAt };
+  } catch (error) {
+    rmSync(outPath, { force: true });
+    throw error;
+  } finally {
+    rmSync(copy, { force: true });
+  }
+}
+
+/** Full check of a backup with a known key: MAC, hash, then the database inside opens and is sound. */
+function checkBackup(path: string, key: Buffer, vaultId?: string): void {
+  const scratch = join(dirname(path), `.kalkan-check-${randomUUID()}.db`);
+  try {
+    const header = verifyAndExtract(path, key, scratch);
+    const db = openEncrypted(scratch, key, { exclusive: false });
+    try {
+      if (!integrityOk(db)) throw new CodedError('backup.damaged');
+      const meta = readMeta(db);
+      if (meta.vaultId !== header.vaultId || (vaultId && meta.vaultId !== vaultId)) throw new CodedError('backup.damaged');
+    } finally {
+      db.close();
+    }
+  } finally {
+    for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) rmSync(f, { force: true });
+  }
+}
+
+/** Scheduled backups keep the newest `keep` files in the folder; older ones are removed. */
+export function pruneBackups(folder: string, keep: number): string[] {
+  const files = readdirSync(folder)
+    .filter((f) => f.startsWith('kalkan-backup-') && f.endsWith(BACKUP_EXTENSION))
+    .sort();
+  const remove = files.slice(0, Math.max(0, files.length - keep));
+  for (const f of remove) rmSync(join(folder, f), { force: true });
+  return remove;
+}
+
+/** Daily schedule: due when no backup yet, or the last one was on an earlier local day. */
+export function isBackupDue(lastAt: string | null, now: Date): boolean {
+  if (!lastAt) return true;
+  const last = new Date(lastAt);
+  return last.getFullYear() !== now.getFullYear() || last.getMonth() !== now.getMonth() || last.getDate() !== now.getDate();
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  backupCreatedAt: string;
+  /** Where the database that was replaced now is (nothing is deleted). */
+  previousKeptAt: string | null;
+}
+
+/**
+ * Restores a backup into `dbPath` after checking it completely with the key
+ * unwrapped by this user's password from the backup's own keyring. Refused
+ * while the target is in use.
+ */
+export async function restoreVault(backupPath: string, dbPath: string, username: string, password: string, progress?: Progress): Promise<RestoreResult> {
+  const { header } = readBackupHeader(backupPath);
+  if (header.schemaVersion > LATEST_VERSION) throw new CodedError('vault.tooNew', { version: header.schemaVersion, supported: LATEST_VERSION });
+  const key = await unwrapForUser(header.keyring, username, password);
+  const paths = vaultPaths(dbPath);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const held = acquireLock(dbPath);
+  const incoming = `${dbPath}.restore-${randomUUID()}`;
+  try {
+    progress?.(0, 3, 'backup.step.verify');
+    verifyAndExtract(backupPath, key, incoming);
+    const check = openEncrypted(incoming, key, { exclusive: false });
+    try {
+      if (!integrityOk(check)) throw new CodedError('backup.damaged');
+      if (readMeta(check).vaultId !== header.vaultId) throw new CodedError('backup.damaged');
+    } finally {
+      check.close();
+    }
+    progress?.(1, 3, 'backup.step.install');
+    let previousKeptAt: string | null = null;
+    if (existsSync(dbPath)) {
+      previousKeptAt = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      mkdirSync(previousKeptAt);
+      for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, paths.keyring]) {
+        if (existsSync(file)) renameSync(file, join(previousKeptAt, basename(file)));
+      }
+    }
+    renameSync(incoming, dbPath);
+    writeKeyring(paths.keyring, header.keyring);
+    progress?.(2, 3, 'backup.step.audit');
+    const db = openEncrypted(dbPath, key);
+    try {
+      const user = findUserByName(db, username);
+      db.transaction(() =>
+        appendAudit(db, {
+          action: 'vault.restored',
+          actorId: user?.id ?? null,
+          actorName: user?.username ?? username,
+          details: { backupCreatedAt: header.createdAt, file: basename(backupPath) },
+        }),
+      )();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    progress?.(3, 3, 'backup.step.done');
+    return { restoredFrom: backupPath, backupCreatedAt: header.createdAt, previousKeptAt };
+  } finally {
+    key.fill(0);
+    rmSync(incoming, { force: true });
+    held.release();
+  }
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  key: boolean;
+  integrity: boolean;
+  auditChain: boolean;
+  auditRows: number;
+  schemaVersion: number;
+  brokenAt?: number;
+}
+
+/** Integrity, key and audit-chain check of an unlocked vault (the key check passed by unlocking). */
+export function verifyVault(db: Db): VerifyReport {
+  const integrity = integrityOk(db);
+  const chain = verifyAuditChain(db);
+  return {
+    ok: integrity && chain.ok,
+    key: true,
+    integrity,
+    auditChain: chain.ok,
+    auditRows: chain.rows,
+    schemaVersion: schemaVersion(db),
+    ...(chain.brokenAt !== undefined ? { brokenAt: chain.brokenAt } : {}),
+  };
+}
+
+/**
+ * Emergency decrypted export (leaving Kalkan): every table as JSON, streamed
+ * row by row so ten years of data do not need to fit in memory. The caller
+ * checks the admin role and the explicit confirmation; this audits it.
+ */
+export function exportDecrypted(db: Db, outPath: string, actor: Actor, progress?: Progress): { tables: number; rows: number } {
+  if (existsSync(outPath)) throw new CodedError('export.targetExists');
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all() as Array<{ name: string }>).map(
+    (t) => t.name,
+  );
+  db.transaction(() =>
+    appendAudit(db, { action: 'vault.exportDecrypted', actorId: actor.id, actorName: actor.username, details: { file: basename(outPath) } }),
+  )();
+  const tmp = `${outPath}.partial`;
+  const fd = openSync(tmp, 'w', 0o600);
+  let rows = 0;
+  try {
+    const meta = readMeta(db);
+    writeSync(fd, `{"format":"kalkan-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"vaultId":${JSON.stringify(meta.vaultId)},"schemaVersion":${schemaVersion(db)},"tables":{`);
+    tables.forEach((table, index) => {
+      progress?.(index, tables.length, 'export.step.table');
+      writeSync(fd, `${index ? ',' : ''}${JSON.stringify(table)}:[`);
+      let first = true;
+      // Table names come from sqlite_master, not from input; quoted as identifiers.
+      for (const row of db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate()) {
+        writeSync(fd, `${first ? '' : ','}${JSON.stringify(row)}`);
+        first = false;
+        rows += 1;
+      }
+      writeSync(fd, ']');
+    });
+    writeSync(fd, '}}\n');
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(tmp, outPath);
+  progress?.(tables.length, tables.length, 'export.step.done');
+  return { tables: tables.length, rows };
+}

@@ -1,0 +1,197 @@
+/**
+ * Encrypted backups: a consistent copy of the database made with VACUUM INTO
+ * (it keeps the cipher and key), bundled with the keyring, and sealed with an
+ * HMAC so any change to the file is detected before a restore.
+ *
+ * File layout: "KALKANBK" · version (1 byte) · header length (uint32 BE) ·
+ * header JSON · database bytes. The header carries the SHA-256 of the
+ * database bytes; the MAC covers the header, keyed from the database key.
+ */
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { z } from 'zod';
+import { CodedError } from '../../../shared/api/envelope';
+import { parseKeyring, type KeyringData } from './keyring';
+
+const MAGIC = Buffer.from('KALKANBK');
+const VERSION = 1;
+const CHUNK = 1024 * 1024;
+
+const HeaderSchema = z.object({
+  format: z.literal('kalkan-backup'),
+  createdAt: z.string(),
+  vaultId: z.string(),
+  officeName: z.string(),
+  schemaVersion: z.number().int(),
+  dbBytes: z.number().int().nonnegative(),
+  dbSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  keyring: z.unknown(),
+  mac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type BackupHeader = Omit<z.infer<typeof HeaderSchema>, 'keyring'> & { keyring: KeyringData };
+
+export const BACKUP_EXTENSION = '.kbak';
+
+const macKey = (dbKey: Buffer): Buffer => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'kalkan/backup-mac/v1', 32));
+
+function macOf(dbKey: Buffer, header: Omit<BackupHeader, 'mac'>): string {
+  const { format, createdAt, vaultId, officeName, schemaVersion, dbBytes, dbSha256, keyring } = header;
+  const canonical = JSON.stringify([format, createdAt, vaultId, officeName, schemaVersion, dbBytes, dbSha256, keyring]);
+  return createHmac('sha256', macKey(dbKey)).update(canonical).digest('hex');
+}
+
+function sha256File(path: string, onChunk?: (done: number, total: number) => void): string {
+  const hash = createHash('sha256');
+  const total = statSync(path).size;
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  try {
+    let done = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      done += n;
+      onChunk?.(done, total);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Writes the bundle from an already-made database copy; atomic (tmp + fsync + rename). */
+export function writeBackupFile(
+  outPath: string,
+  dbCopyPath: string,
+  info: { vaultId: string; officeName: string; schemaVersion: number; keyring: KeyringData; dbKey: Buffer },
+  progress?: (done: number, total: number) => void,
+): BackupHeader {
+  const dbBytes = statSync(dbCopyPath).size;
+  const unsigned = {
+    format: 'kalkan-backup' as const,
+    createdAt: new Date().toISOString(),
+    vaultId: info.vaultId,
+    officeName: info.officeName,
+    schemaVersion: info.schemaVersion,
+    dbBytes,
+    dbSha256: sha256File(dbCopyPath),
+    keyring: info.keyring,
+  };
+  const header: BackupHeader = { ...unsigned, mac: macOf(info.dbKey, unsigned) };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(MAGIC.length + 1 + 4);
+  MAGIC.copy(prefix, 0);
+  prefix.writeUInt8(VERSION, MAGIC.length);
+  prefix.writeUInt32BE(headerBytes.length, MAGIC.length + 1);
+
+  const tmp = `${outPath}.partial`;
+  const out = openSync(tmp, 'w', 0o600);
+  const input = openSync(dbCopyPath, 'r');
+  try {
+    writeSync(out, prefix);
+    writeSync(out, headerBytes);
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let done = 0;
+    for (;;) {
+      const n = readSync(input, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      writeSync(out, buffer, 0, n);
+      done += n;
+      progress?.(done, dbBytes);
+    }
+    fsyncSync(out);
+  } catch (error) {
+    closeSync(out);
+    closeSync(input);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(out);
+  closeSync(input);
+  renameSync(tmp, outPath);
+  return header;
+}
+
+/** Reads and structurally checks the header (no key needed); the database bytes follow at `offset`. */
+export function readBackupHeader(path: string): { header: BackupHeader; offset: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    throw new CodedError('backup.unreadable');
+  }
+  try {
+    const prefix = Buffer.alloc(MAGIC.length + 1 + 4);
+    if (readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) {
+      throw new CodedError('backup.notBackup');
+    }
+    if (prefix.readUInt8(MAGIC.length) !== VERSION) throw new CodedError('backup.unsupportedVersion');
+    const length = prefix.readUInt32BE(MAGIC.length + 1);
+    if (length > 16 * 1024 * 1024) throw new CodedError('backup.damaged');
+    const headerBytes = Buffer.alloc(length);
+    if (readSync(fd, headerBytes, 0, length, prefix.length) !== length) throw new CodedError('backup.damaged');
+    let json: unknown;
+    try {
+      json = JSON.parse(headerBytes.toString('utf8'));
+    } catch {
+      throw new CodedError('backup.damaged');
+    }
+    const parsed = HeaderSchema.safeParse(json);
+    if (!parsed.success) throw new CodedError('backup.damaged');
+    let keyring: KeyringData;
+    try {
+      keyring = parseKeyring(JSON.stringify(parsed.data.keyring));
+    } catch {
+      throw new CodedError('backup.damaged');
+    }
+    const offset = prefix.length + length;
+    if (statSync(path).size !== offset + parsed.data.dbBytes) throw new CodedError('backup.damaged');
+    return { header: { ...parsed.data, keyring }, offset };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks the MAC (with the database key) and the database bytes' hash, and
+ * writes those bytes to `extractTo`. Any alteration → backup.damaged.
+ */
+export function verifyAndExtract(
+  path: string,
+  dbKey: Buffer,
+  extractTo: string | null,
+  progress?: (done: number, total: number) => void,
+): BackupHeader {
+  const { header, offset } = readBackupHeader(path);
+  const { mac, ...unsigned } = header;
+  const expected = Buffer.from(macOf(dbKey, unsigned), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(mac, 'hex'))) throw new CodedError('backup.damaged');
+
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  const out = extractTo ? openSync(extractTo, 'w', 0o600) : null;
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let position = offset;
+    let done = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, position);
+      if (n === 0) break;
+      hash.update(buffer.subarray(0, n));
+      if (out !== null) writeSync(out, buffer, 0, n);
+      position += n;
+      done += n;
+      progress?.(done, header.dbBytes);
+    }
+    if (out !== null) fsyncSync(out);
+  } finally {
+    closeSync(fd);
+    if (out !== null) closeSync(out);
+  }
+  if (hash.digest('hex') !== header.dbSha256) {
+    if (extractTo) rmSync(extractTo, { force: true });
+    throw new CodedError('backup.damaged');
+  }
+  return header;
+}
