@@ -1,0 +1,88 @@
+/** Vault, set-up, sign-in, users, audit, security settings and backups. */
+import { z } from 'zod';
+import type { MethodSpec } from '../contract';
+import {
+  AuditEntry,
+  BackupResult,
+  BackupSchedule,
+  DisplayName,
+  IsoDate,
+  Password,
+  RoleSchema,
+  SessionInfo,
+  SetupInput,
+  UserSummary,
+  Username,
+  VaultInfo,
+} from '../schemas/auth';
+
+const Empty = z.object({}).strict();
+const Done = z.object({});
+
+export const vaultMethods = {
+  // --- vault, set-up and sign-in ---
+  'vault.info': { input: Empty, output: VaultInfo, access: 'public' },
+  'setup.create': { input: SetupInput, output: z.object({ recoveryKey: z.string() }), access: 'public' },
+  'auth.signIn': { input: z.object({ username: Username, password: Password }).strict(), output: SessionInfo, access: 'public' },
+  'auth.session': { input: Empty, output: SessionInfo.nullable(), access: 'public' },
+  'auth.signOut': { input: Empty, output: Done, access: 'session' },
+  'auth.activity': { input: Empty, output: Done, access: 'session' },
+  'auth.changePassword': { input: z.object({ current: Password, next: Password }).strict(), output: Done, access: 'session' },
+  'auth.recover': {
+    input: z.object({ recoveryKey: z.string().min(10).max(200), username: Username, newPassword: Password }).strict(),
+    output: Done,
+    access: 'public',
+  },
+
+  // --- users (admin) ---
+  'users.list': { input: Empty, output: z.array(UserSummary), access: 'users:manage' },
+  'users.create': {
+    input: z.object({ username: Username, displayName: DisplayName, roles: z.array(RoleSchema).min(1), password: Password }).strict(),
+    output: UserSummary,
+    access: 'users:manage',
+  },
+  'users.update': {
+    input: z
+      .object({ id: z.string().uuid(), displayName: DisplayName.optional(), roles: z.array(RoleSchema).min(1).optional(), disabled: z.boolean().optional() })
+      .strict(),
+    output: UserSummary,
+    access: 'users:manage',
+  },
+  'users.resetPassword': { input: z.object({ id: z.string().uuid(), password: Password }).strict(), output: Done, access: 'users:manage' },
+
+  // --- audit ---
+  'audit.list': {
+    input: z
+      .object({
+        from: IsoDate.optional(),
+        to: IsoDate.optional(),
+        action: z.string().max(64).optional(),
+        actorId: z.string().max(64).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeSeq: z.number().int().positive().optional(),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(AuditEntry), actions: z.array(z.string()) }),
+    access: 'audit:read',
+  },
+  'audit.verify': {
+    input: Empty,
+    output: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().optional() }),
+    access: 'audit:read',
+  },
+
+  // --- security settings and backups ---
+  'security.setIdleMinutes': { input: z.object({ minutes: z.number().int().min(0).max(240) }).strict(), output: z.object({ idleMinutes: z.number().int() }), access: 'settings:write' },
+  'backup.getSchedule': { input: Empty, output: BackupSchedule, access: 'vault:backup' },
+  'backup.setSchedule': {
+    input: z.object({ enabled: z.boolean(), folder: z.string().trim().max(1024), keep: z.number().int().min(1).max(365) }).strict(),
+    output: BackupSchedule,
+    access: 'settings:write',
+  },
+  'backup.run': { input: z.object({ jobId: z.string().max(64).optional() }).strict(), output: BackupResult, access: 'vault:backup' },
+  'backup.restore': {
+    input: z.object({ file: z.string().min(1).max(1024), password: Password, jobId: z.string().max(64).optional() }).strict(),
+    output: z.object({ backupCreatedAt: z.string() }),
+    access: 'vault:restore',
+  },
+} as const satisfies Record<string, MethodSpec>;
