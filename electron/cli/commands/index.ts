@@ -1,6 +1,8 @@
 import type { Command } from '../command';
+import { assessCommand } from './assess';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { toolCommand } from './tool';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
 import { backupCommand, exportCommand, restoreCommand, verifyCommand } from './vaultOps';
 
@@ -15,5 +17,7 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   verifyCommand,
   exportCommand,
+  toolCommand,
+  assessCommand,
   infoCommand,
 ];
