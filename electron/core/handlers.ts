@@ -6,6 +6,7 @@ import { appHandlers } from './handlers/appHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import { casesHandlers } from './handlers/casesHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
 
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...casesHandlers,
 };

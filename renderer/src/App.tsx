@@ -1,10 +1,18 @@
-import { RouterProvider } from 'react-aria-components';
+import type { ReactNode } from 'react';
+import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useHref, useNavigate, type NavigateOptions } from 'react-router';
 import { AppShell } from './components/AppShell';
-import { NAV_ITEMS } from './components/navItems';
-import { useSettings } from './features/settings/useSettings';
+import { visibleNavItems } from './components/navItems';
+import { AdministrationPage } from './features/admin/AdministrationPage';
+import { AuthLayout } from './features/auth/AuthLayout';
+import { ChangePasswordForm } from './features/auth/ChangePasswordForm';
+import { SessionProvider, useSession } from './features/auth/SessionContext';
+import { SetupPage } from './features/auth/SetupPage';
+import { SignInPage } from './features/auth/SignInPage';
+import { SettingsProvider, useSettingsContext } from './features/settings/SettingsContext';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { LOCALE } from '../../shared/i18n/languages';
 
 declare module 'react-aria-components' {
   interface RouterConfig {
@@ -13,24 +21,65 @@ declare module 'react-aria-components' {
 }
 
 export function App() {
-  const navigate = useNavigate();
+  return (
+    <SettingsProvider>
+      <LocaleProvider>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </LocaleProvider>
+    </SettingsProvider>
+  );
+}
+
+/** React Aria formats dates and numbers in the app's language, not the browser's. */
+function LocaleProvider({ children }: { children: ReactNode }) {
+  const { language } = useSettingsContext();
+  return <I18nProvider locale={LOCALE[language]}>{children}</I18nProvider>;
+}
+
+function Gate() {
   const { t } = useTranslation();
-  const settings = useSettings();
-  if (!settings.loaded) {
+  const settings = useSettingsContext();
+  const { phase, refresh } = useSession();
+
+  if (!settings.loaded || phase.kind === 'loading') {
     return (
       <p className="boot" role="status">
         {t('app.loading')}
       </p>
     );
   }
+  if (phase.kind === 'unreachable') {
+    return (
+      <AuthLayout title={t('app.name')}>
+        <p role="alert">{t('app.offline')}</p>
+      </AuthLayout>
+    );
+  }
+  if (phase.kind === 'setup') return <SetupPage />;
+  if (phase.kind === 'signIn') return <SignInPage officeName={phase.officeName} notice={phase.notice} />;
+  if (phase.session.mustChangePassword) {
+    return (
+      <AuthLayout title={t('auth.mustChangeTitle')} subtitle={t('auth.mustChangeIntro')}>
+        <ChangePasswordForm username={phase.session.user.username} displayName={phase.session.user.displayName} onDone={() => void refresh()} />
+      </AuthLayout>
+    );
+  }
+  return <SignedInApp />;
+}
 
+function SignedInApp() {
+  const navigate = useNavigate();
+  const { phase } = useSession();
+  const items = phase.kind === 'ready' ? visibleNavItems(phase.session.permissions) : [];
   return (
     <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
-      <AppShell language={settings.language} onLanguageChange={settings.setLanguage}>
+      <AppShell items={items}>
         <Routes>
           <Route path="/" element={<Navigate to="/dashboard" replace />} />
-          {NAV_ITEMS.map((item) => (
-            <Route key={item.id} path={item.path} element={<PlaceholderPage area={item.id} />} />
+          {items.map((item) => (
+            <Route key={item.id} path={`${item.path}/*`} element={item.id === 'administration' ? <AdministrationPage /> : <PlaceholderPage area={item.id} />} />
           ))}
           <Route path="*" element={<Navigate to="/dashboard" replace />} />
         </Routes>

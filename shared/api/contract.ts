@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { appMethods } from './methods/app';
+import { casesMethods } from './methods/cases';
 import { vaultMethods } from './methods/vault';
 
 export { AppInfo, Health, Settings } from './methods/app';
@@ -29,6 +30,7 @@ export interface MethodSpec {
 export const contract = {
   ...appMethods,
   ...vaultMethods,
+  ...casesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,17 +1,25 @@
 /**
- * Each test gets its own dev server (real core, real router) over a fresh
- * temporary data folder, and a page that fails the test on any console error.
+ * Each test gets its own dev server (real core, real router, real encrypted
+ * vault) over a fresh temporary data folder, and a page that fails the test on
+ * any console error. `signedIn` sets up an office and signs the admin in
+ * through the real sign-in screen.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import tr from '../../shared/i18n/tr.json' with { type: 'json' };
 import { silentLogger } from '../../electron/core/log';
+import { TEST_KDF } from '../../electron/core/vault/kdf';
 import { startDevServer, type DevServer } from '../../electron/dev-server/server';
+
+export const OFFICE = 'Beyoğlu Çocuk Koruma Birimi';
+export const ADMIN = { username: 'yonetici', displayName: 'Hülya Kaya', password: 'mavi-kedi-sabah-çayı-içer' };
 
 interface Fixtures {
   server: DevServer;
   app: Page;
+  signedIn: Page;
   consoleErrors: string[];
 }
 
@@ -19,7 +27,7 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kalkan-e2e-'));
-    const server = await startDevServer({ dataDir, log: silentLogger });
+    const server = await startDevServer({ dataDir, log: silentLogger, kdf: TEST_KDF });
     await use(server);
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -37,6 +45,19 @@ export const test = base.extend<Fixtures>({
     await use(page);
     expect(consoleErrors, 'console errors').toEqual([]);
   },
+  signedIn: async ({ app, server }, use) => {
+    await server.core.services.vault.create({ officeName: OFFICE, admin: ADMIN });
+    await app.reload();
+    await signIn(app, ADMIN.username, ADMIN.password);
+    await expect(app.getByRole('navigation', { name: tr.app.mainNavigation })).toBeVisible();
+    await use(app);
+  },
 });
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel(tr.auth.username).fill(username);
+  await page.getByLabel(tr.auth.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: tr.signIn.submit }).click();
+}
 
 export { expect };

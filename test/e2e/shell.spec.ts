@@ -5,15 +5,15 @@ import { expect, test } from './fixtures';
 
 const AREAS = ['dashboard', 'cases', 'assessments', 'referrals', 'court', 'statistics', 'administration'] as const;
 
-test('the shell loads in Turkish with every area in the navigation and no console errors', async ({ app }) => {
+test('the shell loads in Turkish with every area in the navigation and no console errors', async ({ signedIn: app }) => {
   await expect(app.getByRole('heading', { level: 1, name: tr.pages.dashboard.title })).toBeVisible();
   const nav = app.getByRole('navigation', { name: tr.app.mainNavigation });
   for (const area of AREAS) await expect(nav.getByRole('link', { name: tr.nav[area] })).toBeVisible();
   await expect(app.locator('html')).toHaveAttribute('lang', 'tr');
-  await app.screenshot({ path: 'test-results/shell-tr.png' });
+  await app.screenshot({ path: 'screenshots/shell-tr.png' });
 });
 
-test('switching language switches every visible string, and the choice is kept', async ({ app }) => {
+test('switching language switches every visible string, and the choice is kept', async ({ signedIn: app }) => {
   await app.getByRole('link', { name: tr.nav.cases }).click();
   await expect(app.getByRole('heading', { level: 1, name: tr.pages.cases.title })).toBeVisible();
   const turkishText = await app.locator('body').innerText();
@@ -25,7 +25,6 @@ test('switching language switches every visible string, and the choice is kept',
 
   // Every Turkish-only string on screen is gone; every English one is there.
   const visible = (catalog: typeof tr) => [
-    catalog.app.tagline,
     ...AREAS.map((area) => catalog.nav[area]),
     catalog.pages.cases.title,
     catalog.pages.cases.empty,
@@ -35,13 +34,13 @@ test('switching language switches every visible string, and the choice is kept',
     if (!visible(en).includes(text)) expect(englishText).not.toContain(text);
   }
   expect(turkishText).toContain(tr.pages.cases.empty);
-  await app.screenshot({ path: 'test-results/shell-en.png' });
+  await app.screenshot({ path: 'screenshots/shell-en.png' });
 
   await app.reload();
   await expect(app.getByRole('heading', { level: 1, name: en.pages.cases.title })).toBeVisible();
 });
 
-test('axe finds no serious or critical violations in either language', async ({ app }) => {
+test('axe finds no serious or critical violations in either language', async ({ signedIn: app }) => {
   for (const language of ['Türkçe', 'English']) {
     await app.getByRole('radio', { name: language }).click();
     for (const area of ['dashboard', 'cases', 'administration'] as const) {
@@ -54,7 +53,7 @@ test('axe finds no serious or critical violations in either language', async ({ 
   }
 });
 
-test('every navigation item is reachable and opens with the keyboard', async ({ app }) => {
+test('every navigation item is reachable and opens with the keyboard', async ({ signedIn: app }) => {
   await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
   await app.keyboard.press('Tab');
   await expect(app.getByRole('link', { name: tr.app.skipToContent })).toBeFocused();

@@ -117,10 +117,12 @@ export class Vault {
         const admin = insertUser(database, {
           username: input.admin.username.trim(),
           displayName: input.admin.displayName.trim(),
-          roles: ['admin'],
+          // The first account is the office head's: administrator and supervisor. Roles can be
+          // split later, once more people use the office's Kalkan.
+          roles: ['admin', 'supervisor'],
         });
         appendAudit(database, { action: 'vault.created', actorId: admin.id, actorName: admin.username });
-        appendAudit(database, { action: 'user.created', actorId: admin.id, actorName: admin.username, targetType: 'user', targetId: admin.id, details: { roles: 'admin' } });
+        appendAudit(database, { action: 'user.created', actorId: admin.id, actorName: admin.username, targetType: 'user', targetId: admin.id, details: { roles: admin.roles.join(',') } });
       })();
       keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf);
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -266,6 +268,35 @@ export class Vault {
 
   removeKeyFor(username: string): void {
     writeKeyring(this.paths.keyring, removeUser(readKeyring(this.paths.keyring), username));
+  }
+
+  /**
+   * Runs `use` on the database opened with the recovery key, without unlocking the vault
+   * (no session; state() stays 'locked'). For the recovery sheet printed right after
+   * set-up, before any password has signed in (see documents/recoverySheet.ts).
+   */
+  withRecoveryKey<T>(recoveryKey: string, use: (db: Db) => T): T {
+    if (this.db) throw new CodedError('vault.alreadyUnlocked');
+    const secret = parseRecoveryKey(recoveryKey);
+    if (!secret) throw new CodedError('vault.recoveryKeyInvalid');
+    const key = databaseKeyFrom(secret);
+    secret.fill(0);
+    const held = acquireLock(this.paths.db);
+    let db: Db | null = null;
+    try {
+      try {
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+      } catch (error) {
+        if (error instanceof CodedError && error.code === 'vault.damaged') throw new CodedError('vault.recoveryKeyWrong');
+        throw error;
+      }
+      if (readMetaOrNull(db)?.format !== VAULT_FORMAT) throw new CodedError('vault.notKalkan');
+      return use(db);
+    } finally {
+      key.fill(0);
+      db?.close();
+      held.release();
+    }
   }
 
   /** The current key, for backup MACs and consistent copies. Never leaves core. */

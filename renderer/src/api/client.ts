@@ -27,10 +27,24 @@ function bridge(): KalkanBridge {
   return b;
 }
 
-export function invoke<M extends Method>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
-  return bridge()
-    .invoke(method, input)
-    .catch((): Envelope<Output<M>> => ({ ok: false, error: { code: 'api.unreachable' } }));
+const AUTH_LOST = new Set(['auth.locked', 'auth.signedOut']);
+const authLostListeners = new Set<() => void>();
+
+/** Called whenever a reply says the vault locked or the session ended: the app drops to sign-in. */
+export function onAuthLost(listener: () => void): () => void {
+  authLostListeners.add(listener);
+  return () => authLostListeners.delete(listener);
+}
+
+export async function invoke<M extends Method>(method: M, input: Input<M>): Promise<Envelope<Output<M>>> {
+  let reply: Envelope<Output<M>>;
+  try {
+    reply = await bridge().invoke(method, input);
+  } catch {
+    reply = { ok: false, error: { code: 'api.unreachable' } };
+  }
+  if (!reply.ok && AUTH_LOST.has(reply.error.code)) for (const listener of authLostListeners) listener();
+  return reply;
 }
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {

@@ -1,25 +1,23 @@
-import type { ReactNode } from 'react';
-import { Link, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
+import { KeyRound, Lock, UserRound } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
+import { Dialog, Heading, Link, Menu, MenuItem, MenuTrigger, Modal, ModalOverlay, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { LANGUAGES, isLanguage, type Language } from '../../../shared/i18n/languages';
-import { NAV_ITEMS } from './navItems';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
+import { useSession } from '../features/auth/SessionContext';
+import { LanguageSwitch } from './LanguageSwitch';
+import type { NavItem } from './navItems';
 import { ShieldMark } from './ShieldMark';
+import { Button } from './ui/Button';
 
-interface Props {
-  language: Language;
-  onLanguageChange(language: Language): void;
-  children: ReactNode;
-}
-
-export function AppShell({ language, onLanguageChange, children }: Props) {
+export function AppShell({ items, children }: { items: NavItem[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-
-  const onSelection = (keys: Set<Key>) => {
-    const [next] = [...keys];
-    if (isLanguage(next)) onLanguageChange(next);
-  };
+  const { phase, signOut } = useSession();
+  const [changing, setChanging] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const user = phase.kind === 'ready' ? phase.session.user : null;
+  const office = phase.kind === 'ready' ? phase.officeName : null;
 
   return (
     <div className="shell">
@@ -31,12 +29,12 @@ export function AppShell({ language, onLanguageChange, children }: Props) {
           <ShieldMark />
           <div>
             <div className="brand-name">{t('app.name')}</div>
-            <div className="brand-tagline">{t('app.tagline')}</div>
+            <div className="brand-tagline">{office ?? t('app.tagline')}</div>
           </div>
         </div>
         <nav aria-label={t('app.mainNavigation')}>
           <ul className="nav-list">
-            {NAV_ITEMS.map(({ id, path, icon: Icon }) => {
+            {items.map(({ id, path, icon: Icon }) => {
               const current = pathname === path || pathname.startsWith(`${path}/`);
               return (
                 <li key={id}>
@@ -53,25 +51,59 @@ export function AppShell({ language, onLanguageChange, children }: Props) {
       <div className="workspace">
         <header className="topbar">
           <div className="topbar-spacer" />
-          <ToggleButtonGroup
-            aria-label={t('app.language')}
-            selectionMode="single"
-            disallowEmptySelection
-            selectedKeys={[language]}
-            onSelectionChange={onSelection}
-            className="lang-switch"
-          >
-            {LANGUAGES.map((lang) => (
-              <ToggleButton key={lang} id={lang} className="lang-button" lang={lang}>
-                {t(`app.languageName.${lang}`)}
-              </ToggleButton>
-            ))}
-          </ToggleButtonGroup>
+          <LanguageSwitch />
+          {user ? (
+            <MenuTrigger>
+              <Button variant="quiet" className="user-button" aria-label={t('shell.userMenu', { name: user.displayName })}>
+                <UserRound aria-hidden="true" size={18} />
+                <span>{user.displayName}</span>
+              </Button>
+              <Popover className="popover" placement="bottom end">
+                <Menu
+                  className="menu"
+                  onAction={(key) => {
+                    if (key === 'password') setChanging(true);
+                    if (key === 'lock') void signOut();
+                  }}
+                >
+                  <MenuItem id="password" className="menu-item">
+                    <KeyRound aria-hidden="true" size={16} /> {t('auth.changePassword')}
+                  </MenuItem>
+                  <MenuItem id="lock" className="menu-item">
+                    <Lock aria-hidden="true" size={16} /> {t('shell.lock')}
+                  </MenuItem>
+                </Menu>
+              </Popover>
+            </MenuTrigger>
+          ) : null}
         </header>
+        {changed ? (
+          <div className="banner" role="status">
+            {t('auth.passwordChanged')}
+          </div>
+        ) : null}
         <main id="main" tabIndex={-1} className="content">
           {children}
         </main>
       </div>
+      {user ? (
+        <ModalOverlay className="modal-overlay" isOpen={changing} onOpenChange={setChanging} isDismissable>
+          <Modal className="modal">
+            <Dialog className="dialog">
+              <Heading slot="title">{t('auth.changePassword')}</Heading>
+              <ChangePasswordForm
+                username={user.username}
+                displayName={user.displayName}
+                onCancel={() => setChanging(false)}
+                onDone={() => {
+                  setChanging(false);
+                  setChanged(true);
+                }}
+              />
+            </Dialog>
+          </Modal>
+        </ModalOverlay>
+      ) : null}
     </div>
   );
 }

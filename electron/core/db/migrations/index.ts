@@ -9,6 +9,7 @@
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
+import { m002Cases } from './m002Cases';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,160 @@
+/**
+ * The one search box: case numbers, identity numbers, names of people,
+ * households, note text. The query is folded exactly like the indexed text
+ * (shared/text/turkish.ts `fold`), so "ozturk", "ÖZTÜRK" and "Öztürk" are the
+ * same word and İ/ı/I/i meet. Ranking: an exact case number, then an
+ * identity number, then names (bm25, children first), households (bm25),
+ * then notes (newest first: FTS5 walks its index backwards by rowid and stops
+ * at the limit, which keeps a common word cheap at a million notes).
+ * A caseworker only gets hits in cases they may see.
+ */
+import type { CaseStatus, MemberRole, SearchHit } from '../../../shared/api/schemas/cases';
+import { fold } from '../../../shared/text/turkish';
+import type { Db } from '../db/open';
+import { visibleSql, type Actor } from './access';
+
+const SCORE = { caseNumber: 1000, idNumber: 900, name: 500, household: 300, note: 100 } as const;
+
+/** Folded search tokens of a query ("Ayşe ÖZT" → ['ayse', 'ozt']). */
+export function queryTokens(q: string): string[] {
+  return (fold(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
+
+/** FTS5 MATCH expression: every token must match, each as a prefix ("ayse"* AND "ozt"*). */
+export function ftsQuery(tokens: string[], prefixLast = true, prefixAll = true): string {
+  return tokens.map((t, i) => (prefixAll || (prefixLast && i === tokens.length - 1) ? `"${t}"*` : `"${t}"`)).join(' AND ');
+}
+
+export function searchSql(actor: Actor) {
+  const visMember = visibleSql(actor, 'm.case_id');
+  const visCase = visibleSql(actor, 'c.id');
+  const visNote = visibleSql(actor, 'n.case_id');
+  return {
+    caseNumber: `SELECT c.id FROM cases c WHERE c.case_number >= @lo AND c.case_number < @hi ${visCase ? `AND ${visCase}` : ''} ORDER BY c.case_number DESC LIMIT @limit`,
+    idNumber: `SELECT m.case_id, m.person_id, m.role FROM people p JOIN case_members m ON m.person_id = p.id
+      WHERE p.id_number >= @lo AND p.id_number < @hi ${visMember ? `AND ${visMember}` : ''} LIMIT @limit`,
+    people: `SELECT m.case_id, m.person_id, m.role, f.rank FROM people_fts f JOIN case_members m ON m.person_id = f.rowid
+      WHERE people_fts MATCH @match ${visMember ? `AND ${visMember}` : ''} ORDER BY (m.role = 'child') DESC, f.rank LIMIT @limit`,
+    households: `SELECT c.id AS case_id, c.household_id, f.rank FROM households_fts f JOIN cases c ON c.household_id = f.rowid
+      WHERE households_fts MATCH @match ${visCase ? `AND ${visCase}` : ''} ORDER BY f.rank LIMIT @limit`,
+    notes: `SELECT n.id AS note_id, n.case_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
+      WHERE notes_fts MATCH @match ${visNote ? `AND ${visNote}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
+  };
+}
+
+interface Candidate {
+  match: SearchHit['match'];
+  caseId: number;
+  personId: number | null;
+  role: MemberRole | null;
+  noteId: number | null;
+  score: number;
+}
+
+/** "2026/12" → the range of case numbers starting so; "2026/0012" exact. */
+function caseNumberRange(q: string): { lo: string; hi: string } | null {
+  const m = /^\s*(\d{4})\s*\/\s*(\d{0,6})\s*$/.exec(q);
+  if (!m) return null;
+  const [year, digits] = [m[1]!, m[2]!];
+  if (digits.length === 0) return { lo: `${year}/`, hi: `${year}0` };
+  // Numbers are stored with at least 4 digits: "2026/12" means 2026/0012 (exact) or a longer number typed so far.
+  const exact = `${year}/${digits.padStart(4, '0')}`;
+  return { lo: exact, hi: `${exact}\u{10FFFF}` };
+}
+
+/** Picks a few words of the note around the first word matching a query token. */
+export function snippet(body: string, tokens: string[], words = 18): string {
+  const parts = body.split(/\s+/);
+  const at = Math.max(
+    0,
+    parts.findIndex((w) => {
+      const f = fold(w).replace(/[^\p{L}\p{N}]/gu, '');
+      return tokens.some((t) => f.startsWith(t));
+    }),
+  );
+  const start = Math.max(0, at - 6);
+  const slice = parts.slice(start, start + words).join(' ');
+  return `${start > 0 ? '… ' : ''}${slice}${start + words < parts.length ? ' …' : ''}`;
+}
+
+export function search(db: Db, q: string, actor: Actor, limit: number): SearchHit[] {
+  const tokens = queryTokens(q);
+  if (tokens.length === 0) return [];
+  const sql = searchSql(actor);
+  const viewer = actor.readAll ? {} : { viewer: actor.userId };
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = (c: Candidate) => {
+    const key = `${c.match === 'note' ? `n${c.noteId}` : c.personId !== null ? `p${c.personId}` : 'c'}:${c.caseId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    candidates.push(c);
+  };
+
+  const range = caseNumberRange(q);
+  if (range) {
+    const rows = db.prepare(sql.caseNumber).all({ ...range, limit, ...viewer }) as Array<{ id: number }>;
+    rows.forEach((r, i) => push({ match: 'caseNumber', caseId: r.id, personId: null, role: null, noteId: null, score: SCORE.caseNumber - i }));
+  }
+
+  const digits = q.replace(/[\s-]/g, '');
+  if (/^[0-9]{5,11}$/.test(digits) || /^[A-Za-z][A-Za-z0-9]{5,19}$/.test(digits)) {
+    const id = digits.toUpperCase();
+    const rows = db.prepare(sql.idNumber).all({ lo: id, hi: `${id}\u{10FFFF}`, limit, ...viewer }) as Array<{ case_id: number; person_id: number; role: MemberRole }>;
+    rows.forEach((r, i) => push({ match: 'idNumber', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: SCORE.idNumber - i }));
+  }
+
+  const match = ftsQuery(tokens);
+  const people = db.prepare(sql.people).all({ match, limit, ...viewer }) as Array<{ case_id: number; person_id: number; role: MemberRole; rank: number }>;
+  people.forEach((r, i) =>
+    push({ match: 'name', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: SCORE.name + (r.role === 'child' ? 50 : 0) - i * 0.5 }),
+  );
+  const households = db.prepare(sql.households).all({ match, limit, ...viewer }) as Array<{ case_id: number; household_id: number }>;
+  households.forEach((r, i) => push({ match: 'household', caseId: r.case_id, personId: null, role: null, noteId: null, score: SCORE.household - i * 0.5 }));
+
+  if (tokens.join('').length >= 2) {
+    const notes = db.prepare(sql.notes).all({ match: ftsQuery(tokens, true, false), limit, ...viewer }) as Array<{ note_id: number; case_id: number }>;
+    notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - i * 0.5 }));
+  }
+
+  const top = candidates.sort((a, b) => b.score - a.score).slice(0, limit);
+  return describe(db, top, tokens);
+}
+
+function describe(db: Db, hits: Candidate[], tokens: string[]): SearchHit[] {
+  const caseStmt = db.prepare(
+    `SELECT c.case_number, c.status, h.name AS household, p.id AS child_id, p.first_name, p.last_name
+     FROM cases c JOIN households h ON h.id = c.household_id LEFT JOIN people p ON p.id = c.primary_child_id WHERE c.id = ?`,
+  );
+  const personStmt = db.prepare('SELECT first_name, last_name FROM people WHERE id = ?');
+  const noteStmt = db.prepare('SELECT v.body FROM notes n JOIN note_versions v ON v.note_id = n.id AND v.version = n.current_version WHERE n.id = ?');
+  return hits.map((h) => {
+    const c = caseStmt.get(h.caseId) as {
+      case_number: string;
+      status: CaseStatus;
+      household: string;
+      child_id: number | null;
+      first_name: string | null;
+      last_name: string | null;
+    };
+    let person: SearchHit['person'] = null;
+    if (h.personId !== null) {
+      const p = personStmt.get(h.personId) as { first_name: string; last_name: string };
+      person = { id: h.personId, firstName: p.first_name, lastName: p.last_name, role: h.role };
+    } else if (c.child_id !== null) {
+      person = { id: c.child_id, firstName: c.first_name ?? '', lastName: c.last_name ?? '', role: 'child' };
+    }
+    const body = h.noteId !== null ? (noteStmt.get(h.noteId) as { body: string } | undefined)?.body : undefined;
+    return {
+      match: h.match,
+      caseId: h.caseId,
+      caseNumber: c.case_number,
+      status: c.status,
+      person,
+      householdName: c.household || null,
+      noteId: h.noteId,
+      snippet: body !== undefined ? snippet(body, tokens) : null,
+      score: Math.round(h.score * 10) / 10,
+    };
+  });
+}

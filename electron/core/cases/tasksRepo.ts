@@ -1,0 +1,217 @@
+/**
+ * Tasks: every deadline of a case in one table, whichever feature set it —
+ * the risk tool's response times (source 'risk'), case-plan actions
+ * ('plan'), court dates ('court'), referrals ('referral') or a person
+ * ('manual'). Other features write through `insertTask` / `closeTasksOf`.
+ * The dashboard reads open tasks through two partial indexes
+ * (tasks_open_assignee, tasks_open_due), so it never scans done work.
+ */
+import { CodedError } from '../../../shared/api/envelope';
+import type { Dashboard, Priority, Task, TaskSource } from '../../../shared/api/schemas/cases';
+import type { Db } from '../db/open';
+import { PRIORITY_RANK, priorityRank } from './casesRepo';
+import type { UserLookup } from './userRefs';
+
+export interface NewTask {
+  caseId: number;
+  /** What kind of work: 'followUp', 'assessment', 'planAction', 'hearing', 'manual' … */
+  kind: string;
+  source: TaskSource;
+  sourceId?: string | number | null;
+  /** An i18n key (+ params) for generated tasks, or a free title. */
+  titleKey?: string | null;
+  titleParams?: Record<string, string | number>;
+  title?: string | null;
+  /** UTC ISO moment. */
+  dueAt: string;
+  /** Default: the case's priority. */
+  priority?: Priority | null;
+  /** Default: the case's responsible caseworker. */
+  assigneeUserId?: string | null;
+  createdBy: string | null;
+}
+
+export function taskStatements(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO tasks (case_id, kind, source, source_id, title_key, title_params, title, due_at, priority, priority_rank,
+         assignee_user_id, done_at, done_by, cancelled, created_at, created_by)
+       VALUES (@caseId, @kind, @source, @sourceId, @titleKey, @titleParams, @title, @dueAt, @priority, @priorityRank,
+         @assignee, @doneAt, @doneBy, 0, @now, @createdBy)`,
+    ),
+  };
+}
+
+export function insertTask(db: Db, t: NewTask, now: string): number {
+  const c = db.prepare('SELECT responsible_user_id, priority FROM cases WHERE id = ?').get(t.caseId) as
+    | { responsible_user_id: string; priority: Priority | null }
+    | undefined;
+  if (!c) throw new CodedError('cases.notFound');
+  if (!t.titleKey && !t.title) throw new CodedError('tasks.titleRequired', { field: 'title' });
+  const priority = t.priority === undefined ? c.priority : t.priority;
+  return Number(
+    taskStatements(db).insert.run({
+      caseId: t.caseId,
+      kind: t.kind,
+      source: t.source,
+      sourceId: t.sourceId === undefined || t.sourceId === null ? null : String(t.sourceId),
+      titleKey: t.titleKey ?? null,
+      titleParams: JSON.stringify(t.titleParams ?? {}),
+      title: t.title ?? null,
+      dueAt: t.dueAt,
+      priority,
+      priorityRank: priorityRank(priority),
+      assignee: t.assigneeUserId ?? c.responsible_user_id,
+      doneAt: null,
+      doneBy: null,
+      now,
+      createdBy: t.createdBy,
+    }).lastInsertRowid,
+  );
+}
+
+interface Row {
+  id: number;
+  case_id: number;
+  kind: string;
+  source: TaskSource;
+  source_id: string | null;
+  title_key: string | null;
+  title_params: string;
+  title: string | null;
+  due_at: string;
+  priority: Priority | null;
+  assignee_user_id: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  cancelled: number;
+  case_number: string;
+  first_name: string | null;
+  last_name: string | null;
+}
+
+const TASK_SELECT = `SELECT t.id, t.case_id, t.kind, t.source, t.source_id, t.title_key, t.title_params, t.title, t.due_at, t.priority,
+    t.assignee_user_id, t.done_at, t.done_by, t.cancelled, c.case_number, p.first_name, p.last_name
+  FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN people p ON p.id = c.primary_child_id`;
+
+const toTask = (r: Row, users: UserLookup): Task => ({
+  id: r.id,
+  caseId: r.case_id,
+  caseNumber: r.case_number,
+  childName: r.first_name !== null ? `${r.first_name} ${r.last_name ?? ''}`.trim() : null,
+  kind: r.kind,
+  source: r.source,
+  sourceId: r.source_id,
+  titleKey: r.title_key,
+  titleParams: JSON.parse(r.title_params) as Record<string, string | number>,
+  title: r.title,
+  dueAt: r.due_at,
+  priority: r.priority,
+  assignee: r.assignee_user_id ? users(r.assignee_user_id) : null,
+  doneAt: r.done_at,
+  doneBy: r.done_by ? users(r.done_by) : null,
+  cancelled: r.cancelled === 1,
+});
+
+export function getTask(db: Db, id: number, users: UserLookup): Task {
+  const row = db.prepare(`${TASK_SELECT} WHERE t.id = ?`).get(id) as Row | undefined;
+  if (!row) throw new CodedError('tasks.notFound');
+  return toTask(row, users);
+}
+
+export function taskCase(db: Db, id: number): { caseId: number; doneAt: string | null; source: TaskSource; sourceId: string | null; assignee: string | null } {
+  const row = db.prepare('SELECT case_id, done_at, source, source_id, assignee_user_id FROM tasks WHERE id = ?').get(id) as
+    | { case_id: number; done_at: string | null; source: TaskSource; source_id: string | null; assignee_user_id: string | null }
+    | undefined;
+  if (!row) throw new CodedError('tasks.notFound');
+  return { caseId: row.case_id, doneAt: row.done_at, source: row.source, sourceId: row.source_id, assignee: row.assignee_user_id };
+}
+
+export function tasksForCase(db: Db, caseId: number, users: UserLookup): Task[] {
+  return (db.prepare(`${TASK_SELECT} WHERE t.case_id = ? ORDER BY t.done_at IS NOT NULL, t.due_at`).all(caseId) as Row[]).map((r) => toTask(r, users));
+}
+
+export function completeTask(db: Db, id: number, actor: string, now: string): void {
+  const changed = db.prepare('UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL').run(now, actor, id).changes;
+  if (changed !== 1) throw new CodedError('tasks.alreadyDone');
+}
+
+/** Closes the open tasks of a source (an action done, a hearing held, a referral answered …). */
+export function closeTasksOf(db: Db, source: TaskSource, sourceId: string | number, actor: string | null, now: string, cancelled = false): number {
+  return db
+    .prepare('UPDATE tasks SET done_at = ?, done_by = ?, cancelled = ? WHERE source = ? AND source_id = ? AND done_at IS NULL')
+    .run(now, actor, cancelled ? 1 : 0, source, String(sourceId)).changes;
+}
+
+/** Closing a case: its open tasks are cancelled (kept, marked cancelled). */
+export function cancelOpenTasksOfCase(db: Db, caseId: number, actor: string, now: string): number {
+  return db.prepare('UPDATE tasks SET done_at = ?, done_by = ?, cancelled = 1 WHERE case_id = ? AND done_at IS NULL').run(now, actor, caseId).changes;
+}
+
+/** Reassignment: the previous caseworker's open tasks on the case follow the case. */
+export function moveOpenTasks(db: Db, caseId: number, from: string, to: string): number {
+  return db.prepare('UPDATE tasks SET assignee_user_id = ? WHERE case_id = ? AND assignee_user_id = ? AND done_at IS NULL').run(to, caseId, from).changes;
+}
+
+// --- dashboard ------------------------------------------------------------------------------
+
+const RANK_NAMES = Object.fromEntries([...Object.entries(PRIORITY_RANK).map(([k, v]) => [v, k]), [5, 'unset']]) as Record<number, string>;
+
+export interface DashboardQuery {
+  scope: 'mine' | 'everyone';
+  /** Whose tasks: the signed-in user for 'mine', optional filter for 'everyone'. */
+  assignee: string | null;
+  limit: number;
+  bounds: { now: string; todayEnd: string; weekEnd: string };
+}
+
+/** The SQL the dashboard runs (exported for the query-plan tests). */
+export function dashboardSql(q: Pick<DashboardQuery, 'assignee'>) {
+  const who = q.assignee ? 'AND t.assignee_user_id = @assignee' : '';
+  return {
+    counts: `SELECT CASE WHEN t.due_at < @now THEN 'overdue' WHEN t.due_at < @todayEnd THEN 'today' ELSE 'week' END AS grp,
+        t.priority_rank AS rank, count(*) AS n
+      FROM tasks t WHERE t.done_at IS NULL ${who} AND t.due_at < @weekEnd GROUP BY grp, rank`,
+    items: `${TASK_SELECT} WHERE t.done_at IS NULL ${who} AND t.due_at >= @from AND t.due_at < @to ORDER BY t.priority_rank, t.due_at LIMIT @limit`,
+    activeCases: `SELECT responsible_user_id AS user, count(*) AS n FROM cases WHERE status <> 'closed' GROUP BY responsible_user_id`,
+    openTasks: `SELECT assignee_user_id AS user, count(*) AS open, sum(due_at < @now) AS overdue, sum(due_at >= @now AND due_at < @weekEnd) AS week
+      FROM tasks WHERE done_at IS NULL AND assignee_user_id IS NOT NULL GROUP BY assignee_user_id`,
+  };
+}
+
+export function dashboard(db: Db, q: DashboardQuery, users: UserLookup, staff: string[]): Dashboard {
+  const sql = dashboardSql(q);
+  const base = { ...q.bounds, ...(q.assignee ? { assignee: q.assignee } : {}) };
+  const groups = { overdue: { total: 0, byPriority: {} as Record<string, number> }, today: { total: 0, byPriority: {} as Record<string, number> }, week: { total: 0, byPriority: {} as Record<string, number> } };
+  for (const row of db.prepare(sql.counts).all(base) as Array<{ grp: keyof typeof groups; rank: number; n: number }>) {
+    const g = groups[row.grp];
+    g.total += row.n;
+    const name = RANK_NAMES[row.rank] ?? 'unset';
+    g.byPriority[name] = (g.byPriority[name] ?? 0) + row.n;
+  }
+  const items = db.prepare(sql.items);
+  const range = { overdue: ['', q.bounds.now], today: [q.bounds.now, q.bounds.todayEnd], week: [q.bounds.todayEnd, q.bounds.weekEnd] } as const;
+  const group = (name: keyof typeof groups) => ({
+    ...groups[name],
+    items: (items.all({ ...base, from: range[name][0], to: range[name][1], limit: q.limit }) as Row[]).map((r) => toTask(r, users)),
+  });
+
+  let workload: Dashboard['workload'] = [];
+  if (q.scope === 'everyone') {
+    const active = new Map((db.prepare(sql.activeCases).all() as Array<{ user: string; n: number }>).map((r) => [r.user, r.n]));
+    const open = new Map(
+      (db.prepare(sql.openTasks).all({ now: q.bounds.now, weekEnd: q.bounds.weekEnd }) as Array<{ user: string; open: number; overdue: number; week: number }>).map((r) => [r.user, r]),
+    );
+    const ids = new Set([...staff, ...active.keys(), ...open.keys()]);
+    workload = [...ids]
+      .map((id) => ({
+        user: users(id),
+        activeCases: active.get(id) ?? 0,
+        openTasks: open.get(id)?.open ?? 0,
+        overdue: open.get(id)?.overdue ?? 0,
+        dueThisWeek: open.get(id)?.week ?? 0,
+      }))
+      .sort((a, b) => b.overdue - a.overdue || b.activeCases - a.activeCases || a.user.displayName.localeCompare(b.user.displayName, 'tr'));
+  }
+  return { scope: q.scope, ...q.bounds, overdue: group('overdue'), today: group('today'), week: group('week'), workload };
+}

@@ -1,0 +1,427 @@
+/**
+ * Cases area handlers (issue 6). Each write runs in one transaction together
+ * with its audit row (ids and codes only); every case view is audited too.
+ * Visibility is checked here on every case-bound call (assertCaseVisible):
+ * a case out of sight answers 'cases.notFound'.
+ */
+import { CodedError } from '../../../shared/api/envelope';
+import type { MemberInput } from '../../../shared/api/schemas/cases';
+import { appendAudit } from '../audit/auditLog';
+import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
+import { caseFile } from '../cases/caseFile';
+import { assertAssignable, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
+import { dashboardBounds, localDay, toUtc } from '../cases/dates';
+import { findDuplicates } from '../cases/duplicates';
+import { raiseRefusedVisit, resolveFlag } from '../cases/flags';
+import * as life from '../cases/lifecycle';
+import { assertLookup, listLookups, upsertLookup } from '../cases/lookupsRepo';
+import { editNote, getNote, insertNote, noteCase, noteVersions, type NoteContent } from '../cases/notesRepo';
+import { updatePerson } from '../cases/peopleRepo';
+import { getAction, getActionRow, getGoal, goalCase, insertAction, insertGoal, markActionDoneFromTask, updateAction, updateGoal } from '../cases/planRepo';
+import { search } from '../cases/searchRepo';
+import { getService, insertService } from '../cases/servicesRepo';
+import { completeTask, dashboard, getTask, insertTask, taskCase } from '../cases/tasksRepo';
+import { userLookup } from '../cases/userRefs';
+import type { Db } from '../db/open';
+import type { Handlers } from '../router';
+import type { CoreServices } from '../services';
+import type { Session } from '../session';
+import { listUsers } from '../users/usersRepo';
+
+interface Ctx {
+  db: Db;
+  actor: Actor;
+  clock: life.Clock;
+  now: string;
+}
+
+function ctxOf(services: CoreServices, session: Session | null): Ctx {
+  const now = services.now();
+  return { db: services.vault.database, actor: actorOf(session!), clock: { now }, now: now.toISOString() };
+}
+
+type Details = Record<string, string | number | boolean | null>;
+function audit(c: Ctx, action: string, targetType: string, targetId: number | string, details?: Details): void {
+  appendAudit(c.db, { action, actorId: c.actor.userId, actorName: c.actor.username, targetType, targetId: String(targetId), at: c.now, ...(details ? { details } : {}) });
+}
+
+/** The case exists, the actor may see it, and it is not closed (for changes to its content). */
+function openVisibleCase(c: Ctx, caseId: number, closedCode = 'cases.closed'): void {
+  assertCaseVisible(c.db, c.actor, caseId);
+  if (requireCase(c.db, caseId).status === 'closed') throw new CodedError(closedCode);
+}
+
+function noteContent(c: Ctx, caseId: number, input: Omit<NoteContent, 'present'> & { present: { people: number[]; users: string[]; others?: string | null | undefined } }): NoteContent {
+  const occurredAt = toUtc(input.occurredAt);
+  if (new Date(occurredAt).getTime() > c.clock.now.getTime() + 5 * 60_000) throw new CodedError('notes.inFuture', { field: 'occurredAt' });
+  const member = c.db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?');
+  input.present.people.forEach((id, i) => {
+    if (!member.get(caseId, id)) throw new CodedError('notes.presentNotMember', { field: `present.people.${i}` });
+  });
+  const user = c.db.prepare('SELECT 1 FROM users WHERE id = ?');
+  input.present.users.forEach((id, i) => {
+    if (!user.get(id)) throw new CodedError('notes.presentUnknownUser', { field: `present.users.${i}` });
+  });
+  return {
+    type: input.type,
+    occurredAt,
+    body: input.body,
+    present: { people: [...new Set(input.present.people)], users: [...new Set(input.present.users)], others: input.present.others ?? null },
+    visitRefused: input.visitRefused,
+  };
+}
+
+const STAFF_ROLES = ['caseworker', 'supervisor'];
+
+export const casesHandlers = {
+  // --- cases ---------------------------------------------------------------------------
+  'cases.create': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const created = life.createCase(c.db, c.actor, input, c.clock);
+      audit(c, 'case.created', 'case', created.id, { householdId: created.householdId, members: input.members.length, flags: created.flags.join(',') });
+      return { id: created.id, caseNumber: created.caseNumber, flags: created.flags };
+    })();
+  },
+
+  'cases.get': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    assertCaseVisible(c.db, c.actor, input.caseId);
+    const file = caseFile(c.db, input.caseId, c.actor, userLookup(c.db));
+    c.db.transaction(() => audit(c, 'case.viewed', 'case', input.caseId))();
+    return file;
+  },
+
+  'cases.list': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return listCases(c.db, input, c.actor, userLookup(c.db));
+  },
+
+  'cases.search': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return { hits: search(c.db, input.q, c.actor, input.limit) };
+  },
+
+  'cases.staff': ({ services }) =>
+    listUsers(services.vault.database)
+      .filter((u) => u.roles.some((r) => STAFF_ROLES.includes(r)))
+      .map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, disabled: u.disabled })),
+
+  // --- people --------------------------------------------------------------------------
+  'people.findDuplicates': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return { candidates: findDuplicates(c.db, input, c.actor) };
+  },
+
+  'cases.addPerson': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      openVisibleCase(c, input.caseId);
+      const added = life.addMember(c.db, c.actor, input.caseId, input.member, 'member', c.clock, null);
+      audit(c, 'case.memberAdded', 'case', input.caseId, { personId: added.personId, role: input.member.role, newPerson: added.newPerson });
+      return listMembers(c.db, input.caseId, c.actor, added.memberId)[0]!;
+    })();
+  },
+
+  'cases.linkPerson': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    const { caseId, ...rest } = input;
+    const member: MemberInput = { ...rest, confirmedNew: false };
+    return c.db.transaction(() => {
+      openVisibleCase(c, caseId);
+      const added = life.addMember(c.db, c.actor, caseId, member, 'member', c.clock, null);
+      audit(c, 'case.memberAdded', 'case', caseId, { personId: added.personId, role: input.role, newPerson: false });
+      return listMembers(c.db, caseId, c.actor, added.memberId)[0]!;
+    })();
+  },
+
+  'cases.updateMember': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      openVisibleCase(c, input.caseId);
+      updateMember(
+        c.db,
+        input.caseId,
+        input.memberId,
+        {
+          ...(input.role !== undefined ? { role: input.role } : {}),
+          ...(input.relationship !== undefined ? { relationship: input.relationship } : {}),
+          ...(input.offending !== undefined ? { offending: input.offending } : {}),
+          ...(input.contactWithChild !== undefined ? { contactWithChild: input.contactWithChild } : {}),
+          ...(input.livesInHousehold !== undefined ? { livesInHousehold: input.livesInHousehold } : {}),
+        },
+        input.primary === true,
+      );
+      audit(c, 'case.memberUpdated', 'case', input.caseId, { memberId: input.memberId });
+      return listMembers(c.db, input.caseId, c.actor, input.memberId)[0]!;
+    })();
+  },
+
+  'cases.updatePerson': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const cases = casesOfPerson(c.db, input.personId);
+      const visible = cases.find((id) => {
+        try {
+          assertCaseVisible(c.db, c.actor, id);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      if (visible === undefined) throw new CodedError('people.notFound');
+      const person = updatePerson(c.db, input.personId, input.patch, input.expectedVersion, c.actor.userId, c.now, localDay(c.clock.now));
+      audit(c, 'person.updated', 'person', input.personId, { fields: Object.keys(input.patch).sort().join(','), version: person.version });
+      return person;
+    })();
+  },
+
+  // --- intake and lifecycle ------------------------------------------------------------
+  'cases.addIntake': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      const r = life.addIntake(c.db, c.actor, input.caseId, input.intake, c.clock);
+      audit(c, 'case.intakeAdded', 'case', input.caseId, { intakeId: r.intakeId, flags: r.flags.join(',') });
+      return r;
+    })();
+  },
+
+  'cases.transition': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      const from = life.transition(c.db, c.actor, input.caseId, input.to, input.reason ?? null, c.clock);
+      audit(c, 'case.statusChanged', 'case', input.caseId, { from, to: input.to });
+      return caseHeader(c.db, input.caseId, userLookup(c.db));
+    })();
+  },
+
+  'cases.requestClosure': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      life.requestClosure(c.db, c.actor, input.caseId, input.reason, c.clock);
+      audit(c, 'case.closureRequested', 'case', input.caseId);
+      return caseHeader(c.db, input.caseId, userLookup(c.db));
+    })();
+  },
+
+  'cases.approveClosure': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      const cancelled = life.approveClosure(c.db, c.actor, input.caseId, input.reason ?? null, c.clock);
+      audit(c, 'case.closed', 'case', input.caseId, { cancelledTasks: cancelled });
+      return caseHeader(c.db, input.caseId, userLookup(c.db));
+    })();
+  },
+
+  'cases.refuseClosure': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      life.refuseClosure(c.db, c.actor, input.caseId, input.reason, c.clock);
+      audit(c, 'case.closureRefused', 'case', input.caseId);
+      return caseHeader(c.db, input.caseId, userLookup(c.db));
+    })();
+  },
+
+  'cases.reopen': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      const r = life.reopen(c.db, c.actor, input.caseId, input.intake, c.clock);
+      audit(c, 'case.reopened', 'case', input.caseId, { intakeId: r.intakeId, flags: r.flags.join(',') });
+      return { case: caseHeader(c.db, input.caseId, userLookup(c.db)), ...r };
+    })();
+  },
+
+  'cases.assign': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      const r = life.assign(c.db, c.actor, input.caseId, input.responsibleUserId, input.coWorkerIds, c.clock);
+      audit(c, 'case.assigned', 'case', input.caseId, {
+        from: r.from,
+        to: input.responsibleUserId,
+        coWorkers: (input.coWorkerIds ?? []).join(','),
+        movedTasks: r.movedTasks,
+      });
+      return caseHeader(c.db, input.caseId, userLookup(c.db));
+    })();
+  },
+
+  'cases.resolveFlag': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      assertCaseVisible(c.db, c.actor, input.caseId);
+      const kind = resolveFlag(c.db, input.caseId, input.flagId, c.actor.userId, c.now);
+      audit(c, 'case.flagResolved', 'case', input.caseId, { flagId: input.flagId, kind });
+      return {};
+    })();
+  },
+
+  // --- notes ---------------------------------------------------------------------------
+  'notes.add': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      openVisibleCase(c, input.caseId, 'notes.caseClosed');
+      const content = noteContent(c, input.caseId, input);
+      const noteId = insertNote(c.db, input.caseId, content, c.actor.userId, c.now);
+      const flag = content.type === 'home_visit' && content.visitRefused ? raiseRefusedVisit(c.db, input.caseId, noteId, c.actor.userId, c.now) : null;
+      audit(c, 'note.added', 'case', input.caseId, { noteId, type: content.type, flag });
+      return getNote(c.db, noteId, userLookup(c.db));
+    })();
+  },
+
+  'notes.edit': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const { caseId } = noteCase(c.db, input.noteId);
+      openVisibleCase(c, caseId, 'notes.caseClosed');
+      const content = noteContent(c, caseId, input);
+      const version = editNote(c.db, input.noteId, input.expectedVersion, content, c.actor.userId, c.now);
+      const flag = content.type === 'home_visit' && content.visitRefused ? raiseRefusedVisit(c.db, caseId, input.noteId, c.actor.userId, c.now) : null;
+      audit(c, 'note.edited', 'case', caseId, { noteId: input.noteId, version, flag });
+      return getNote(c.db, input.noteId, userLookup(c.db));
+    })();
+  },
+
+  'notes.versions': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    const { caseId } = noteCase(c.db, input.noteId);
+    assertCaseVisible(c.db, c.actor, caseId);
+    const versions = noteVersions(c.db, input.noteId, userLookup(c.db));
+    c.db.transaction(() => audit(c, 'note.versionsViewed', 'case', caseId, { noteId: input.noteId }))();
+    return versions;
+  },
+
+  // --- services and plan ---------------------------------------------------------------
+  'services.add': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      openVisibleCase(c, input.caseId);
+      assertLookup(c.db, 'service', input.service, 'service');
+      if (input.deliveredOn > localDay(c.clock.now)) throw new CodedError('services.inFuture', { field: 'deliveredOn' });
+      const id = insertService(
+        c.db,
+        { caseId: input.caseId, service: input.service, personId: input.personId ?? null, deliveredOn: input.deliveredOn, sessions: input.sessions, note: input.note ?? null },
+        c.actor.userId,
+        c.now,
+      );
+      audit(c, 'service.added', 'case', input.caseId, { serviceId: id, service: input.service });
+      return getService(c.db, id, userLookup(c.db));
+    })();
+  },
+
+  'plan.addGoal': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      openVisibleCase(c, input.caseId);
+      const id = insertGoal(c.db, input.caseId, input.title, input.description ?? null, c.actor.userId, c.now);
+      audit(c, 'plan.goalAdded', 'case', input.caseId, { goalId: id });
+      return getGoal(c.db, id, userLookup(c.db));
+    })();
+  },
+
+  'plan.updateGoal': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const caseId = goalCase(c.db, input.goalId);
+      openVisibleCase(c, caseId);
+      updateGoal(c.db, input.goalId, { title: input.title, description: input.description, status: input.status }, c.now);
+      audit(c, 'plan.goalUpdated', 'case', caseId, { goalId: input.goalId, status: input.status ?? null });
+      return getGoal(c.db, input.goalId, userLookup(c.db));
+    })();
+  },
+
+  'plan.addAction': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const caseId = goalCase(c.db, input.goalId);
+      openVisibleCase(c, caseId);
+      const responsible = input.responsibleUserId ?? c.actor.userId;
+      assertAssignable(c.db, responsible, 'responsibleUserId');
+      const id = insertAction(c.db, { goalId: input.goalId, caseId, title: input.title, responsible, dueOn: input.dueOn ?? null }, c.actor.userId, c.now);
+      audit(c, 'plan.actionAdded', 'case', caseId, { goalId: input.goalId, actionId: id });
+      return getAction(c.db, id, userLookup(c.db));
+    })();
+  },
+
+  'plan.updateAction': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const { case_id: caseId } = getActionRow(c.db, input.actionId);
+      openVisibleCase(c, caseId);
+      if (input.responsibleUserId) assertAssignable(c.db, input.responsibleUserId, 'responsibleUserId');
+      updateAction(c.db, input.actionId, { title: input.title, responsible: input.responsibleUserId, dueOn: input.dueOn, status: input.status }, c.actor.userId, c.now);
+      audit(c, 'plan.actionUpdated', 'case', caseId, { actionId: input.actionId, status: input.status ?? null });
+      return getAction(c.db, input.actionId, userLookup(c.db));
+    })();
+  },
+
+  // --- tasks ---------------------------------------------------------------------------
+  'tasks.list': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    if (input.scope === 'everyone' && !c.actor.readAll) throw new CodedError('auth.forbidden');
+    const staff = listUsers(c.db)
+      .filter((u) => !u.disabled && u.roles.includes('caseworker'))
+      .map((u) => u.id);
+    return dashboard(
+      c.db,
+      { scope: input.scope, assignee: input.scope === 'mine' ? c.actor.userId : (input.assigneeId ?? null), limit: input.limit, bounds: dashboardBounds(c.clock.now) },
+      userLookup(c.db),
+      staff,
+    );
+  },
+
+  'tasks.add': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      openVisibleCase(c, input.caseId);
+      if (input.assigneeUserId) assertAssignable(c.db, input.assigneeUserId, 'assigneeUserId');
+      const id = insertTask(
+        c.db,
+        {
+          caseId: input.caseId,
+          kind: 'manual',
+          source: 'manual',
+          title: input.title,
+          dueAt: toUtc(input.dueAt),
+          ...(input.priority !== undefined ? { priority: input.priority } : {}),
+          ...(input.assigneeUserId ? { assigneeUserId: input.assigneeUserId } : {}),
+          createdBy: c.actor.userId,
+        },
+        c.now,
+      );
+      audit(c, 'task.added', 'case', input.caseId, { taskId: id });
+      return getTask(c.db, id, userLookup(c.db));
+    })();
+  },
+
+  'tasks.complete': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const task = taskCase(c.db, input.taskId);
+      // The assignee may complete their own task; anyone else needs to see the case.
+      if (task.assignee !== c.actor.userId) assertCaseVisible(c.db, c.actor, task.caseId);
+      completeTask(c.db, input.taskId, c.actor.userId, c.now);
+      if (task.source === 'plan' && task.sourceId) markActionDoneFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
+      audit(c, 'task.completed', 'case', task.caseId, { taskId: input.taskId, source: task.source });
+      return getTask(c.db, input.taskId, userLookup(c.db));
+    })();
+  },
+
+  // --- lookups -------------------------------------------------------------------------
+  'lookups.list': ({ services }, input) => listLookups(services.vault.database, input.kind, input.includeInactive),
+
+  'lookups.upsert': ({ services, session }, input) => {
+    const c = ctxOf(services, session);
+    return c.db.transaction(() => {
+      const { lookup, created } = upsertLookup(c.db, input, c.now);
+      audit(c, created ? 'lookup.created' : 'lookup.updated', 'lookup', `${lookup.kind}:${lookup.code}`, { active: lookup.active });
+      return lookup;
+    })();
+  },
+} satisfies Partial<Handlers>;

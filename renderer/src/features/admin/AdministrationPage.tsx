@@ -1,0 +1,55 @@
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../auth/SessionContext';
+import { AuditPanel } from './AuditPanel';
+import { BackupPanel } from './BackupPanel';
+import { SecurityPanel } from './SecurityPanel';
+import { UsersPanel } from './UsersPanel';
+
+export function AdministrationPage() {
+  const { t } = useTranslation();
+  const canUsers = useCan('users:manage');
+  const canAudit = useCan('audit:read');
+  const canBackup = useCan('vault:backup');
+  const canSettings = useCan('settings:write');
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">{t('pages.administration.title')}</h1>
+      <Tabs className="tabs" defaultSelectedKey={canUsers ? 'users' : canAudit ? 'audit' : 'backups'}>
+        <TabList aria-label={t('pages.administration.title')} className="tab-list">
+          {canUsers ? (
+            <Tab id="users" className="tab">
+              {t('admin.tabs.users')}
+            </Tab>
+          ) : null}
+          {canBackup || canSettings ? (
+            <Tab id="backups" className="tab">
+              {t('admin.tabs.security')}
+            </Tab>
+          ) : null}
+          {canAudit ? (
+            <Tab id="audit" className="tab">
+              {t('admin.tabs.audit')}
+            </Tab>
+          ) : null}
+        </TabList>
+        {canUsers ? (
+          <TabPanel id="users" className="tab-panel">
+            <UsersPanel />
+          </TabPanel>
+        ) : null}
+        {canBackup || canSettings ? (
+          <TabPanel id="backups" className="tab-panel">
+            {canSettings ? <SecurityPanel /> : null}
+            {canBackup ? <BackupPanel /> : null}
+          </TabPanel>
+        ) : null}
+        {canAudit ? (
+          <TabPanel id="audit" className="tab-panel">
+            <AuditPanel />
+          </TabPanel>
+        ) : null}
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Checkbox, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { checkPassword } from '../../../../shared/auth/passwordPolicy';
+import { call } from '../../api/client';
+import { codeOf, messageOf } from '../../api/errors';
+import { Alert } from '../../components/ui/Alert';
+import { Button } from '../../components/ui/Button';
+import { TextField } from '../../components/ui/Field';
+import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { AuthLayout } from './AuthLayout';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel';
+import { useSession } from './SessionContext';
+
+/** First start: create the encrypted vault and the administrator; show the recovery key once. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const [form, setForm] = useState({ officeName: '', displayName: '', username: '', password: '', repeat: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [stored, setStored] = useState(false);
+
+  const check = useMemo(
+    () => (form.password ? checkPassword(form.password, { username: form.username, displayName: form.displayName, officeName: form.officeName }) : null),
+    [form.password, form.username, form.displayName, form.officeName],
+  );
+  const mismatch = form.repeat.length > 0 && form.repeat !== form.password;
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!check?.ok || mismatch || !form.repeat) {
+      setError(t(mismatch || !form.repeat ? 'errors.password.mismatch' : `errors.password.${check?.problems[0] ?? 'tooShort'}`));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { recoveryKey: key } = await call('setup.create', {
+        officeName: form.officeName,
+        username: form.username,
+        displayName: form.displayName,
+        password: form.password,
+      });
+      setRecoveryKey(key);
+    } catch (e) {
+      setError(messageOf(t, e));
+      if (codeOf(e) === 'vault.exists') window.location.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const finish = async () => {
+    setBusy(true);
+    try {
+      const session = await call('auth.signIn', { username: form.username, password: form.password });
+      signedIn(session);
+    } catch (e) {
+      setError(messageOf(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (recoveryKey) {
+    return (
+      <AuthLayout title={t('setup.recoveryTitle')} subtitle={t('setup.recoveryIntro')} wide>
+        <RecoveryKeyPanel recoveryKey={recoveryKey} officeName={form.officeName} />
+        <Checkbox className="checkbox" isSelected={stored} onChange={setStored}>
+          <span className="checkbox-box" aria-hidden="true" />
+          {t('setup.recoveryStored')}
+        </Checkbox>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="form-actions">
+          <Button variant="primary" isDisabled={!stored || busy} onPress={() => void finish()}>
+            {t('setup.continue')}
+          </Button>
+        </div>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')}>
+      <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
+        <TextField label={t('setup.officeName')} description={t('setup.officeNameHint')} value={form.officeName} onChange={set('officeName')} isRequired autoFocus />
+        <TextField label={t('setup.displayName')} value={form.displayName} onChange={set('displayName')} isRequired autoComplete="name" />
+        <TextField label={t('auth.username')} description={t('setup.usernameHint')} value={form.username} onChange={set('username')} isRequired autoComplete="username" />
+        <TextField label={t('auth.newPassword')} type="password" value={form.password} onChange={set('password')} isRequired autoComplete="new-password" description={t('auth.passwordPolicy')} />
+        <PasswordStrength check={check} />
+        <TextField
+          label={t('auth.repeatPassword')}
+          type="password"
+          value={form.repeat}
+          onChange={set('repeat')}
+          isRequired
+          autoComplete="new-password"
+          error={mismatch ? t('errors.password.mismatch') : null}
+        />
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="form-actions">
+          <Button type="submit" variant="primary" isDisabled={busy}>
+            {busy ? t('setup.creating') : t('setup.create')}
+          </Button>
+        </div>
+      </Form>
+    </AuthLayout>
+  );
+}
