@@ -6,6 +6,7 @@ import { appHandlers } from './handlers/appHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import { documentsHandlers } from './handlers/documentsHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
@@ -16,5 +17,6 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...documentsHandlers,
   ...casesHandlers,
 };

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { appMethods } from './methods/app';
+import { documentMethods } from './methods/documents';
 import { casesMethods } from './methods/cases';
 import { vaultMethods } from './methods/vault';
 
@@ -30,6 +31,7 @@ export interface MethodSpec {
 export const contract = {
   ...appMethods,
   ...vaultMethods,
+  ...documentMethods,
   ...casesMethods,
 } as const satisfies Record<string, MethodSpec>;
 

@@ -1,5 +1,6 @@
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit/auditLog';
+import { grantRecoverySheet } from '../documents/recoverySheet';
 import { lockVault, sessionInfo, startSession } from '../auth/authService';
 import type { Handlers } from '../router';
 import { updateUser } from '../users/usersRepo';
@@ -13,7 +14,7 @@ export const authHandlers = {
       officeName: input.officeName,
       admin: { username: input.username, displayName: input.displayName, password: input.password },
     });
-    return { recoveryKey };
+    return { recoveryKey, sheetToken: grantRecoverySheet(services, { recoveryKey, username: input.username }) };
   },
 
   'auth.signIn': async ({ services, client }, input) => {

@@ -22,7 +22,8 @@ const Done = z.object({});
 export const vaultMethods = {
   // --- vault, set-up and sign-in ---
   'vault.info': { input: Empty, output: VaultInfo, access: 'public' },
-  'setup.create': { input: SetupInput, output: z.object({ recoveryKey: z.string() }), access: 'public' },
+  /** `sheetToken`: lets this set-up screen print the recovery sheet (documents.recoverySheet). */
+  'setup.create': { input: SetupInput, output: z.object({ recoveryKey: z.string(), sheetToken: z.string().optional() }), access: 'public' },
   'auth.signIn': { input: z.object({ username: Username, password: Password }).strict(), output: SessionInfo, access: 'public' },
   'auth.session': { input: Empty, output: SessionInfo.nullable(), access: 'public' },
   'auth.signOut': { input: Empty, output: Done, access: 'session' },

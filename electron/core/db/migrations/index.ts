@@ -10,6 +10,7 @@
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
 import { m002Cases } from './m002Cases';
+import { m006Documents } from './m006Documents';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m006Documents];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,26 @@
+/** Dates and numbers as printed on documents: the same forms the screens use. */
+import { LOCALE, type Language } from '../../../shared/i18n/languages';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[language], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** 25.11.2026 (Turkish), 25/11/2026 (English), local time. */
+export const formatDate = (date: Date | string, language: Language): string =>
+  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(date));
+
+/** 25.11.2026 15:37 (Turkish), 25/11/2026, 15:37 (English), local time. */
+export const formatDateTime = (date: Date | string, language: Language): string =>
+  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(date));
+
+/** KLK-2026-000123: the running number of the vault, with the year it was issued in. */
+export function formatDocumentNumber(seq: number, issuedAt: Date): string {
+  return `KLK-${issuedAt.getFullYear()}-${String(seq).padStart(6, '0')}`;
+}

@@ -1,0 +1,142 @@
+/**
+ * The PDF worker thread: renders ONE pdfmake document definition and exits.
+ *
+ * Plain JavaScript on purpose: the same file runs untranspiled under tsx and
+ * vitest (next to the TypeScript sources) and in the Electron build (copied
+ * verbatim beside out/main/index.js by electron.vite.config.ts), so nothing
+ * has to compile it at run time. Everything that decides WHAT is printed is
+ * built in TypeScript on the calling side (frame.ts, blocks.ts); this file only
+ * knows HOW to print: fonts, resource policies, named table layouts, and the
+ * page-numbered header/footer templates.
+ *
+ * Protocol (types in workerProtocol.ts):
+ *   workerData  { doc, fonts, allowedRoot }   JSON only: no functions cross over
+ *   → parent    { type: 'progress', done, total, step }
+ *               { type: 'done', bytes: ArrayBuffer (transferred), pages }
+ *               { type: 'error', code }      a stable code, never the message
+ * Cancel = the parent terminates the thread.
+ */
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import pdfmake from 'pdfmake';
+
+const PAGE = /%PAGE%/g;
+const PAGES = /%PAGES%/g;
+
+/** @param {string} root @returns {(path: string) => boolean} */
+function insideRoot(root) {
+  const realRoot = realpathSync(root);
+  return (path) => {
+    try {
+      const rel = relative(realRoot, realpathSync(resolve(path)));
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    } catch {
+      return false; // missing files are refused too
+    }
+  };
+}
+
+/** A JSON header/footer template → pdfmake's per-page function; "%PAGE% / %PAGES%" become numbers. */
+function paged(template, onPage) {
+  const json = template === undefined || template === null ? null : JSON.stringify(template);
+  return (currentPage, pageCount) => {
+    onPage(pageCount);
+    return json === null ? null : JSON.parse(json.replace(PAGE, String(currentPage)).replace(PAGES, String(pageCount)));
+  };
+}
+
+const GREY_LINE = '#9aa3ad';
+const LIGHT_LINE = '#d5dae0';
+const HEADER_FILL = '#eef1f4';
+
+/** Table layouts by name (layouts are functions, so they live here, not in the JSON). */
+const TABLE_LAYOUTS = {
+  /** Data tables: shaded header row, light rules between rows, outer frame. */
+  kalkanData: {
+    hLineWidth: (i, node) => (i === 0 || i === node.table.body.length || i === node.table.headerRows ? 0.8 : 0.4),
+    vLineWidth: (i, node) => (i === 0 || i === node.table.widths.length ? 0.8 : 0),
+    hLineColor: (i, node) => (i === 0 || i === node.table.body.length || i === node.table.headerRows ? GREY_LINE : LIGHT_LINE),
+    vLineColor: () => GREY_LINE,
+    fillColor: (row, node) => (row < (node.table.headerRows ?? 0) ? HEADER_FILL : null),
+    paddingLeft: () => 5,
+    paddingRight: () => 5,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+  },
+  /** Label → value pairs: no vertical lines, a light rule under each pair. */
+  kalkanKeyValue: {
+    hLineWidth: (i) => (i === 0 ? 0 : 0.4),
+    vLineWidth: () => 0,
+    hLineColor: () => LIGHT_LINE,
+    paddingLeft: (i) => (i === 0 ? 0 : 8),
+    paddingRight: () => 4,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+  },
+  /** Boxed cells (the recovery key's groups). */
+  kalkanBoxes: {
+    hLineWidth: () => 1,
+    vLineWidth: () => 1,
+    hLineColor: () => GREY_LINE,
+    vLineColor: () => GREY_LINE,
+    paddingLeft: () => 6,
+    paddingRight: () => 6,
+    paddingTop: () => 4,
+    paddingBottom: () => 5,
+  },
+  /** Layout only (signature columns, title block): no lines, no padding. */
+  kalkanPlain: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: () => 0,
+    paddingTop: () => 0,
+    paddingBottom: () => 0,
+  },
+};
+
+function codeOf(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return /resource access policy/.test(message) ? 'documents.resourceDenied' : 'documents.renderFailed';
+}
+
+async function render() {
+  const { doc, fonts, allowedRoot } = workerData;
+  const port = parentPort;
+  if (!port) throw new Error('pdfWorker.mjs runs only as a worker thread');
+
+  pdfmake.setFonts(fonts);
+  pdfmake.setUrlAccessPolicy(() => false); // never fetch anything
+  pdfmake.setLocalAccessPolicy(insideRoot(allowedRoot));
+  pdfmake.setTableLayouts(TABLE_LAYOUTS);
+
+  let percent = -1;
+  pdfmake.setProgressCallback((fraction) => {
+    const next = Math.floor(fraction * 100);
+    if (next === percent) return;
+    percent = next;
+    port.postMessage({ type: 'progress', done: next, total: 100, step: 'documents.step.render' });
+  });
+
+  let pages = 0;
+  const onPage = (count) => {
+    pages = count;
+  };
+  const definition = {
+    ...doc,
+    header: paged(doc.header, onPage),
+    footer: paged(doc.footer, onPage),
+    // A heading never ends a page: it moves to the next page with its section.
+    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
+  };
+
+  port.postMessage({ type: 'progress', done: 0, total: 100, step: 'documents.step.layout' });
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  const bytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  port.postMessage({ type: 'done', bytes, pages }, [bytes]);
+}
+
+render().catch((error) => {
+  parentPort?.postMessage({ type: 'error', code: codeOf(error) });
+});

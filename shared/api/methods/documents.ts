@@ -1,0 +1,59 @@
+/**
+ * Documents (PDF). Every document method returns a `DocumentResult`: the PDF
+ * bytes (base64) for preview (an <iframe> on a blob: URL), save or print, plus
+ * the document number and SHA-256 recorded in the register and the audit log.
+ *
+ * A feature adds its document as one method here, on the same pattern:
+ *   'documents.courtReport': {
+ *     input: DocumentRequest.extend({ caseId: z.string().uuid() }).strict(),
+ *     output: DocumentResult,
+ *     access: 'document:print',
+ *   },
+ * and implements it with `printDocument()` from electron/core/documents.
+ */
+import { z } from 'zod';
+import { LANGUAGES } from '../../i18n/languages';
+import type { MethodSpec } from '../contract';
+
+export const DOCUMENT_KINDS = ['recoverySheet', 'courtReport', 'referralLetter', 'assessmentSummary', 'statistics'] as const;
+export const DocumentKind = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** A password for a PDF that leaves the office (AES-256; printing allowed, copying not). */
+export const PdfPassword = z.string().min(8).max(128);
+
+/** The common input of every document method; features `.extend()` it with their ids. */
+export const DocumentRequest = z.object({
+  language: z.enum(LANGUAGES),
+  password: PdfPassword.optional(),
+  /** Lets the renderer follow `job.progress` and call `jobs.cancel`. */
+  jobId: z.string().max(64).optional(),
+});
+
+export const DocumentResult = z.object({
+  documentNumber: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytesBase64: z.string(),
+  pages: z.number().int().positive(),
+});
+export type DocumentResult = z.infer<typeof DocumentResult>;
+
+export const documentMethods = {
+  /**
+   * The recovery-key sheet, printable only right after set-up: `sheetToken`
+   * comes from `setup.create` and the key must be the one it just showed.
+   * Public (no one is signed in yet), so the token is what authorises it.
+   */
+  'documents.recoverySheet': {
+    input: z
+      .object({
+        sheetToken: z.string().min(16).max(128),
+        recoveryKey: z.string().min(10).max(200),
+        language: z.enum(LANGUAGES),
+        jobId: z.string().max(64).optional(),
+      })
+      .strict(),
+    output: DocumentResult,
+    access: 'public',
+  },
+} as const satisfies Record<string, MethodSpec>;
