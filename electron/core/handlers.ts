@@ -3,11 +3,12 @@
  * `Handlers` type makes the compiler refuse a contract method without one.
  */
 import { appHandlers } from './handlers/appHandlers';
+import { assessmentsHandlers } from './handlers/assessmentsHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
-import { documentsHandlers } from './handlers/documentsHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
+import { documentsHandlers } from './handlers/documentsHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
 
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...auditHandlers,
   ...backupHandlers,
-  ...documentsHandlers,
   ...casesHandlers,
+  ...assessmentsHandlers,
+  ...documentsHandlers,
 };

@@ -9,8 +9,9 @@
 import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { appMethods } from './methods/app';
-import { documentMethods } from './methods/documents';
+import { assessmentMethods } from './methods/assessments';
 import { casesMethods } from './methods/cases';
+import { documentMethods } from './methods/documents';
 import { vaultMethods } from './methods/vault';
 
 export { AppInfo, Health, Settings } from './methods/app';
@@ -31,8 +32,9 @@ export interface MethodSpec {
 export const contract = {
   ...appMethods,
   ...vaultMethods,
-  ...documentMethods,
   ...casesMethods,
+  ...assessmentMethods,
+  ...documentMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

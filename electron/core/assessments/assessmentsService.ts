@@ -1,0 +1,237 @@
+/**
+ * Risk assessments on a case: the engine computes, the assessor decides.
+ * Saving keeps the record (with the instrument version), replaces the case's
+ * open risk-tool tasks with the deadlines of the final level, and sets the
+ * case's priority. An Urgent or High decision by someone who may not approve
+ * waits for a supervisor, but its deadlines start at once: a child at risk
+ * must not wait for a signature.
+ */
+import { CodedError } from '../../../shared/api/envelope';
+import type { AssessmentCreate, AssessmentRecord } from '../../../shared/api/schemas/assessments';
+import { can } from '../../../shared/auth/permissions';
+import { dueDates } from '../../../shared/risk-tool/deadlines';
+import { assess, unknownCriteria, type Escalation } from '../../../shared/risk-tool/engine';
+import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
+import type { LevelId } from '../../../shared/risk-tool/types';
+import { appendAudit } from '../audit/auditLog';
+import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
+import { PRIORITY_RANK } from '../cases/casesRepo';
+import { insertTask } from '../cases/tasksRepo';
+import { userLookup } from '../cases/userRefs';
+import type { Db } from '../db/open';
+
+/** A different final level needs a reason a colleague (or a judge) can follow. */
+export const MIN_REASON_LENGTH = 10;
+const NEEDS_APPROVAL: ReadonlySet<LevelId> = new Set(['urgent', 'high']);
+
+interface Row {
+  id: number;
+  case_id: number;
+  case_number: string;
+  child_id: number | null;
+  child_first: string | null;
+  child_last: string | null;
+  previous_id: number | null;
+  instrument_version: string;
+  criteria: string;
+  child_age: number | null;
+  computed: LevelId;
+  suggested: LevelId | null;
+  rules: string;
+  final_level: LevelId;
+  override_reason: string | null;
+  summary: string | null;
+  status: AssessmentRecord['status'];
+  assessed_by: string;
+  assessed_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  task_count: number;
+}
+
+const SELECT = `
+  SELECT a.*, c.case_number, p.first_name AS child_first, p.last_name AS child_last,
+    (SELECT count(*) FROM tasks t WHERE t.source = 'risk' AND t.source_id = CAST(a.id AS TEXT)) AS task_count
+  FROM assessments a
+  JOIN cases c ON c.id = a.case_id
+  LEFT JOIN people p ON p.id = a.child_id`;
+
+function toRecord(db: Db, row: Row): AssessmentRecord {
+  const users = userLookup(db);
+  const ref = (id: string) => ({ id, name: users(id).displayName });
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    childId: row.child_id,
+    childName: row.child_first === null ? null : `${row.child_first} ${row.child_last ?? ''}`.trim(),
+    previousId: row.previous_id,
+    instrumentVersion: row.instrument_version,
+    criteria: JSON.parse(row.criteria) as string[],
+    childAge: row.child_age,
+    computed: row.computed,
+    suggested: row.suggested,
+    rules: JSON.parse(row.rules) as Escalation[],
+    finalLevel: row.final_level,
+    overrideReason: row.override_reason,
+    summary: row.summary,
+    status: row.status,
+    assessedBy: ref(row.assessed_by),
+    assessedAt: row.assessed_at,
+    decidedBy: row.decided_by ? ref(row.decided_by) : null,
+    decidedAt: row.decided_at,
+    decisionNote: row.decision_note,
+    taskCount: row.task_count,
+  };
+}
+
+/** Whole years between a birth date and a day. */
+function ageOn(birthDate: string, day: Date): number {
+  const birth = new Date(`${birthDate}T00:00:00`);
+  let age = day.getFullYear() - birth.getFullYear();
+  const beforeBirthday = day.getMonth() < birth.getMonth() || (day.getMonth() === birth.getMonth() && day.getDate() < birth.getDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+export function getAssessment(db: Db, actor: Actor, id: number): AssessmentRecord {
+  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as Row | undefined;
+  if (!row) throw new CodedError('assessments.notFound');
+  assertCaseVisible(db, actor, row.case_id);
+  return toRecord(db, row);
+}
+
+export function listForCase(db: Db, actor: Actor, caseId: number): AssessmentRecord[] {
+  assertCaseVisible(db, actor, caseId);
+  return (db.prepare(`${SELECT} WHERE a.case_id = ? ORDER BY a.assessed_at, a.id`).all(caseId) as Row[]).map((r) => toRecord(db, r));
+}
+
+export function recentAssessments(db: Db, actor: Actor, status: AssessmentRecord['status'] | undefined, limit: number): AssessmentRecord[] {
+  const where = [status ? 'a.status = @status' : '', visibleSql(actor, 'a.case_id')].filter(Boolean);
+  const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.assessed_at DESC, a.id DESC LIMIT @limit`;
+  return (db.prepare(sql).all({ status: status ?? null, viewer: actor.userId, limit }) as Row[]).map((r) => toRecord(db, r));
+}
+
+export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, now: Date): AssessmentRecord {
+  return db.transaction(() => {
+    assertCaseVisible(db, actor, input.caseId);
+    const kase = db.prepare('SELECT status, primary_child_id FROM cases WHERE id = ?').get(input.caseId) as { status: string; primary_child_id: number | null };
+    if (kase.status === 'closed') throw new CodedError('assessments.caseClosed');
+
+    const childId = input.childId ?? kase.primary_child_id;
+    let child: { birth_date: string | null } | undefined;
+    if (childId !== null && childId !== undefined) {
+      child = db
+        .prepare(`SELECT p.birth_date FROM case_members m JOIN people p ON p.id = m.person_id WHERE m.case_id = ? AND m.person_id = ? AND m.role = 'child'`)
+        .get(input.caseId, childId) as { birth_date: string | null } | undefined;
+      if (!child) throw new CodedError('assessments.childNotInCase', { field: 'childId' });
+    }
+    if (input.previousId !== undefined) {
+      const previous = db.prepare('SELECT case_id FROM assessments WHERE id = ?').get(input.previousId) as { case_id: number } | undefined;
+      if (!previous || previous.case_id !== input.caseId) throw new CodedError('assessments.notFound');
+    }
+
+    const criteria = [...new Set(input.criteria)];
+    const unknown = unknownCriteria(INSTRUMENT, criteria);
+    if (unknown.length) throw new CodedError('assessments.unknownCriteria', { ids: unknown.join(', ') });
+    const childAge = input.childAge ?? (child?.birth_date ? ageOn(child.birth_date, now) : undefined);
+    const result = assess(INSTRUMENT, { criteria, childAge });
+
+    const reason = input.overrideReason?.trim() ?? '';
+    if (input.finalLevel !== result.computed && reason.length < MIN_REASON_LENGTH) {
+      throw new CodedError('assessments.reasonRequired', { field: 'overrideReason', min: MIN_REASON_LENGTH });
+    }
+    const status = NEEDS_APPROVAL.has(input.finalLevel) && !can(actor.roles, 'assessment:approve') ? 'pending_approval' : 'approved';
+    const at = now.toISOString();
+
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO assessments (case_id, child_id, previous_id, instrument_version, criteria, child_age, computed, suggested, rules,
+             final_level, override_reason, summary, status, assessed_by, assessed_at, decided_by, decided_at)
+           VALUES (@caseId, @childId, @previousId, @version, @criteria, @childAge, @computed, @suggested, @rules,
+             @finalLevel, @reason, @summary, @status, @actor, @at, @decidedBy, @decidedAt)`,
+        )
+        .run({
+          caseId: input.caseId,
+          childId: childId ?? null,
+          previousId: input.previousId ?? null,
+          version: INSTRUMENT.version,
+          criteria: JSON.stringify(criteria),
+          childAge: childAge ?? null,
+          computed: result.computed,
+          suggested: result.suggested,
+          rules: JSON.stringify(result.rules),
+          finalLevel: input.finalLevel,
+          reason: input.finalLevel === result.computed ? (reason || null) : reason,
+          summary: input.summary?.trim() || null,
+          status,
+          actor: actor.userId,
+          at,
+          // Decided at once when the assessor may approve it (or no approval is needed).
+          decidedBy: status === 'approved' ? actor.userId : null,
+          decidedAt: status === 'approved' ? at : null,
+        }).lastInsertRowid,
+    );
+
+    applyLevel(db, actor, input.caseId, id, input.finalLevel, now);
+    appendAudit(db, {
+      action: 'assessment.created',
+      actorId: actor.userId,
+      actorName: actor.username,
+      targetType: 'assessment',
+      targetId: String(id),
+      details: { caseId: input.caseId, computed: result.computed, final: input.finalLevel, status },
+    });
+    return getAssessment(db, actor, id);
+  })();
+}
+
+/** The case's open risk tasks make way for the deadlines of the new level; the case takes its priority. */
+function applyLevel(db: Db, actor: Actor, caseId: number, assessmentId: number, level: LevelId, now: Date): void {
+  const at = now.toISOString();
+  db.prepare(`UPDATE tasks SET done_at = ?, done_by = ?, cancelled = 1 WHERE case_id = ? AND source = 'risk' AND done_at IS NULL`).run(at, actor.userId, caseId);
+  db.prepare('UPDATE cases SET priority = ?, priority_rank = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(level, PRIORITY_RANK[level], at, caseId);
+  for (const deadline of dueDates(level, now)) {
+    insertTask(
+      db,
+      {
+        caseId,
+        kind: deadline.kind,
+        source: 'risk',
+        sourceId: assessmentId,
+        titleKey: deadline.labelKey,
+        titleParams: deadline.recurrence ? { perWeek: deadline.recurrence.perWeek } : {},
+        dueAt: deadline.due.toISOString(),
+        priority: level,
+        createdBy: actor.userId,
+      },
+      at,
+    );
+  }
+}
+
+export function decideAssessment(db: Db, actor: Actor, id: number, decision: 'approve' | 'return', note: string | undefined, now: Date): AssessmentRecord {
+  return db.transaction(() => {
+    const current = getAssessment(db, actor, id);
+    if (current.status !== 'pending_approval') throw new CodedError('assessments.notPending');
+    if (current.assessedBy.id === actor.userId) throw new CodedError('assessments.ownApproval');
+    db.prepare('UPDATE assessments SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?').run(
+      decision === 'approve' ? 'approved' : 'returned',
+      actor.userId,
+      now.toISOString(),
+      note?.trim() || null,
+      id,
+    );
+    appendAudit(db, {
+      action: decision === 'approve' ? 'assessment.approved' : 'assessment.returned',
+      actorId: actor.userId,
+      actorName: actor.username,
+      targetType: 'assessment',
+      targetId: String(id),
+      details: { caseId: current.caseId, final: current.finalLevel },
+    });
+    return getAssessment(db, actor, id);
+  })();
+}

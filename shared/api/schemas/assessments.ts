@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { LEVEL_IDS } from '../../risk-tool/types';
+
+export const LevelSchema = z.enum(LEVEL_IDS);
+
+export const EscalationSchema = z.object({
+  rule: z.enum(['several-low-medium', 'several-vulnerabilities', 'may-be-higher']),
+  criteria: z.array(z.string()),
+  from: LevelSchema,
+  to: LevelSchema,
+});
+
+export const AssessmentRecord = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  caseNumber: z.string(),
+  childId: z.number().int().nullable(),
+  childName: z.string().nullable(),
+  previousId: z.number().int().nullable(),
+  instrumentVersion: z.string(),
+  criteria: z.array(z.string()),
+  childAge: z.number().int().nullable(),
+  computed: LevelSchema,
+  suggested: LevelSchema.nullable(),
+  rules: z.array(EscalationSchema),
+  finalLevel: LevelSchema,
+  overrideReason: z.string().nullable(),
+  summary: z.string().nullable(),
+  status: z.enum(['pending_approval', 'approved', 'returned']),
+  assessedBy: z.object({ id: z.string(), name: z.string() }),
+  assessedAt: z.string(),
+  decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  /** Tasks created from this assessment's deadlines. */
+  taskCount: z.number().int(),
+});
+export type AssessmentRecord = z.infer<typeof AssessmentRecord>;
+
+export const AssessmentCreate = z
+  .object({
+    caseId: z.number().int().positive(),
+    childId: z.number().int().positive().optional(),
+    previousId: z.number().int().positive().optional(),
+    criteria: z.array(z.string().max(120)).max(400),
+    childAge: z.number().int().min(0).max(17).optional(),
+    finalLevel: LevelSchema,
+    overrideReason: z.string().trim().max(4000).optional(),
+    summary: z.string().trim().max(20000).optional(),
+  })
+  .strict();
+export type AssessmentCreate = z.infer<typeof AssessmentCreate>;
