@@ -3,11 +3,26 @@
  * sandbox) and the renderer (shared config with the browser harness).
  */
 import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { rendererConfig } from './renderer/vite.config';
+
+/**
+ * The PDF worker (electron/core/documents/pdfWorker.mjs) is plain JavaScript that runs as-is
+ * under tsx and vitest. Core finds it with `new URL('./pdfWorker.mjs', import.meta.url)`; in the
+ * bundle import.meta.url is out/main/index.js, so the file is copied verbatim beside it.
+ */
+const pdfWorker = (): Plugin => ({
+  name: 'kalkan-pdf-worker',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'pdfWorker.mjs', source: readFileSync(resolve('electron/core/documents/pdfWorker.mjs'), 'utf8') });
+  },
+});
 
 export default defineConfig({
   main: {
+    plugins: [pdfWorker()],
     build: {
       outDir: 'out/main',
       // The native module is loaded at run time (the Electron-ABI build, see DESIGN), never bundled.
