@@ -1,5 +1,7 @@
 /**
  * The PDF worker thread: renders ONE pdfmake document definition and exits.
+ * It loads pdfmake as soon as it starts, then waits for its job, so core can
+ * start the next worker ahead of time (renderPdf.ts keeps one spare).
  *
  * Plain JavaScript on purpose: the same file runs untranspiled under tsx and
  * vitest (next to the TypeScript sources) and in the Electron build (copied
@@ -10,7 +12,7 @@
  * page-numbered header/footer templates.
  *
  * Protocol (types in workerProtocol.ts):
- *   workerData  { doc, fonts, allowedRoot }   JSON only: no functions cross over
+ *   ← parent    { doc, fonts, allowedRoot }   one message; JSON only, no functions
  *   → parent    { type: 'progress', done, total, step }
  *               { type: 'done', bytes: ArrayBuffer (transferred), pages }
  *               { type: 'error', code }      a stable code, never the message
@@ -18,7 +20,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
 
 const PAGE = /%PAGE%/g;
@@ -101,10 +103,8 @@ function codeOf(error) {
   return /resource access policy/.test(message) ? 'documents.resourceDenied' : 'documents.renderFailed';
 }
 
-async function render() {
-  const { doc, fonts, allowedRoot } = workerData;
-  const port = parentPort;
-  if (!port) throw new Error('pdfWorker.mjs runs only as a worker thread');
+async function render(port, job) {
+  const { doc, fonts, allowedRoot } = job;
 
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false); // never fetch anything
@@ -137,6 +137,8 @@ async function render() {
   port.postMessage({ type: 'done', bytes, pages }, [bytes]);
 }
 
-render().catch((error) => {
-  parentPort?.postMessage({ type: 'error', code: codeOf(error) });
+if (!parentPort) throw new Error('pdfWorker.mjs runs only as a worker thread');
+const port = parentPort;
+port.once('message', (job) => {
+  render(port, job).catch((error) => port.postMessage({ type: 'error', code: codeOf(error) }));
 });

@@ -2,6 +2,10 @@
  * Renders a document definition to PDF bytes in a worker thread, so the main
  * process never blocks on layout. One worker per document: cancelling is
  * `worker.terminate()`, and a crash in pdfmake cannot leave state behind.
+ * Starting a thread and loading pdfmake costs about half a second, so one
+ * spare worker is started after each render (unref'd: it never keeps a
+ * process alive) and waits, pdfmake loaded, for the next document; it is
+ * dropped after SPARE_IDLE_MS unused.
  *
  * How the worker file is found (one expression for every host):
  *   new URL('./pdfWorker.mjs', import.meta.url)
@@ -23,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CodedError } from '../../../shared/api/envelope';
 import type { DocDefinition, FontTable } from './pdfTypes';
-import type { WorkerData, WorkerMessage } from './workerProtocol';
+import type { WorkerJob, WorkerMessage } from './workerProtocol';
 
 export const WORKER_URL = new URL('./pdfWorker.mjs', import.meta.url);
 
@@ -71,6 +75,49 @@ export function fontTable(root: string = resourcesDir()): FontTable {
   };
 }
 
+export const SPARE_IDLE_MS = 120_000;
+
+interface Spare {
+  worker: Worker;
+  exited: boolean;
+  idle: NodeJS.Timeout;
+}
+let spare: Spare | null = null;
+
+/** A worker with pdfmake loaded: the spare if there is a live one, else a new one. */
+function takeWorker(): Worker {
+  const taken = spare;
+  spare = null;
+  if (taken && !taken.exited) {
+    clearTimeout(taken.idle);
+    taken.worker.removeAllListeners();
+    taken.worker.ref();
+    return taken.worker;
+  }
+  return new Worker(WORKER_URL);
+}
+
+function keepSpare(): void {
+  if (spare) return;
+  const worker = new Worker(WORKER_URL);
+  worker.unref();
+  const entry: Spare = {
+    worker,
+    exited: false,
+    idle: setTimeout(() => {
+      if (spare === entry) spare = null;
+      void worker.terminate();
+    }, SPARE_IDLE_MS),
+  };
+  entry.idle.unref();
+  worker.on('error', () => {}); // 'exit' follows
+  worker.on('exit', () => {
+    entry.exited = true;
+    if (spare === entry) spare = null;
+  });
+  spare = entry;
+}
+
 export interface RenderOptions {
   signal?: AbortSignal;
   /** Percent of the drawing done, with the i18n key of the step. */
@@ -87,16 +134,17 @@ export function renderPdf(doc: DocDefinition, options: RenderOptions = {}): Prom
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(new CodedError('job.cancelled'));
   const root = resourcesDir();
-  const data: WorkerData = { doc, fonts: fontTable(root), allowedRoot: root };
+  const job: WorkerJob = { doc, fonts: fontTable(root), allowedRoot: root };
 
   return new Promise<RenderedPdf>((resolvePdf, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: data });
+    const worker = takeWorker();
     let settled = false;
     const finish = (error: CodedError | null, result?: RenderedPdf) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
+      keepSpare();
       if (error) reject(error);
       else resolvePdf(result!);
     };
@@ -124,5 +172,6 @@ export function renderPdf(doc: DocDefinition, options: RenderOptions = {}): Prom
     });
     worker.on('error', () => finish(new CodedError('documents.renderFailed')));
     worker.on('exit', () => finish(new CodedError('documents.renderFailed')));
+    worker.postMessage(job);
   });
 }

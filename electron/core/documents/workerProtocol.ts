@@ -1,7 +1,8 @@
 /** The messages between renderPdf.ts and pdfWorker.mjs (the worker is plain JS; these types are its contract). */
 import type { DocDefinition, FontTable } from './pdfTypes';
 
-export interface WorkerData {
+/** The one message a worker receives: its job. */
+export interface WorkerJob {
   doc: DocDefinition;
   fonts: FontTable;
   /** pdfmake may read local files only inside this folder (resources/). */
