@@ -15,6 +15,7 @@
  *   npx tsx test/bench/pdf.bench.ts        (or npm run bench, via test/bench/run.ts)
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { renderDocument, type DbAccess } from '../../electron/core/documents/documentService';
@@ -33,6 +34,8 @@ interface Figures {
   mode: Mode;
   medianMs: number;
   minMs: number;
+  /** CPU time of the whole process (all threads, the PDF worker included): steadier than wall time on a busy machine. */
+  cpuMs: number;
   pages: number;
   bytes: number;
   baselineMb: number;
@@ -147,18 +150,24 @@ async function child(mode: Mode): Promise<Figures> {
   const baselineMb = process.memoryUsage().rss / 2 ** 20;
   await once(); // warm-up: fonts, JIT, first worker start
   const times: number[] = [];
+  const cpu: number[] = [];
   let last = { bytes: 0, pages: 0 };
   for (let i = 0; i < RUNS; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     last = await once();
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     mode,
     medianMs: times[Math.floor(times.length / 2)]!,
     minMs: times[0]!,
+    cpuMs: cpu[Math.floor(cpu.length / 2)]!,
     pages: last.pages,
     bytes: last.bytes,
     baselineMb,
@@ -178,16 +187,17 @@ export async function run(): Promise<void> {
     results.push(JSON.parse(line) as Figures);
   }
   console.log(`PDF: ${PAGES}-page document, median of ${RUNS} runs after a warm-up, each mode in its own process`);
-  console.log('mode        median ms   min ms    pages   KiB     base MB  peak MB');
+  console.log(`(load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
+  console.log('mode        median ms   min ms   CPU ms    pages   KiB     base MB  peak MB');
   for (const r of results) {
-    console.log(`${r.mode.padEnd(10)}${fmt(r.medianMs)}${fmt(r.minMs)}${fmt(r.pages)}${fmt(r.bytes / 1024)}${fmt(r.baselineMb, 1)}${fmt(r.peakMb, 1)}`);
+    console.log(`${r.mode.padEnd(10)}${fmt(r.medianMs)}${fmt(r.minMs)}${fmt(r.cpuMs)}${fmt(r.pages)}${fmt(r.bytes / 1024)}${fmt(r.baselineMb, 1)}${fmt(r.peakMb, 1)}`);
   }
   const by = Object.fromEntries(results.map((r) => [r.mode, r])) as Record<Mode, Figures>;
   const floor = by.pdfkit;
   for (const mode of ['pipeline', 'render'] as const) {
     const r = by[mode];
     console.log(
-      `${mode} / pdfkit: time ×${(r.medianMs / floor.medianMs).toFixed(2)}, peak RSS ×${(r.peakMb / floor.peakMb).toFixed(2)}, ` +
+      `${mode} / pdfkit: time ×${(r.medianMs / floor.medianMs).toFixed(2)}, CPU ×${(r.cpuMs / floor.cpuMs).toFixed(2)}, peak RSS ×${(r.peakMb / floor.peakMb).toFixed(2)}, ` +
         `peak above start ×${((r.peakMb - r.baselineMb) / Math.max(1, floor.peakMb - floor.baselineMb)).toFixed(2)}`,
     );
   }
