@@ -3,7 +3,9 @@ import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useHref, useNavigate, type NavigateOptions } from 'react-router';
 import { AppShell } from './components/AppShell';
-import { visibleNavItems } from './components/navItems';
+import { visibleNavItems, type AreaId } from './components/navItems';
+import { CasesArea } from './features/cases/CasesArea';
+import { DashboardPage } from './features/dashboard/DashboardPage';
 import { AdministrationPage } from './features/admin/AdministrationPage';
 import { AuthLayout } from './features/auth/AuthLayout';
 import { ChangePasswordForm } from './features/auth/ChangePasswordForm';
@@ -69,6 +71,13 @@ function Gate() {
   return <SignedInApp />;
 }
 
+/** The page of each area; an area not built yet shows what it will hold. */
+const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
+  dashboard: <DashboardPage />,
+  cases: <CasesArea />,
+  administration: <AdministrationPage />,
+};
+
 function SignedInApp() {
   const navigate = useNavigate();
   const { phase } = useSession();
@@ -79,7 +88,7 @@ function SignedInApp() {
         <Routes>
           <Route path="/" element={<Navigate to="/dashboard" replace />} />
           {items.map((item) => (
-            <Route key={item.id} path={`${item.path}/*`} element={item.id === 'administration' ? <AdministrationPage /> : <PlaceholderPage area={item.id} />} />
+            <Route key={item.id} path={`${item.path}/*`} element={AREA_PAGES[item.id] ?? <PlaceholderPage area={item.id} />} />
           ))}
           <Route path="*" element={<Navigate to="/dashboard" replace />} />
         </Routes>

@@ -60,4 +60,17 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: tr.signIn.submit }).click();
 }
 
+/** Calls the core as the browser's signed-in user, through the same window.kalkan bridge the UI uses. */
+export async function api<T = unknown>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  const reply = await page.evaluate(([m, i]) => (globalThis as unknown as { kalkan: { invoke(m: string, i: unknown): Promise<unknown> } }).kalkan.invoke(m as string, i), [method, input] as const);
+  const envelope = reply as { ok: boolean; value?: T; error?: { code: string } };
+  if (!envelope.ok) throw new Error(`${method} → ${envelope.error?.code}`);
+  return envelope.value as T;
+}
+
+export async function signOut(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(displayName) }).click();
+  await page.getByRole('menuitem').last().click();
+}
+
 export { expect };

@@ -25,3 +25,10 @@ export function formatBytes(bytes: number, language: string): string {
   const mb = bytes / (1024 * 1024);
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`;
 }
+
+/** A day (yyyy-MM-dd) and a local time (HH:mm) on this workstation, as an ISO moment with its offset. */
+export function localMoment(day: string, time: string): string {
+  const [h = '0', m = '0'] = (time || '00:00').split(':');
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, mo - 1, d, Number(h) || 0, Number(m) || 0).toISOString();
+}

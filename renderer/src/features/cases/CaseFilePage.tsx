@@ -1,0 +1,137 @@
+import { ClipboardCheck, Flag } from 'lucide-react';
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { messageOf } from '../../api/errors';
+import { useCall } from '../../api/useCall';
+import { LevelBadge } from '../../components/LevelBadge';
+import { Alert } from '../../components/ui/Alert';
+import { Button } from '../../components/ui/Button';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { useCan } from '../auth/SessionContext';
+import { CaseActions } from './CaseActions';
+import { NotesPanel } from './NotesPanel';
+import { OverviewPanel } from './OverviewPanel';
+import { PlanPanel } from './PlanPanel';
+import { ServicesPanel } from './ServicesPanel';
+import { StatusBadge } from './StatusBadge';
+import { TasksPanel } from './TasksPanel';
+import { RiskPanel } from './RiskPanel';
+import { personName } from './format';
+import { call } from '../../api/client';
+
+/** The case file: everything about one household's case, one tab per kind of work. */
+export function CaseFilePage() {
+  const { t, i18n } = useTranslation();
+  const caseId = Number(useParams().caseId);
+  const file = useCall('cases.get', { caseId }, Number.isInteger(caseId) && caseId > 0);
+  const canWrite = useCan('case:write');
+  const canAssess = useCan('assessment:write');
+  const [flagError, setFlagError] = useState<string | null>(null);
+
+  if (file.error) return <Alert tone="error">{messageOf(t, file.error)}</Alert>;
+  if (!file.data) return <p role="status">{t('app.loading')}</p>;
+  const { case: c, household, members, flags } = file.data;
+  const primary = members.find((m) => m.isPrimary) ?? members.find((m) => m.role === 'child');
+  const openFlags = flags.filter((f) => !f.resolvedAt);
+  const closed = c.status === 'closed';
+
+  const resolveFlag = async (flagId: number) => {
+    try {
+      await call('cases.resolveFlag', { caseId, flagId });
+      file.reload();
+    } catch (e) {
+      setFlagError(messageOf(t, e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="page-title" className="page">
+      <div className="case-head">
+        <div>
+          <p className="hint">
+            <a href="#/cases">{t('pages.cases.title')}</a> / {c.caseNumber}
+          </p>
+          <h1 id="page-title">
+            {personName(primary?.person)} <span className="case-number">{c.caseNumber}</span>
+          </h1>
+          <div className="case-meta">
+            <StatusBadge status={c.status} pending={Boolean(c.closurePending)} />
+            <LevelBadge level={c.priority} />
+            <span>{t('cases.responsibleIs', { name: c.responsible.displayName })}</span>
+            {c.coWorkers.length ? <span>{t('cases.coWorkersAre', { names: c.coWorkers.map((w) => w.displayName).join(', ') })}</span> : null}
+            <span>{t('cases.openedOn', { date: formatDate(c.openedAt, i18n.language) })}</span>
+            <span>{household.name}</span>
+          </div>
+        </div>
+        <div className="case-head-actions">
+          {canAssess && !closed ? (
+            <a className="btn btn-primary" href={`#/assessments/new?caseId=${c.id}`}>
+              <ClipboardCheck aria-hidden="true" size={16} /> {t('cases.assess')}
+            </a>
+          ) : null}
+        </div>
+      </div>
+
+      {openFlags.map((f) => (
+        <Alert key={f.id} tone="warning">
+          <Flag aria-hidden="true" size={14} /> <strong>{t(`cases.flag.${f.kind}`)}</strong> — {t(`cases.flagText.${f.kind}`, { date: formatDateTime(f.raisedAt, i18n.language) })}{' '}
+          {canWrite ? (
+            <Button variant="quiet" onPress={() => void resolveFlag(f.id)}>
+              {t('cases.resolveFlag')}
+            </Button>
+          ) : null}
+        </Alert>
+      ))}
+      {flagError ? <Alert tone="error">{flagError}</Alert> : null}
+      {c.closurePending ? (
+        <Alert tone="info">{t('cases.closurePending', { name: c.closurePending.requestedBy.displayName, reason: c.closurePending.reason })}</Alert>
+      ) : null}
+      {closed ? <Alert tone="info">{t('cases.closedInfo', { date: formatDate(c.closedAt ?? c.updatedAt, i18n.language), reason: c.closureReason ?? '' })}</Alert> : null}
+
+      <CaseActions file={file.data} onChanged={file.reload} />
+
+      <Tabs className="tabs">
+        <TabList aria-label={t('cases.tabs.label')} className="tab-list">
+          <Tab id="overview" className="tab">
+            {t('cases.tabs.overview')}
+          </Tab>
+          <Tab id="notes" className="tab">
+            {t('cases.tabs.notes')} ({file.data.notesTotal})
+          </Tab>
+          <Tab id="risk" className="tab">
+            {t('cases.tabs.risk')}
+          </Tab>
+          <Tab id="plan" className="tab">
+            {t('cases.tabs.plan')}
+          </Tab>
+          <Tab id="services" className="tab">
+            {t('cases.tabs.services')} ({file.data.services.length})
+          </Tab>
+          <Tab id="tasks" className="tab">
+            {t('cases.tabs.tasks')} ({file.data.tasks.filter((x) => !x.doneAt).length})
+          </Tab>
+        </TabList>
+        <TabPanel id="overview" className="tab-panel">
+          <OverviewPanel file={file.data} />
+        </TabPanel>
+        <TabPanel id="notes" className="tab-panel">
+          <NotesPanel file={file.data} onChanged={file.reload} />
+        </TabPanel>
+        <TabPanel id="risk" className="tab-panel">
+          <RiskPanel caseId={c.id} />
+        </TabPanel>
+        <TabPanel id="plan" className="tab-panel">
+          <PlanPanel file={file.data} onChanged={file.reload} />
+        </TabPanel>
+        <TabPanel id="services" className="tab-panel">
+          <ServicesPanel file={file.data} onChanged={file.reload} />
+        </TabPanel>
+        <TabPanel id="tasks" className="tab-panel">
+          <TasksPanel tasks={file.data.tasks} onChanged={file.reload} />
+        </TabPanel>
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+import { Trash2, UserPlus } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { errorKey } from '../../../../shared/api/envelope';
+import { CONTACT_WITH_CHILD, MEMBER_ROLES, RELATIONSHIPS, type DuplicateCandidate, type MemberRole } from '../../../../shared/api/schemas/cases';
+import { ApiError, call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { Alert } from '../../components/ui/Alert';
+import { Button } from '../../components/ui/Button';
+import { DateInput } from '../../components/ui/DateInput';
+import { TextField } from '../../components/ui/Field';
+import { Select } from '../../components/ui/Select';
+import { localMoment } from '../../i18n/format';
+import { useCan, useCurrentSession } from '../auth/SessionContext';
+import { DuplicateWarning } from './DuplicateWarning';
+import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
+import { useLookups } from './useLookups';
+
+interface MemberDraft {
+  key: number;
+  role: MemberRole;
+  relationship: string;
+  offending: boolean;
+  contactWithChild: string;
+  person: PersonDraft;
+  linked: DuplicateCandidate | null;
+  confirmedNew: boolean;
+}
+
+let nextKey = 1;
+const newMember = (role: MemberRole): MemberDraft => ({
+  key: nextKey++,
+  role,
+  relationship: role === 'child' ? 'self' : 'mother',
+  offending: false,
+  contactWithChild: 'unknown',
+  person: emptyPerson(),
+  linked: null,
+  confirmedNew: false,
+});
+
+/** Left empty, the household takes the first child's last name (as the office writes it on files). */
+function householdNameFrom(members: MemberDraft[]): string {
+  const child = members.find((m) => m.role === 'child');
+  return (child?.linked?.lastName ?? child?.person.lastName ?? '').trim();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const today = new Date();
+const todayDay = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+const nowTime = `${pad(today.getHours())}:${pad(today.getMinutes())}`;
+
+/** Intake of a new household: who reported what, when and how; the children and the adults around them. */
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useCurrentSession().user;
+  const canAssign = useCan('case:readAll');
+  const staff = useCall('cases.staff', {});
+  const channels = useLookups('channel');
+  const concerns = useLookups('concern');
+  const [household, setHousehold] = useState({ name: '', address: '', district: '', city: 'İstanbul', phone: '' });
+  const [members, setMembers] = useState<MemberDraft[]>([newMember('child')]);
+  const [intake, setIntake] = useState({ day: todayDay, time: nowTime, channel: '', anonymous: false, reporterName: '', relation: '', reporterPhone: '', concerns: [] as string[], summary: '' });
+  const [responsible, setResponsible] = useState(me.id);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fieldError = (path: string): string | null => {
+    if (!error) return null;
+    const field = error.error.params?.field;
+    const fields = String(error.error.params?.fields ?? '').split(',');
+    if (field === path || fields.includes(path)) return error.error.code === 'api.invalidInput' ? t('intake.invalidField') : t(errorKey(error.error.code), error.error.params ?? {});
+    return null;
+  };
+  const updateMember = (key: number, patch: Partial<MemberDraft>) => setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('cases.create', {
+        household: {
+          name: household.name || householdNameFrom(members),
+          ...(household.address ? { address: household.address } : {}),
+          ...(household.district ? { district: household.district } : {}),
+          ...(household.city ? { city: household.city } : {}),
+          ...(household.phone ? { phone: household.phone } : {}),
+        },
+        members: members.map((m) => ({
+          ...(m.linked ? { personId: m.linked.personId } : { person: personInput(m.person), confirmedNew: m.confirmedNew }),
+          role: m.role,
+          relationship: m.relationship as (typeof RELATIONSHIPS)[number],
+          ...(m.role === 'caregiver' ? { offending: m.offending } : {}),
+          ...(m.role === 'alleged_perpetrator' || (m.role === 'caregiver' && m.offending) ? { contactWithChild: m.contactWithChild as (typeof CONTACT_WITH_CHILD)[number] } : {}),
+        })),
+        intake: {
+          receivedAt: intake.day ? localMoment(intake.day, intake.time) : '',
+          channel: intake.channel,
+          reporter: { anonymous: intake.anonymous, name: intake.anonymous ? null : intake.reporterName || null, relation: intake.relation || null, phone: intake.anonymous ? null : intake.reporterPhone || null },
+          concerns: intake.concerns,
+          summary: intake.summary,
+        },
+        responsibleUserId: responsible,
+      });
+      navigate(`/cases/${created.id}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="page-title" className="page">
+      <h1 id="page-title">{t('intake.title')}</h1>
+      <Form onSubmit={(e) => void submit(e)} className="form intake-form" validationBehavior="aria">
+        <fieldset className="panel">
+          <legend>{t('intake.report')}</legend>
+          <div className="grid-fields">
+            <DateInput label={t('intake.receivedDay')} value={intake.day} onChange={(day) => setIntake({ ...intake, day })} isRequired error={fieldError('intake.receivedAt')} />
+            <TextField label={t('intake.receivedTime')} value={intake.time} onChange={(time) => setIntake({ ...intake, time })} placeholder="14:30" />
+            <Select label={t('intake.channel')} value={intake.channel} onChange={(channel) => setIntake({ ...intake, channel })} options={channels.items} />
+          </div>
+          {fieldError('intake.channel') ? <p className="field-error">{fieldError('intake.channel')}</p> : null}
+          <Checkbox className="checkbox" isSelected={intake.anonymous} onChange={(anonymous) => setIntake({ ...intake, anonymous })}>
+            <span className="checkbox-box" aria-hidden="true" />
+            {t('intake.anonymous')}
+          </Checkbox>
+          <div className="grid-fields">
+            {!intake.anonymous ? <TextField label={t('intake.reporterName')} value={intake.reporterName} onChange={(reporterName) => setIntake({ ...intake, reporterName })} /> : null}
+            <TextField label={t('intake.reporterRelation')} value={intake.relation} onChange={(relation) => setIntake({ ...intake, relation })} description={t('intake.reporterRelationHint')} />
+            {!intake.anonymous ? <TextField label={t('intake.reporterPhone')} value={intake.reporterPhone} onChange={(reporterPhone) => setIntake({ ...intake, reporterPhone })} type="tel" /> : null}
+          </div>
+          <CheckboxGroup value={intake.concerns} onChange={(c) => setIntake({ ...intake, concerns: c })} className="checkbox-group concern-grid" isRequired isInvalid={Boolean(fieldError('intake.concerns'))}>
+            <Label className="field-label">{t('intake.concerns')}</Label>
+            <div className="concern-options">
+              {concerns.items.map((c) => (
+                <Checkbox key={c.id} value={c.id} className="checkbox">
+                  <span className="checkbox-box" aria-hidden="true" />
+                  {c.label}
+                </Checkbox>
+              ))}
+            </div>
+            {fieldError('intake.concerns') ? <p className="field-error">{fieldError('intake.concerns')}</p> : null}
+          </CheckboxGroup>
+          <TextField label={t('intake.summary')} multiline rows={5} value={intake.summary} onChange={(summary) => setIntake({ ...intake, summary })} isRequired error={fieldError('intake.summary')} />
+        </fieldset>
+
+        <fieldset className="panel">
+          <legend>{t('intake.household')}</legend>
+          <div className="grid-fields">
+            <TextField label={t('intake.householdName')} value={household.name} onChange={(name) => setHousehold({ ...household, name })} description={t('intake.householdNameHint')} />
+            <TextField label={t('intake.address')} value={household.address} onChange={(address) => setHousehold({ ...household, address })} />
+            <TextField label={t('intake.district')} value={household.district} onChange={(district) => setHousehold({ ...household, district })} />
+            <TextField label={t('intake.city')} value={household.city} onChange={(city) => setHousehold({ ...household, city })} />
+            <TextField label={t('intake.phone')} value={household.phone} onChange={(phone) => setHousehold({ ...household, phone })} type="tel" />
+          </div>
+        </fieldset>
+
+        {members.map((m, index) => {
+          const at = (field: string) => fieldError(`members.${index}.person.${field}`) ?? fieldError(`members.${index}.${field}`);
+          return (
+            <fieldset key={m.key} className="panel member-card">
+              <legend>
+                {t(`roles.member.${m.role}`)} {index + 1}
+              </legend>
+              <div className="grid-fields">
+                <Select label={t('intake.role')} value={m.role} onChange={(role) => updateMember(m.key, { role: role as MemberRole })} options={MEMBER_ROLES.map((r) => ({ id: r, label: t(`roles.member.${r}`) }))} />
+                <Select label={t('intake.relationship')} value={m.relationship} onChange={(relationship) => updateMember(m.key, { relationship })} options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationship.${r}`) }))} />
+                {m.role === 'caregiver' ? (
+                  <Checkbox className="checkbox filter-check" isSelected={m.offending} onChange={(offending) => updateMember(m.key, { offending })}>
+                    <span className="checkbox-box" aria-hidden="true" />
+                    {t('intake.offending')}
+                  </Checkbox>
+                ) : null}
+                {m.role === 'alleged_perpetrator' || (m.role === 'caregiver' && m.offending) ? (
+                  <Select label={t('intake.contact')} value={m.contactWithChild} onChange={(contactWithChild) => updateMember(m.key, { contactWithChild })} options={CONTACT_WITH_CHILD.map((c) => ({ id: c, label: t(`contact.${c}`) }))} />
+                ) : null}
+              </div>
+              {m.linked ? (
+                <Alert tone="info">
+                  {t('intake.linked', { name: `${m.linked.firstName} ${m.linked.lastName}` })}{' '}
+                  <Button variant="quiet" onPress={() => updateMember(m.key, { linked: null })}>
+                    {t('intake.unlink')}
+                  </Button>
+                </Alert>
+              ) : (
+                <>
+                  <PersonFields value={m.person} onChange={(person) => updateMember(m.key, { person, confirmedNew: false })} errorFor={at} child={m.role === 'child' || m.role === 'sibling'} />
+                  <DuplicateWarning draft={m.person} confirmedNew={m.confirmedNew} onLink={(c) => updateMember(m.key, { linked: c })} onConfirmNew={() => updateMember(m.key, { confirmedNew: true })} />
+                  {fieldError(`members.${index}.person`) ? <Alert tone="error">{fieldError(`members.${index}.person`)}</Alert> : null}
+                </>
+              )}
+              {members.length > 1 ? (
+                <div className="form-actions">
+                  <Button variant="quiet" onPress={() => setMembers((ms) => ms.filter((x) => x.key !== m.key))}>
+                    <Trash2 aria-hidden="true" size={16} /> {t('intake.removePerson')}
+                  </Button>
+                </div>
+              ) : null}
+            </fieldset>
+          );
+        })}
+        <div className="form-actions form-actions-start">
+          {(['child', 'caregiver', 'sibling', 'alleged_perpetrator'] as const).map((role) => (
+            <Button key={role} onPress={() => setMembers((ms) => [...ms, newMember(role)])}>
+              <UserPlus aria-hidden="true" size={16} /> {t('intake.add', { role: t(`roles.member.${role}`) })}
+            </Button>
+          ))}
+        </div>
+        {fieldError('members') ? <Alert tone="error">{fieldError('members')}</Alert> : null}
+
+        {canAssign ? (
+          <fieldset className="panel">
+            <legend>{t('intake.assignment')}</legend>
+            <Select label={t('intake.responsible')} value={responsible} onChange={setResponsible} options={(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))} />
+          </fieldset>
+        ) : null}
+
+        {error ? <Alert tone="error">{error.error.code === 'api.invalidInput' ? t('errors.api.invalidInput') : t(errorKey(error.error.code), error.error.params ?? {})}</Alert> : null}
+        <div className="form-actions">
+          <Button variant="quiet" onPress={() => navigate('/cases')}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" isDisabled={busy}>
+            {t('intake.save')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}

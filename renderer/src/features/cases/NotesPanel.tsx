@@ -1,0 +1,203 @@
+import { History, Pencil, Plus } from 'lucide-react';
+import { useState } from 'react';
+import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { NOTE_TYPES, type CaseFile, type NoteSummary, type NoteVersion } from '../../../../shared/api/schemas/cases';
+import { ApiError, call } from '../../api/client';
+import { messageOf } from '../../api/errors';
+import { EmptyState } from '../../components/EmptyState';
+import { Alert } from '../../components/ui/Alert';
+import { Button } from '../../components/ui/Button';
+import { DateInput } from '../../components/ui/DateInput';
+import { TextField } from '../../components/ui/Field';
+import { Select } from '../../components/ui/Select';
+import { formatDateTime, localMoment } from '../../i18n/format';
+import { useCan } from '../auth/SessionContext';
+import { personName } from './format';
+
+interface Draft {
+  type: string;
+  day: string;
+  time: string;
+  people: string[];
+  others: string;
+  visitRefused: boolean;
+  body: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function toDraft(note?: NoteSummary): Draft {
+  const d = note ? new Date(note.occurredAt) : new Date();
+  return {
+    type: note?.type ?? 'home_visit',
+    day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    people: (note?.present.people ?? []).map(String),
+    others: note?.present.others ?? '',
+    visitRefused: note?.visitRefused ?? false,
+    body: note?.body ?? '',
+  };
+}
+
+/** The notes timeline. Notes are evidence: an edit is a new version, and a concurrent edit is never lost. */
+export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const [editing, setEditing] = useState<{ note: NoteSummary | null; draft: Draft } | null>(null);
+  const [conflict, setConflict] = useState<NoteSummary | null>(null);
+  const [versions, setVersions] = useState<NoteVersion[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const names = new Map(file.members.map((m) => [m.person.id, personName(m.person)]));
+
+  const save = async () => {
+    if (!editing) return;
+    const d = editing.draft;
+    const fields = {
+      type: d.type as (typeof NOTE_TYPES)[number],
+      occurredAt: d.day ? localMoment(d.day, d.time) : '',
+      present: { people: d.people.map(Number), users: [], others: d.others || null },
+      visitRefused: d.type === 'home_visit' && d.visitRefused,
+      body: d.body,
+    };
+    setError(null);
+    try {
+      if (editing.note) await call('notes.edit', { noteId: editing.note.id, expectedVersion: conflict?.version ?? editing.note.version, ...fields });
+      else await call('notes.add', { caseId: file.case.id, ...fields });
+      setEditing(null);
+      setConflict(null);
+      onChanged();
+    } catch (e) {
+      if (e instanceof ApiError && e.error.code === 'notes.conflict' && editing.note) {
+        // Someone saved meanwhile: show their text beside ours; ours stays in the form.
+        const all = await call('notes.versions', { noteId: editing.note.id });
+        const latest = all[all.length - 1];
+        if (latest) setConflict({ ...editing.note, ...latest, versionCount: all.length });
+      }
+      setError(messageOf(t, e));
+    }
+  };
+
+  const showVersions = async (note: NoteSummary) => setVersions(await call('notes.versions', { noteId: note.id }));
+
+  return (
+    <div>
+      {canWrite ? (
+        <div className="form-actions form-actions-start">
+          <Button variant="primary" onPress={() => setEditing({ note: null, draft: toDraft() })}>
+            <Plus aria-hidden="true" size={16} /> {t('notes.add')}
+          </Button>
+        </div>
+      ) : null}
+      {file.notes.length === 0 ? (
+        <EmptyState>{t('notes.empty')}</EmptyState>
+      ) : (
+        <ol className="notes-timeline">
+          {file.notes.map((note) => (
+            <li key={note.id} className="note">
+              <div className="note-head">
+                <span className="tag">{t(`notes.type.${note.type}`)}</span>
+                <strong>{formatDateTime(note.occurredAt, i18n.language)}</strong>
+                <span className="hint">{note.createdBy.displayName}</span>
+                {note.visitRefused ? <span className="tag tag-warning">{t('notes.visitRefused')}</span> : null}
+                {note.versionCount > 1 ? (
+                  <Button variant="quiet" onPress={() => void showVersions(note)}>
+                    <History aria-hidden="true" size={14} /> {t('notes.versions', { count: note.versionCount })}
+                  </Button>
+                ) : null}
+                {canWrite ? (
+                  <Button variant="quiet" onPress={() => setEditing({ note, draft: toDraft(note) })} aria-label={t('notes.editOf', { date: formatDateTime(note.occurredAt, i18n.language) })}>
+                    <Pencil aria-hidden="true" size={14} /> {t('common.edit')}
+                  </Button>
+                ) : null}
+              </div>
+              {note.present.people.length || note.present.others ? (
+                <div className="hint">
+                  {t('notes.present')}: {[...note.present.people.map((id) => names.get(id) ?? '?'), note.present.others].filter(Boolean).join(', ')}
+                </div>
+              ) : null}
+              <p className="prewrap">{note.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {file.notesTotal > file.notes.length ? <p className="hint">{t('notes.more', { shown: file.notes.length, total: file.notesTotal })}</p> : null}
+
+      <ModalOverlay className="modal-overlay" isOpen={editing !== null} onOpenChange={(open) => !open && (setEditing(null), setConflict(null), setError(null))} isDismissable>
+        <Modal className="modal modal-wide">
+          <Dialog className="dialog">
+            <Heading slot="title">{editing?.note ? t('notes.edit') : t('notes.add')}</Heading>
+            {editing ? (
+              <div className="form">
+                <div className="grid-fields">
+                  <Select label={t('notes.typeLabel')} value={editing.draft.type} onChange={(type) => setEditing({ ...editing, draft: { ...editing.draft, type } })} options={NOTE_TYPES.map((n) => ({ id: n, label: t(`notes.type.${n}`) }))} />
+                  <DateInput label={t('notes.day')} value={editing.draft.day} onChange={(day) => setEditing({ ...editing, draft: { ...editing.draft, day } })} isRequired />
+                  <TextField label={t('notes.time')} value={editing.draft.time} onChange={(time) => setEditing({ ...editing, draft: { ...editing.draft, time } })} />
+                </div>
+                <CheckboxGroup value={editing.draft.people} onChange={(people) => setEditing({ ...editing, draft: { ...editing.draft, people } })} className="checkbox-group">
+                  <Label className="field-label">{t('notes.present')}</Label>
+                  <div className="concern-options">
+                    {file.members.map((m) => (
+                      <Checkbox key={m.person.id} value={String(m.person.id)} className="checkbox">
+                        <span className="checkbox-box" aria-hidden="true" />
+                        {personName(m.person)}
+                      </Checkbox>
+                    ))}
+                  </div>
+                </CheckboxGroup>
+                <TextField label={t('notes.others')} value={editing.draft.others} onChange={(others) => setEditing({ ...editing, draft: { ...editing.draft, others } })} />
+                {editing.draft.type === 'home_visit' ? (
+                  <Checkbox className="checkbox" isSelected={editing.draft.visitRefused} onChange={(visitRefused) => setEditing({ ...editing, draft: { ...editing.draft, visitRefused } })}>
+                    <span className="checkbox-box" aria-hidden="true" />
+                    {t('notes.visitRefusedLabel')}
+                  </Checkbox>
+                ) : null}
+                {conflict ? (
+                  <div className="conflict">
+                    <Alert tone="warning">{t('notes.conflictHelp', { name: conflict.editedBy.displayName })}</Alert>
+                    <div className="panel">
+                      <h3>{t('notes.theirVersion', { name: conflict.editedBy.displayName })}</h3>
+                      <p className="prewrap">{conflict.body}</p>
+                    </div>
+                  </div>
+                ) : null}
+                <TextField label={conflict ? t('notes.yourVersion') : t('notes.body')} multiline rows={8} value={editing.draft.body} onChange={(body) => setEditing({ ...editing, draft: { ...editing.draft, body } })} isRequired />
+                {error ? <Alert tone="error">{error}</Alert> : null}
+                <div className="form-actions">
+                  <Button variant="quiet" onPress={() => setEditing(null)}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button variant="primary" onPress={() => void save()} isDisabled={!editing.draft.body.trim()}>
+                    {conflict ? t('notes.saveAnyway') : t('common.save')}
+                  </Button>
+                </div>
+              </div>
+            ) : null}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+
+      <ModalOverlay className="modal-overlay" isOpen={versions !== null} onOpenChange={(open) => !open && setVersions(null)} isDismissable>
+        <Modal className="modal modal-wide">
+          <Dialog className="dialog">
+            <Heading slot="title">{t('notes.versionsTitle')}</Heading>
+            <ol className="notes-timeline">
+              {(versions ?? []).map((v) => (
+                <li key={v.version} className="note">
+                  <div className="note-head">
+                    <span className="tag">v{v.version}</span>
+                    <span>{formatDateTime(v.editedAt, i18n.language)}</span>
+                    <span className="hint">{v.editedBy.displayName}</span>
+                  </div>
+                  <p className="prewrap">{v.body}</p>
+                </li>
+              ))}
+            </ol>
+            <div className="form-actions">
+              <Button onPress={() => setVersions(null)}>{t('common.close')}</Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '../../../../shared/api/schemas/cases';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { ageOf, personName } from './format';
+import { useLookups } from './useLookups';
+
+export function OverviewPanel({ file }: { file: CaseFile }) {
+  const { t, i18n } = useTranslation();
+  const channels = useLookups('channel');
+  const concerns = useLookups('concern');
+  const lang = i18n.language;
+  return (
+    <div className="two-col">
+      <div className="panel">
+        <h2>{t('cases.people')}</h2>
+        <ul className="people-list">
+          {file.members.map((m) => {
+            const age = ageOf(m.person);
+            return (
+              <li key={m.memberId} className="person-row">
+                <div>
+                  <strong>{personName(m.person)}</strong>
+                  <span className="hint"> · {t(`roles.member.${m.role}`)}</span>
+                  {m.relationship && m.relationship !== 'self' ? <span className="hint"> · {t(`relationship.${m.relationship}`)}</span> : null}
+                  {m.isPrimary ? <span className="tag">{t('cases.primaryChild')}</span> : null}
+                </div>
+                <div className="hint">
+                  {m.person.birthDate ? formatDate(m.person.birthDate, lang) : m.person.birthYear ? t('cases.bornAbout', { year: m.person.birthYear }) : t('cases.birthUnknown')}
+                  {age !== null ? ` (${t('cases.age', { count: age })})` : ''}
+                  {m.person.idNumber ? ` · ${t(`person.idTypes.${m.person.idType ?? 'tc'}`)} ${m.person.idNumber}` : ''}
+                  {m.person.school ? ` · ${m.person.school}` : ''}
+                  {m.person.disability ? ` · ${t('person.disability')}: ${m.person.disability}` : ''}
+                </div>
+                {m.role === 'caregiver' && m.offending !== null ? <div className="hint">{m.offending ? t('cases.offending') : t('cases.nonOffending')}</div> : null}
+                {m.contactWithChild ? <div className="hint">{t('intake.contact')}: {t(`contact.${m.contactWithChild}`)}</div> : null}
+                {m.otherCases.length ? (
+                  <div className="hint">
+                    {t('cases.alsoIn')}{' '}
+                    {m.otherCases.map((o) => (o.visible ? <a key={o.id} href={`#/cases/${o.id}`}>{o.caseNumber} </a> : <span key={o.id}>{o.caseNumber} </span>))}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        <p className="hint">
+          {[file.household.address, file.household.district, file.household.city].filter(Boolean).join(', ')}
+          {file.household.phone ? ` · ${file.household.phone}` : ''}
+        </p>
+      </div>
+      <div className="panel">
+        <h2>{t('cases.intakes')}</h2>
+        <ul className="timeline">
+          {file.intakes.map((intake) => (
+            <li key={intake.id}>
+              <div>
+                <strong>{formatDateTime(intake.receivedAt, lang)}</strong> · {channels.labelOf(intake.channel)} · <span className="tag">{t(`cases.intakeKind.${intake.kind}`)}</span>
+              </div>
+              <div className="hint">
+                {intake.reporter.anonymous ? t('cases.anonymousReporter') : [intake.reporter.name, intake.reporter.relation].filter(Boolean).join(', ')}
+              </div>
+              <div className="tags">
+                {intake.concerns.map((c) => (
+                  <span key={c} className="tag">
+                    {concerns.labelOf(c)}
+                  </span>
+                ))}
+              </div>
+              <p className="prewrap">{intake.summary}</p>
+            </li>
+          ))}
+        </ul>
+        <h2>{t('cases.history')}</h2>
+        <ul className="timeline compact">
+          {file.statusHistory.map((h) => (
+            <li key={h.id}>
+              {formatDateTime(h.at, lang)} · {t(`cases.historyEvent.${h.event}`)} → {t(`cases.status.${h.to}`)} · {h.by.displayName}
+              {h.reason ? <span className="hint"> — {h.reason}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

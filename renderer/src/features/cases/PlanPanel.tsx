@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '../../../../shared/api/schemas/cases';
+import { call } from '../../api/client';
+import { messageOf } from '../../api/errors';
+import { useCall } from '../../api/useCall';
+import { EmptyState } from '../../components/EmptyState';
+import { Alert } from '../../components/ui/Alert';
+import { Button } from '../../components/ui/Button';
+import { DateInput } from '../../components/ui/DateInput';
+import { TextField } from '../../components/ui/Field';
+import { Select } from '../../components/ui/Select';
+import { formatDate } from '../../i18n/format';
+import { useCan, useCurrentSession } from '../auth/SessionContext';
+
+/** The case plan: goals, and for each the actions with who does them by when (they become tasks). */
+export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentSession().user;
+  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const staff = useCall('cases.staff', {});
+  const [goal, setGoal] = useState('');
+  const [actions, setActions] = useState<Record<number, { title: string; responsible: string; dueOn: string }>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      onChanged();
+    } catch (e) {
+      setError(messageOf(t, e));
+    }
+  };
+  const staffOptions = (staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }));
+
+  return (
+    <div>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {file.plan.length === 0 ? <EmptyState>{t('plan.empty')}</EmptyState> : null}
+      {file.plan.map((g) => {
+        const draft = actions[g.id] ?? { title: '', responsible: me.id, dueOn: '' };
+        return (
+          <div key={g.id} className="panel">
+            <div className="panel-head">
+              <h2>{g.title}</h2>
+              <span className="tag">{t(`plan.goalStatus.${g.status}`)}</span>
+            </div>
+            {g.description ? <p className="prewrap">{g.description}</p> : null}
+            <ul className="task-list">
+              {g.actions.map((a) => (
+                <li key={a.id} className={`task ${a.status !== 'open' ? 'task-done' : ''}`}>
+                  <div className="task-main">
+                    <span className="task-title">{a.title}</span>
+                    <div className="hint">
+                      {a.responsible.displayName}
+                      {a.dueOn ? ` · ${t('plan.dueOn', { date: formatDate(a.dueOn, i18n.language) })}` : ''} · {t(`plan.actionStatus.${a.status}`)}
+                    </div>
+                  </div>
+                  {canWrite && a.status === 'open' ? (
+                    <Button onPress={() => void run(() => call('plan.updateAction', { actionId: a.id, status: 'done' }))} aria-label={t('plan.markDoneOf', { title: a.title })}>
+                      {t('plan.markDone')}
+                    </Button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {canWrite && g.status === 'open' ? (
+              <div className="inline-form">
+                <TextField label={t('plan.newAction')} value={draft.title} onChange={(title) => setActions({ ...actions, [g.id]: { ...draft, title } })} />
+                <Select label={t('plan.responsible')} value={draft.responsible} onChange={(responsible) => setActions({ ...actions, [g.id]: { ...draft, responsible } })} options={staffOptions} />
+                <DateInput label={t('plan.due')} value={draft.dueOn} onChange={(dueOn) => setActions({ ...actions, [g.id]: { ...draft, dueOn } })} />
+                <Button
+                  isDisabled={!draft.title.trim()}
+                  onPress={() =>
+                    void run(async () => {
+                      await call('plan.addAction', { goalId: g.id, title: draft.title, responsibleUserId: draft.responsible, ...(draft.dueOn ? { dueOn: draft.dueOn } : {}) });
+                      setActions({ ...actions, [g.id]: { title: '', responsible: me.id, dueOn: '' } });
+                    })
+                  }
+                >
+                  {t('plan.addAction')}
+                </Button>
+                <Button variant="quiet" onPress={() => void run(() => call('plan.updateGoal', { goalId: g.id, status: 'achieved' }))}>
+                  {t('plan.goalAchieved')}
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+      {canWrite ? (
+        <div className="panel">
+          <div className="inline-form">
+            <TextField label={t('plan.newGoal')} value={goal} onChange={setGoal} />
+            <Button
+              variant="primary"
+              isDisabled={!goal.trim()}
+              onPress={() =>
+                void run(async () => {
+                  await call('plan.addGoal', { caseId: file.case.id, title: goal });
+                  setGoal('');
+                })
+              }
+            >
+              {t('plan.addGoal')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseStatus } from '../../../../shared/api/schemas/cases';
+
+export function StatusBadge({ status, pending }: { status: CaseStatus; pending?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`status-badge status-${status}`}>
+      {t(`cases.status.${status}`)}
+      {pending ? ` · ${t('cases.closurePendingShort')}` : ''}
+    </span>
+  );
+}
