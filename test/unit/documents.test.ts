@@ -195,12 +195,16 @@ describe('a password-protected PDF', () => {
 });
 
 describe('resource policies', () => {
-  it('refuses URL images (inline and in the images dictionary) and files outside resources/', async () => {
+  it('refuses URL images (inline, in the images dictionary, inside an SVG) and files outside resources/', async () => {
     const base = { defaultStyle: { font: 'Sans' as const } };
     expect(await codeOf(renderPdf({ ...base, content: [{ image: 'https://example.org/logo.png' }] }))).toBe('documents.resourceDenied');
     expect(await codeOf(renderPdf({ ...base, content: [{ image: 'logo' }], images: { logo: 'http://127.0.0.1:9/logo.png' } }))).toBe('documents.resourceDenied');
     expect(await codeOf(renderPdf({ ...base, content: [{ image: '/etc/hostname' }] }))).toBe('documents.resourceDenied');
     expect(await codeOf(renderPdf({ ...base, content: [{ image: join(resourcesDir(), '..', 'package.json') }] }))).toBe('documents.resourceDenied');
+    const svgWith = (href: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="${href}" width="20" height="20"/></svg>`;
+    expect(await codeOf(renderPdf({ ...base, content: [{ svg: svgWith('/etc/hostname') }] }))).toBe('documents.resourceDenied');
+    expect(await codeOf(renderPdf({ ...base, content: [{ stack: [{ svg: svgWith('https://example.org/x.png') }] }] }))).toBe('documents.resourceDenied');
+    expect(await codeOf(renderPdf({ ...base, content: [{ svg: '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="10" height="10"/></svg>' }] }))).toBe('no error');
   });
 
   it('records a refused document as failed and audits nothing', async () => {

@@ -97,7 +97,14 @@ export interface ImageNode extends NodeProps {
   height?: number;
 }
 
-export type Content = string | TextNode | StackNode | ColumnsNode | ListNode | TableNode | CanvasNode | ImageNode | Content[];
+/** An SVG drawing (charts). Images inside it obey the same rules as `image`. */
+export interface SvgNode extends NodeProps {
+  svg: string;
+  fit?: [number, number];
+  height?: number;
+}
+
+export type Content = string | TextNode | StackNode | ColumnsNode | ListNode | TableNode | CanvasNode | ImageNode | SvgNode | Content[];
 
 export interface PdfPermissions {
   printing?: 'lowResolution' | 'highResolution';

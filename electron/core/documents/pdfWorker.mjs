@@ -40,11 +40,11 @@ function insideRoot(root) {
 }
 
 /** A JSON header/footer template → pdfmake's per-page function; "%PAGE% / %PAGES%" become numbers. */
-function paged(template, onPage) {
+function paged(template, onPage, allowed) {
   const json = template === undefined || template === null ? null : JSON.stringify(template);
   return (currentPage, pageCount) => {
     onPage(pageCount);
-    return json === null ? null : JSON.parse(json.replace(PAGE, String(currentPage)).replace(PAGES, String(pageCount)));
+    return json === null ? null : guardSvg(JSON.parse(json.replace(PAGE, String(currentPage)).replace(PAGES, String(pageCount))), allowed);
   };
 }
 
@@ -98,6 +98,32 @@ const TABLE_LAYOUTS = {
   },
 };
 
+const DENIED = 'Access to file denied by resource access policy';
+
+/**
+ * pdfmake checks its own image and file reads against the policies, but an SVG's
+ * <image href> goes straight to pdfkit: give every SVG node an image callback that
+ * applies the same rule (data: URLs or files under the allowed root), else refuse.
+ */
+function guardSvg(node, allowed) {
+  if (Array.isArray(node)) {
+    for (const child of node) guardSvg(child, allowed);
+  } else if (node && typeof node === 'object') {
+    if ('svg' in node) {
+      node.options = {
+        ...node.options,
+        imageCallback: (link) => {
+          const href = String(link).trim();
+          if (href.startsWith('data:') || allowed(href)) return href;
+          throw new Error(DENIED);
+        },
+      };
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') guardSvg(value, allowed);
+  }
+  return node;
+}
+
 function codeOf(error) {
   const message = error instanceof Error ? error.message : String(error);
   return /resource access policy/.test(message) ? 'documents.resourceDenied' : 'documents.renderFailed';
@@ -108,7 +134,8 @@ async function render(port, job) {
 
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false); // never fetch anything
-  pdfmake.setLocalAccessPolicy(insideRoot(allowedRoot));
+  const allowed = insideRoot(allowedRoot);
+  pdfmake.setLocalAccessPolicy(allowed);
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
 
   let percent = -1;
@@ -125,8 +152,10 @@ async function render(port, job) {
   };
   const definition = {
     ...doc,
-    header: paged(doc.header, onPage),
-    footer: paged(doc.footer, onPage),
+    content: guardSvg(doc.content, allowed),
+    background: guardSvg(doc.background, allowed),
+    header: paged(doc.header, onPage, allowed),
+    footer: paged(doc.footer, onPage, allowed),
     // A heading never ends a page: it moves to the next page with its section.
     pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
   };
