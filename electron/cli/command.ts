@@ -9,6 +9,11 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
   /** True when stdin is an interactive terminal (password prompts are allowed). */
   interactive: boolean;
+  /**
+   * Rewrites one status line on a terminal (progress bars); absent when stderr
+   * is not a terminal, where long commands print a line now and then instead.
+   */
+  status?: (text: string) => void;
 }
 
 export interface CommandContext {

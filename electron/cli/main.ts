@@ -11,5 +11,6 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   env: process.env,
   interactive: Boolean(process.stdin.isTTY),
+  ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r\x1b[2K${text}`) } : {}),
 });
 process.exitCode = code;

@@ -1,5 +1,7 @@
 import type { Command } from '../command';
 import { assessCommand } from './assess';
+import { casesListCommand, searchCommand } from './cases';
+import { demoCommand } from './demo';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 import { toolCommand } from './tool';
@@ -17,6 +19,9 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   verifyCommand,
   exportCommand,
+  demoCommand,
+  casesListCommand,
+  searchCommand,
   toolCommand,
   assessCommand,
   infoCommand,

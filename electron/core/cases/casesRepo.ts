@@ -92,6 +92,15 @@ export function caseStatements(db: Db) {
         opened_at, last_intake_at, created_at, created_by, updated_at)
        VALUES (@caseNumber, @year, @seq, @householdId, @status, @priority, @priorityRank, @responsible, @openedAt, @openedAt, @now, @actor, @now)`,
     ),
+    /** Bulk writers (demo data, imports): a case with its state as of now in one statement. */
+    insertFull: db.prepare(
+      `INSERT INTO cases (case_number, case_year, case_seq, household_id, status, priority, priority_rank, responsible_user_id,
+        primary_child_id, child_sort_key, opened_at, last_intake_at, closure_requested_at, closure_requested_by, closure_request_reason,
+        closed_at, closed_by, closure_reason, created_at, created_by, updated_at)
+       VALUES (@caseNumber, @year, @seq, @householdId, @status, @priority, @priorityRank, @responsible, @primaryChildId, @childSortKey,
+        @openedAt, @lastIntakeAt, @closureRequestedAt, @closureRequestedBy, @closureRequestReason, @closedAt, @closedBy, @closureReason,
+        @createdAt, @createdBy, @updatedAt)`,
+    ),
     worker: db.prepare('INSERT INTO case_workers (case_id, user_id, role, added_at, added_by) VALUES (?, ?, ?, ?, ?)'),
     history: db.prepare(
       'INSERT INTO case_status_history (case_id, event, from_status, to_status, reason, at, by_user_id) VALUES (@caseId, @event, @from, @to, @reason, @at, @by)',
@@ -394,7 +403,8 @@ export function caseListWhere(input: CaseListInput, actor: Actor): { where: stri
     params.concern = input.concern;
   }
   if (input.flagged !== undefined) {
-    where.push(`${input.flagged ? '' : 'NOT '}EXISTS (SELECT 1 FROM case_flags f WHERE f.case_id = c.id AND f.resolved_at IS NULL)`);
+    // Open flags are few: drive from their partial index.
+    where.push(`c.id ${input.flagged ? '' : 'NOT '}IN (SELECT case_id FROM case_flags WHERE resolved_at IS NULL)`);
   }
   if (input.from) {
     where.push('c.last_intake_at >= @from');

@@ -98,6 +98,8 @@ export function findDuplicates(db: Db, q: DuplicateQuery, actor: Actor): Duplica
     const byYear = { first, last, lo: year - 1, hi: year + 1 };
     if (last) collect(db.prepare('SELECT * FROM people WHERE last_name_folded = @last AND birth_year BETWEEN @lo AND @hi LIMIT 500').all(byYear) as PersonRow[]);
     collect(db.prepare('SELECT * FROM people WHERE first_name_folded = @first AND birth_year BETWEEN @lo AND @hi LIMIT 500').all(byYear) as PersonRow[]);
+    // Given and family name swapped on one of the two forms.
+    collect(db.prepare('SELECT * FROM people WHERE last_name_folded = @first AND birth_year BETWEEN @lo AND @hi LIMIT 200').all(byYear) as PersonRow[]);
   }
   // The same folded name, whatever is known of the birth.
   collect(db.prepare('SELECT * FROM people WHERE last_name_folded = ? AND first_name_folded = ? LIMIT 200').all(last, first) as PersonRow[]);

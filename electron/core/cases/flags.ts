@@ -13,6 +13,16 @@ import type { UserLookup } from './userRefs';
 export const REPEAT_WINDOW_DAYS = 365;
 const DAY_MS = 86_400_000;
 
+/** Bulk writers (demo data): a flag with its resolution, if any. */
+export function flagStatements(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO case_flags (case_id, kind, source_type, source_id, details, suggestion, raised_at, raised_by, resolved_at, resolved_by)
+       VALUES (@caseId, @kind, @sourceType, @sourceId, @details, 'reassess', @raisedAt, @raisedBy, @resolvedAt, @resolvedBy)`,
+    ),
+  };
+}
+
 function hasOpenFlag(db: Db, caseId: number, kind: FlagKind): boolean {
   return db.prepare('SELECT 1 FROM case_flags WHERE case_id = ? AND kind = ? AND resolved_at IS NULL').get(caseId, kind) !== undefined;
 }

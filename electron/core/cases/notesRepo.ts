@@ -24,8 +24,13 @@ export interface NoteContent {
 export function noteStatements(db: Db) {
   return {
     note: db.prepare(
-      `INSERT INTO notes (case_id, type, occurred_at, current_version, visit_refused, created_at, created_by, updated_at, updated_by)
-       VALUES (@caseId, @type, @occurredAt, 1, @visitRefused, @now, @actor, @now, @actor)`,
+      `INSERT INTO notes (case_id, type, occurred_at, current_version, visit_refused, created_at, created_by)
+       VALUES (@caseId, @type, @occurredAt, 1, @visitRefused, @now, @actor)`,
+    ),
+    /** Bulk writers: a note whose latest version is already known. */
+    noteFull: db.prepare(
+      `INSERT INTO notes (case_id, type, occurred_at, current_version, visit_refused, created_at, created_by)
+       VALUES (@caseId, @type, @occurredAt, @version, @visitRefused, @createdAt, @createdBy)`,
     ),
     version: db.prepare(
       `INSERT INTO note_versions (note_id, version, type, occurred_at, body, present, visit_refused, edited_at, edited_by)
@@ -59,8 +64,8 @@ export function editNote(db: Db, noteId: number, expectedVersion: number, c: Not
   const next = version + 1;
   // The guard in WHERE makes the check and the write one step even if two writers ever shared a connection.
   const changed = db
-    .prepare('UPDATE notes SET current_version = ?, type = ?, occurred_at = ?, visit_refused = ?, updated_at = ?, updated_by = ? WHERE id = ? AND current_version = ?')
-    .run(next, c.type, c.occurredAt, refused(c), now, actor, noteId, version).changes;
+    .prepare('UPDATE notes SET current_version = ?, type = ?, occurred_at = ?, visit_refused = ? WHERE id = ? AND current_version = ?')
+    .run(next, c.type, c.occurredAt, refused(c), noteId, version).changes;
   if (changed !== 1) throw new CodedError('notes.conflict', { noteId, currentVersion: noteCase(db, noteId).version });
   const st = noteStatements(db);
   st.version.run({ noteId, version: next, type: c.type, occurredAt: c.occurredAt, body: c.body, present: JSON.stringify(c.present), visitRefused: refused(c), now, actor });

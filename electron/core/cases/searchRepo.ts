@@ -85,7 +85,8 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const push = (c: Candidate) => {
-    const key = `${c.match === 'note' ? `n${c.noteId}` : c.personId !== null ? `p${c.personId}` : 'c'}:${c.caseId}`;
+    // One note hit per case (the newest): a common word should not fill the list with one family.
+    const key = `${c.match === 'note' ? 'n' : c.personId !== null ? `p${c.personId}` : 'c'}:${c.caseId}`;
     if (seen.has(key)) return;
     seen.add(key);
     candidates.push(c);
@@ -113,7 +114,7 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
   households.forEach((r, i) => push({ match: 'household', caseId: r.case_id, personId: null, role: null, noteId: null, score: SCORE.household - i * 0.5 }));
 
   if (tokens.join('').length >= 2) {
-    const notes = db.prepare(sql.notes).all({ match: ftsQuery(tokens, true, false), limit, ...viewer }) as Array<{ note_id: number; case_id: number }>;
+    const notes = db.prepare(sql.notes).all({ match: ftsQuery(tokens, true, false), limit: limit * 3, ...viewer }) as Array<{ note_id: number; case_id: number }>;
     notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - i * 0.5 }));
   }
 

@@ -245,9 +245,7 @@ export const m002Cases: Migration = {
         current_version  INTEGER NOT NULL DEFAULT 1,
         visit_refused    INTEGER NOT NULL DEFAULT 0,
         created_at       TEXT NOT NULL,
-        created_by       TEXT NOT NULL REFERENCES users(id),
-        updated_at       TEXT NOT NULL,
-        updated_by       TEXT NOT NULL REFERENCES users(id)
+        created_by       TEXT NOT NULL REFERENCES users(id)  -- the latest edit: note_versions (edited_at, edited_by)
       ) STRICT;
       CREATE INDEX notes_case ON notes(case_id, occurred_at);
 
