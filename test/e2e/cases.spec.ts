@@ -42,7 +42,7 @@ test('intake with two children, duplicate warning, note, service, folded search,
   await app.getByLabel(tr.auth.newPassword, { exact: true }).fill(WORKER.password);
   await app.getByLabel(tr.auth.repeatPassword).fill(WORKER.password);
   await app.getByRole('button', { name: tr.auth.changePassword }).click();
-  await expect(app.getByRole('heading', { level: 1, name: new RegExp(WORKER.displayName) })).toBeVisible();
+  await expect(app.getByText(tr.dashboard.greeting.replace('{{name}}', WORKER.displayName))).toBeVisible();
 
   // Intake of a new report on the household: two children and their mother.
   await app.locator('[data-nav="cases"]').click();

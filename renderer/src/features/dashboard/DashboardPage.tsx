@@ -37,7 +37,10 @@ export function DashboardPage() {
   return (
     <section aria-labelledby="page-title" className="page">
       <div className="page-head">
-        <h1 id="page-title">{t('dashboard.greeting', { name: me.displayName })}</h1>
+        <div>
+          <h1 id="page-title">{t('pages.dashboard.title')}</h1>
+          <p className="hint">{t('dashboard.greeting', { name: me.displayName })}</p>
+        </div>
         {canReadAll ? (
           <ToggleButtonGroup
             aria-label={t('dashboard.scope')}
