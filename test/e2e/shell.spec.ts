@@ -14,7 +14,7 @@ test('the shell loads in Turkish with every area in the navigation and no consol
 });
 
 test('switching language switches every visible string, and the choice is kept', async ({ signedIn: app }) => {
-  await app.getByRole('link', { name: tr.nav.cases }).click();
+  await app.locator('[data-nav="cases"]').click();
   await expect(app.getByRole('heading', { level: 1, name: tr.pages.cases.title })).toBeVisible();
   const turkishText = await app.locator('body').innerText();
 

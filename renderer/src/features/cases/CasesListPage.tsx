@@ -52,6 +52,7 @@ export function CasesListPage() {
     direction,
   };
   const list = useCaseList(query);
+  const filtered = status !== OPEN || priority !== ALL || caseworker !== ALL || concern !== ALL || flagged || Boolean(from) || Boolean(to);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
@@ -119,7 +120,9 @@ export function CasesListPage() {
         {list.total === null ? t('app.loading') : t('cases.count', { count: list.total })}
       </p>
       {list.total === 0 ? (
-        <EmptyState action={canWrite ? <a className="btn btn-primary" href="#/cases/new">{t('cases.new')}</a> : undefined}>{t('cases.emptyFiltered')}</EmptyState>
+        <EmptyState action={canWrite ? <a className="btn btn-primary" href="#/cases/new">{t('cases.new')}</a> : undefined}>
+          {filtered ? t('cases.emptyFiltered') : t('pages.cases.empty')}
+        </EmptyState>
       ) : (
         <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
           <table className="table case-table" aria-rowcount={(list.total ?? 0) + 1} aria-label={t('pages.cases.title')}>
