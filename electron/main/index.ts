@@ -122,6 +122,8 @@ function createWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Chromium's built-in PDF viewer, for previewing generated documents (blob: URLs only, per the CSP).
+      plugins: true,
       navigateOnDragDrop: false,
     },
   });

@@ -7,6 +7,7 @@ import { visibleNavItems, type AreaId } from './components/navItems';
 import { CasesArea } from './features/cases/CasesArea';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { AdministrationPage } from './features/admin/AdministrationPage';
+import { AssessmentsArea } from './features/assessments/AssessmentsArea';
 import { AuthLayout } from './features/auth/AuthLayout';
 import { ChangePasswordForm } from './features/auth/ChangePasswordForm';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
@@ -75,6 +76,7 @@ function Gate() {
 const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
   dashboard: <DashboardPage />,
   cases: <CasesArea />,
+  assessments: <AssessmentsArea />,
   administration: <AdministrationPage />,
 };
 

@@ -6,6 +6,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/components.css';
+import './styles/assessment.css';
 import './styles/cases.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

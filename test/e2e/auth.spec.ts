@@ -28,6 +28,9 @@ test('first start: set-up creates the vault, shows the recovery key once, then s
   await expect(key).toBeVisible();
   expect((await key.innerText()).split(/\s+/).filter(Boolean)).toHaveLength(11);
   expect(await axe(app)).toEqual([]);
+  await app.getByRole('button', { name: tr.setup.sheetPdf }).click();
+  await expect(app.getByText(/Belge no KLK-\d{4}-\d{6}/)).toBeVisible();
+  await expect(app.locator('iframe.pdf-frame')).toHaveAttribute('src', /^blob:/);
   await app.screenshot({ path: 'screenshots/recovery-key-tr.png' });
   const continueButton = app.getByRole('button', { name: tr.setup.continue });
   await expect(continueButton).toBeDisabled();

@@ -20,6 +20,7 @@ export function SetupPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [sheetToken, setSheetToken] = useState<string | undefined>(undefined);
   const [stored, setStored] = useState(false);
 
   const check = useMemo(
@@ -38,13 +39,14 @@ export function SetupPage() {
     setBusy(true);
     setError(null);
     try {
-      const { recoveryKey: key } = await call('setup.create', {
+      const { recoveryKey: key, sheetToken: token } = await call('setup.create', {
         officeName: form.officeName,
         username: form.username,
         displayName: form.displayName,
         password: form.password,
       });
       setRecoveryKey(key);
+      setSheetToken(token);
     } catch (e) {
       setError(messageOf(t, e));
       if (codeOf(e) === 'vault.exists') window.location.reload();
@@ -68,7 +70,7 @@ export function SetupPage() {
   if (recoveryKey) {
     return (
       <AuthLayout title={t('setup.recoveryTitle')} subtitle={t('setup.recoveryIntro')} wide>
-        <RecoveryKeyPanel recoveryKey={recoveryKey} officeName={form.officeName} />
+        <RecoveryKeyPanel recoveryKey={recoveryKey} officeName={form.officeName} sheetToken={sheetToken} />
         <Checkbox className="checkbox" isSelected={stored} onChange={setStored}>
           <span className="checkbox-box" aria-hidden="true" />
           {t('setup.recoveryStored')}

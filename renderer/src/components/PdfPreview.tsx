@@ -1,0 +1,43 @@
+import { Download, Printer } from 'lucide-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentResult } from '../../../shared/api/methods/documents';
+import { Button } from './ui/Button';
+
+function toBlobUrl(result: DocumentResult): string {
+  const binary = atob(result.bytesBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+/**
+ * A generated PDF: preview in the page, then save or print. The bytes stay in
+ * memory (a blob: URL revoked when the preview closes); nothing is written to
+ * disk unless the user saves.
+ */
+export function PdfPreview({ result, fileName, title }: { result: DocumentResult; fileName: string; title: string }) {
+  const { t } = useTranslation();
+  const url = useMemo(() => toBlobUrl(result), [result]);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+
+  return (
+    <div className="pdf-preview">
+      <div className="pdf-toolbar">
+        <span>
+          {t('documents.number', { number: result.documentNumber })} · {t('documents.pages', { count: result.pages })}
+        </span>
+        <span className="pdf-actions">
+          <a className="btn btn-secondary" href={url} download={fileName}>
+            <Download aria-hidden="true" size={16} /> {t('documents.save')}
+          </a>
+          <Button onPress={() => frame.current?.contentWindow?.print()}>
+            <Printer aria-hidden="true" size={16} /> {t('documents.print')}
+          </Button>
+        </span>
+      </div>
+      <iframe ref={frame} src={url} title={title} className="pdf-frame" />
+    </div>
+  );
+}
