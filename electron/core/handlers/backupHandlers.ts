@@ -30,7 +30,8 @@ export function runBackupNow(services: CoreServices, actor: Session | null, jobP
   try {
     const result = backupVault(services.vault, join(schedule.folder, backupFileName(services.now())), actor ? { id: actor.userId, username: actor.username } : null, jobProgress);
     pruneBackups(schedule.folder, schedule.keep);
-    setVaultSetting(db, 'backupSchedule', { ...schedule, lastAt: result.createdAt, lastFile: result.file, lastError: null });
+    // The schedule counts days on the host's clock (services.now), the one that decides when a backup is due.
+    setVaultSetting(db, 'backupSchedule', { ...schedule, lastAt: services.now().toISOString(), lastFile: result.file, lastError: null });
     return result;
   } catch (error) {
     setVaultSetting(db, 'backupSchedule', { ...schedule, lastError: error instanceof CodedError ? error.code : 'internal' });
