@@ -126,3 +126,47 @@ test('intake with two children, duplicate warning, note, service, folded search,
   expect(await axe(app)).toEqual([]);
   await app.screenshot({ path: 'screenshots/case-file-en.png' });
 });
+
+test('a person is added and edited on a case, a new report flags it, and a closed case reopens with its history', async ({ signedIn: app }) => {
+  const created = await api<{ id: number }>(app, 'cases.create', {
+    household: { name: 'Yıldız', city: 'İstanbul' },
+    members: [{ person: { firstName: 'Deniz', lastName: 'Yıldız', birthDate: '2016-02-03', sex: 'male' }, role: 'child', confirmedNew: true }],
+    intake: { receivedAt: '2026-11-20T10:00:00+03:00', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık.' },
+  });
+  await app.goto(`${new URL(app.url()).origin}/#/cases/${created.id}`);
+  await expect(app.getByRole('heading', { level: 1, name: /Deniz Yıldız/ })).toBeVisible();
+
+  await app.getByRole('button', { name: tr.cases.addPerson }).click();
+  const dialog = app.getByRole('dialog');
+  await pick(app, tr.intake.role, tr.roles.member.caregiver);
+  await pick(app, tr.intake.relationship, tr.relationship.mother);
+  await dialog.getByLabel(tr.person.firstName, { exact: true }).fill('Gülşen');
+  await dialog.getByLabel(tr.person.lastName, { exact: true }).fill('Yıldız');
+  await dialog.getByRole('button', { name: tr.common.save }).click();
+  await expect(app.getByText('Gülşen Yıldız')).toBeVisible();
+
+  await app.getByRole('button', { name: tr.cases.editPerson.replace('{{name}}', 'Gülşen Yıldız') }).click();
+  await app.getByRole('dialog').getByLabel(tr.person.phone).fill('0532 000 00 00');
+  await app.getByRole('dialog').getByRole('button', { name: tr.common.save }).click();
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+
+  await app.getByRole('button', { name: tr.cases.newReport }).click();
+  await pick(app, tr.intake.channel, 'Okul');
+  await tick(app.getByRole('dialog'), 'Eğitim ihmali');
+  await app.getByRole('dialog').getByLabel(tr.intake.summary).fill('Öğretmen yeniden aradı: çocuk iki haftadır okula gelmiyor.');
+  await app.getByRole('dialog').getByRole('button', { name: tr.intake.save }).click();
+  await expect(app.getByText(tr.cases.flag.repeated_report).first()).toBeVisible();
+
+  await app.getByRole('button', { name: tr.cases.close, exact: true }).click();
+  await app.getByRole('dialog').getByLabel(tr.cases.reason).fill('Aile destek programına yerleşti.');
+  await app.getByRole('dialog').getByRole('button', { name: tr.common.confirm }).click();
+  await expect(app.locator('.status-badge').first()).toHaveText(tr.cases.status.closed);
+  await app.getByRole('button', { name: tr.cases.reopen }).click();
+  await pick(app, tr.intake.channel, 'Okul');
+  await tick(app.getByRole('dialog'), 'Eğitim ihmali');
+  await app.getByRole('dialog').getByLabel(tr.intake.summary).fill('Yeni bildirim: devamsızlık yeniden başladı.');
+  await app.getByRole('dialog').getByRole('button', { name: tr.cases.reopen }).click();
+  await expect(app.locator('.status-badge').first()).toHaveText(tr.cases.status.intake);
+  await expect(app.getByText(tr.cases.intakeKind.reopen)).toBeVisible();
+  expect(await axe(app)).toEqual([]);
+});

@@ -10,6 +10,7 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
 import { useCan } from '../auth/SessionContext';
+import { ReportDialog } from './ReportDialog';
 
 type Dialogs = 'requestClosure' | 'approveClosure' | 'refuseClosure' | 'closeDirect' | 'reopen' | null;
 
@@ -24,6 +25,7 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [stage, setStage] = useState<string>(c.status);
+  const [report, setReport] = useState(false);
   const closed = c.status === 'closed';
 
   const run = async (work: () => Promise<unknown>) => {
@@ -41,12 +43,28 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
   if (!canWrite) return null;
   return (
     <div className="case-actions">
+      <ReportDialog
+        caseId={c.id}
+        reopen={closed}
+        isOpen={report}
+        onClose={() => setReport(false)}
+        onSaved={() => {
+          setReport(false);
+          onChanged();
+        }}
+      />
+      {closed ? (
+        <Button variant="primary" onPress={() => setReport(true)}>
+          {t('cases.reopen')}
+        </Button>
+      ) : null}
       {!closed ? (
         <div className="inline-form">
           <Select label={t('cases.stage')} value={stage} onChange={setStage} options={OPEN_STATUSES.map((s) => ({ id: s, label: t(`cases.status.${s}`) }))} />
           <Button isDisabled={stage === c.status} onPress={() => void run(() => call('cases.transition', { caseId: c.id, to: stage as (typeof OPEN_STATUSES)[number] }))}>
             {t('cases.moveStage')}
           </Button>
+          <Button onPress={() => setReport(true)}>{t('cases.newReport')}</Button>
           {c.closurePending ? (
             canApprove ? (
               <>

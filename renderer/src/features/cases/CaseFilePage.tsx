@@ -114,13 +114,13 @@ export function CaseFilePage() {
           </Tab>
         </TabList>
         <TabPanel id="overview" className="tab-panel">
-          <OverviewPanel file={file.data} />
+          <OverviewPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="notes" className="tab-panel">
           <NotesPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="risk" className="tab-panel">
-          <RiskPanel caseId={c.id} />
+          <RiskPanel caseId={c.id} caseClosed={closed} />
         </TabPanel>
         <TabPanel id="plan" className="tab-panel">
           <PlanPanel file={file.data} onChanged={file.reload} />

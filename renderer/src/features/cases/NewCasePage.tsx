@@ -1,22 +1,20 @@
 import { Trash2, UserPlus } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { Checkbox, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorKey } from '../../../../shared/api/envelope';
 import { CONTACT_WITH_CHILD, MEMBER_ROLES, RELATIONSHIPS, type DuplicateCandidate, type MemberRole } from '../../../../shared/api/schemas/cases';
 import { ApiError, call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
-import { DateInput } from '../../components/ui/DateInput';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
-import { localMoment } from '../../i18n/format';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { DuplicateWarning } from './DuplicateWarning';
 import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
-import { useLookups } from './useLookups';
+import { fieldErrorOf, formErrorOf } from './fieldErrors';
+import { emptyIntake, IntakeFields, intakeInput, type IntakeDraft } from './IntakeFields';
 
 interface MemberDraft {
   key: number;
@@ -47,10 +45,6 @@ function householdNameFrom(members: MemberDraft[]): string {
   return (child?.linked?.lastName ?? child?.person.lastName ?? '').trim();
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const today = new Date();
-const todayDay = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
-const nowTime = `${pad(today.getHours())}:${pad(today.getMinutes())}`;
 
 /** Intake of a new household: who reported what, when and how; the children and the adults around them. */
 export function NewCasePage() {
@@ -59,22 +53,14 @@ export function NewCasePage() {
   const me = useCurrentSession().user;
   const canAssign = useCan('case:readAll');
   const staff = useCall('cases.staff', {});
-  const channels = useLookups('channel');
-  const concerns = useLookups('concern');
   const [household, setHousehold] = useState({ name: '', address: '', district: '', city: 'İstanbul', phone: '' });
   const [members, setMembers] = useState<MemberDraft[]>([newMember('child')]);
-  const [intake, setIntake] = useState({ day: todayDay, time: nowTime, channel: '', anonymous: false, reporterName: '', relation: '', reporterPhone: '', concerns: [] as string[], summary: '' });
+  const [intake, setIntake] = useState<IntakeDraft>(() => emptyIntake());
   const [responsible, setResponsible] = useState(me.id);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const fieldError = (path: string): string | null => {
-    if (!error) return null;
-    const field = error.error.params?.field;
-    const fields = String(error.error.params?.fields ?? '').split(',');
-    if (field === path || fields.includes(path)) return error.error.code === 'api.invalidInput' ? t('intake.invalidField') : t(errorKey(error.error.code), error.error.params ?? {});
-    return null;
-  };
+  const fieldError = (path: string) => fieldErrorOf(t, error, path);
   const updateMember = (key: number, patch: Partial<MemberDraft>) => setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
 
   const submit = async (event: FormEvent) => {
@@ -97,13 +83,7 @@ export function NewCasePage() {
           ...(m.role === 'caregiver' ? { offending: m.offending } : {}),
           ...(m.role === 'alleged_perpetrator' || (m.role === 'caregiver' && m.offending) ? { contactWithChild: m.contactWithChild as (typeof CONTACT_WITH_CHILD)[number] } : {}),
         })),
-        intake: {
-          receivedAt: intake.day ? localMoment(intake.day, intake.time) : '',
-          channel: intake.channel,
-          reporter: { anonymous: intake.anonymous, name: intake.anonymous ? null : intake.reporterName || null, relation: intake.relation || null, phone: intake.anonymous ? null : intake.reporterPhone || null },
-          concerns: intake.concerns,
-          summary: intake.summary,
-        },
+        intake: intakeInput(intake),
         responsibleUserId: responsible,
       });
       navigate(`/cases/${created.id}`);
@@ -120,34 +100,7 @@ export function NewCasePage() {
       <Form onSubmit={(e) => void submit(e)} className="form intake-form" validationBehavior="aria">
         <fieldset className="panel">
           <legend>{t('intake.report')}</legend>
-          <div className="grid-fields">
-            <DateInput label={t('intake.receivedDay')} value={intake.day} onChange={(day) => setIntake({ ...intake, day })} isRequired error={fieldError('intake.receivedAt')} />
-            <TextField label={t('intake.receivedTime')} value={intake.time} onChange={(time) => setIntake({ ...intake, time })} placeholder="14:30" />
-            <Select label={t('intake.channel')} value={intake.channel} onChange={(channel) => setIntake({ ...intake, channel })} options={channels.items} />
-          </div>
-          {fieldError('intake.channel') ? <p className="field-error">{fieldError('intake.channel')}</p> : null}
-          <Checkbox className="checkbox" isSelected={intake.anonymous} onChange={(anonymous) => setIntake({ ...intake, anonymous })}>
-            <span className="checkbox-box" aria-hidden="true" />
-            {t('intake.anonymous')}
-          </Checkbox>
-          <div className="grid-fields">
-            {!intake.anonymous ? <TextField label={t('intake.reporterName')} value={intake.reporterName} onChange={(reporterName) => setIntake({ ...intake, reporterName })} /> : null}
-            <TextField label={t('intake.reporterRelation')} value={intake.relation} onChange={(relation) => setIntake({ ...intake, relation })} description={t('intake.reporterRelationHint')} />
-            {!intake.anonymous ? <TextField label={t('intake.reporterPhone')} value={intake.reporterPhone} onChange={(reporterPhone) => setIntake({ ...intake, reporterPhone })} type="tel" /> : null}
-          </div>
-          <CheckboxGroup value={intake.concerns} onChange={(c) => setIntake({ ...intake, concerns: c })} className="checkbox-group concern-grid" isRequired isInvalid={Boolean(fieldError('intake.concerns'))}>
-            <Label className="field-label">{t('intake.concerns')}</Label>
-            <div className="concern-options">
-              {concerns.items.map((c) => (
-                <Checkbox key={c.id} value={c.id} className="checkbox">
-                  <span className="checkbox-box" aria-hidden="true" />
-                  {c.label}
-                </Checkbox>
-              ))}
-            </div>
-            {fieldError('intake.concerns') ? <p className="field-error">{fieldError('intake.concerns')}</p> : null}
-          </CheckboxGroup>
-          <TextField label={t('intake.summary')} multiline rows={5} value={intake.summary} onChange={(summary) => setIntake({ ...intake, summary })} isRequired error={fieldError('intake.summary')} />
+          <IntakeFields value={intake} onChange={setIntake} errorFor={(field) => fieldError(`intake.${field}`)} />
         </fieldset>
 
         <fieldset className="panel">
@@ -221,7 +174,7 @@ export function NewCasePage() {
           </fieldset>
         ) : null}
 
-        {error ? <Alert tone="error">{error.error.code === 'api.invalidInput' ? t('errors.api.invalidInput') : t(errorKey(error.error.code), error.error.params ?? {})}</Alert> : null}
+        {error ? <Alert tone="error">{formErrorOf(t, error)}</Alert> : null}
         <div className="form-actions">
           <Button variant="quiet" onPress={() => navigate('/cases')}>
             {t('common.cancel')}

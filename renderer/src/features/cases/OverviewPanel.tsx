@@ -1,18 +1,32 @@
+import { Pencil, UserPlus } from 'lucide-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { ageOf, personName } from './format';
 import { useLookups } from './useLookups';
+import { Button } from '../../components/ui/Button';
+import { useCan } from '../auth/SessionContext';
+import { PersonDialog, type PersonDialogMode } from './PersonDialog';
 
-export function OverviewPanel({ file }: { file: CaseFile }) {
+export function OverviewPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
   const { t, i18n } = useTranslation();
+  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const [dialog, setDialog] = useState<PersonDialogMode | null>(null);
   const channels = useLookups('channel');
   const concerns = useLookups('concern');
   const lang = i18n.language;
   return (
     <div className="two-col">
       <div className="panel">
-        <h2>{t('cases.people')}</h2>
+        <div className="panel-head">
+          <h2>{t('cases.people')}</h2>
+          {canWrite ? (
+            <Button onPress={() => setDialog({ kind: 'add' })}>
+              <UserPlus aria-hidden="true" size={16} /> {t('cases.addPerson')}
+            </Button>
+          ) : null}
+        </div>
         <ul className="people-list">
           {file.members.map((m) => {
             const age = ageOf(m.person);
@@ -23,6 +37,11 @@ export function OverviewPanel({ file }: { file: CaseFile }) {
                   <span className="hint"> · {t(`roles.member.${m.role}`)}</span>
                   {m.relationship && m.relationship !== 'self' ? <span className="hint"> · {t(`relationship.${m.relationship}`)}</span> : null}
                   {m.isPrimary ? <span className="tag">{t('cases.primaryChild')}</span> : null}
+                  {canWrite ? (
+                    <Button variant="quiet" onPress={() => setDialog({ kind: 'edit', member: m })} aria-label={t('cases.editPerson', { name: personName(m.person) })}>
+                      <Pencil aria-hidden="true" size={14} />
+                    </Button>
+                  ) : null}
                 </div>
                 <div className="hint">
                   {m.person.birthDate ? formatDate(m.person.birthDate, lang) : m.person.birthYear ? t('cases.bornAbout', { year: m.person.birthYear }) : t('cases.birthUnknown')}
@@ -71,6 +90,15 @@ export function OverviewPanel({ file }: { file: CaseFile }) {
           ))}
         </ul>
         <h2>{t('cases.history')}</h2>
+        <PersonDialog
+          caseId={file.case.id}
+          mode={dialog}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null);
+            onChanged();
+          }}
+        />
         <ul className="timeline compact">
           {file.statusHistory.map((h) => (
             <li key={h.id}>
