@@ -9,6 +9,7 @@ import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
+import { statsHandlers } from './handlers/statsHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
 
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...casesHandlers,
   ...assessmentsHandlers,
   ...documentsHandlers,
+  ...statsHandlers,
 };

@@ -12,6 +12,7 @@ import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
 import { casesMethods } from './methods/cases';
 import { documentMethods } from './methods/documents';
+import { statsMethods } from './methods/stats';
 import { vaultMethods } from './methods/vault';
 
 export { AppInfo, Health, Settings } from './methods/app';
@@ -35,6 +36,7 @@ export const contract = {
   ...casesMethods,
   ...assessmentMethods,
   ...documentMethods,
+  ...statsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -43,7 +43,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'directory:write',
     'vault:backup',
   ],
-  caseworker: ['case:read', 'case:write', 'assessment:write', 'referral:write', 'court:write', 'document:print'],
+  caseworker: ['case:read', 'case:write', 'assessment:write', 'referral:write', 'court:write', 'document:print', 'stats:read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -4,6 +4,7 @@ import { casesListCommand, searchCommand } from './cases';
 import { demoCommand } from './demo';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { statsCommand } from './stats';
 import { toolCommand } from './tool';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
 import { backupCommand, exportCommand, restoreCommand, verifyCommand } from './vaultOps';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   demoCommand,
   casesListCommand,
   searchCommand,
+  statsCommand,
   toolCommand,
   assessCommand,
   infoCommand,
