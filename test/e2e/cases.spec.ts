@@ -170,3 +170,22 @@ test('a person is added and edited on a case, a new report flags it, and a close
   await expect(app.getByText(tr.cases.intakeKind.reopen)).toBeVisible();
   expect(await axe(app)).toEqual([]);
 });
+
+test('the office edits its lists: a new concern appears at intake, a retired one does not', async ({ signedIn: app }) => {
+  await app.locator('[data-nav="administration"]').click();
+  await app.getByRole('tab', { name: tr.admin.tabs.lists }).click();
+  await app.getByLabel(tr.admin.lists.labelTr).fill('Siber zorbalık');
+  await app.getByLabel(tr.admin.lists.labelEn).fill('Cyberbullying');
+  await app.getByRole('button', { name: tr.admin.lists.add }).click();
+  await expect(app.getByRole('row').filter({ hasText: 'Siber zorbalık' })).toBeVisible();
+  await app.getByRole('row').filter({ hasText: 'Akran zorbalığı' }).locator('.switch-track').click();
+  await expect(app.getByRole('switch', { name: tr.admin.lists.activeOf.replace('{{label}}', 'Akran zorbalığı') })).not.toBeChecked();
+  await expect(app.getByText(tr.admin.lists.saved.replace('{{label}}', 'Akran zorbalığı'))).toBeVisible();
+  expect(await axe(app)).toEqual([]);
+  await app.screenshot({ path: 'screenshots/admin-lists-tr.png' });
+
+  await app.locator('[data-nav="cases"]').click();
+  await app.getByRole('link', { name: tr.cases.new }).first().click();
+  await expect(app.locator('label').filter({ hasText: 'Siber zorbalık' })).toBeVisible();
+  await expect(app.locator('label').filter({ hasText: 'Akran zorbalığı' })).toHaveCount(0);
+});

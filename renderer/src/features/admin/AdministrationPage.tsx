@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/SessionContext';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
+import { ListsPanel } from './ListsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -12,6 +13,7 @@ export function AdministrationPage() {
   const canAudit = useCan('audit:read');
   const canBackup = useCan('vault:backup');
   const canSettings = useCan('settings:write');
+  const canLists = useCan('directory:write');
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('pages.administration.title')}</h1>
@@ -25,6 +27,11 @@ export function AdministrationPage() {
           {canBackup || canSettings ? (
             <Tab id="backups" className="tab">
               {t('admin.tabs.security')}
+            </Tab>
+          ) : null}
+          {canLists ? (
+            <Tab id="lists" className="tab">
+              {t('admin.tabs.lists')}
             </Tab>
           ) : null}
           {canAudit ? (
@@ -42,6 +49,11 @@ export function AdministrationPage() {
           <TabPanel id="backups" className="tab-panel">
             {canSettings ? <SecurityPanel /> : null}
             {canBackup ? <BackupPanel /> : null}
+          </TabPanel>
+        ) : null}
+        {canLists ? (
+          <TabPanel id="lists" className="tab-panel">
+            <ListsPanel />
           </TabPanel>
         ) : null}
         {canAudit ? (
