@@ -29,9 +29,17 @@ export function actorOf(session: Session): Actor {
   };
 }
 
-/** SQL condition (with named parameter @viewer) restricting `alias.id` to the actor's cases; '' for readAll. */
-export function visibleSql(actor: Actor, column = 'c.id'): string {
-  return actor.readAll ? '' : `${column} IN (SELECT case_id FROM case_workers WHERE user_id = @viewer)`;
+/**
+ * SQL condition (with named parameter @viewer) restricting `column` to the actor's cases; '' for
+ * readAll. 'probe' checks each row (one primary-key seek): right when another index drives the
+ * query and stops early (a sorted first page, FTS newest first). 'set' builds the actor's set of
+ * case ids first: right when every visible row is needed anyway (a count).
+ */
+export function visibleSql(actor: Actor, column = 'c.id', mode: 'probe' | 'set' = 'probe'): string {
+  if (actor.readAll) return '';
+  return mode === 'probe'
+    ? `EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = ${column} AND w.user_id = @viewer)`
+    : `${column} IN (SELECT case_id FROM case_workers WHERE user_id = @viewer)`;
 }
 
 export function canSeeCase(db: Db, actor: Actor, caseId: number): boolean {

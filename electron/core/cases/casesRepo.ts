@@ -382,8 +382,12 @@ const SORTS: Record<CaseListInput['sort'], (dir: 'ASC' | 'DESC') => string> = {
   priority: (d) => `c.priority_rank ${d === 'DESC' ? 'ASC' : 'DESC'}, c.last_intake_at DESC`,
 };
 
-/** WHERE clause and parameters of the case list (shared by the page and the count). */
-export function caseListWhere(input: CaseListInput, actor: Actor): { where: string; params: Record<string, string | number> } {
+/**
+ * WHERE clause and parameters of the case list. The page is read in sort order through an index
+ * and stops at the limit, so row-by-row checks (concern, visibility) are cheap there; the count
+ * needs every match, so it starts from the smaller sets instead.
+ */
+export function caseListWhere(input: CaseListInput, actor: Actor, mode: 'page' | 'count' = 'page'): { where: string; params: Record<string, string | number> } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (input.status?.length) {
@@ -399,7 +403,11 @@ export function caseListWhere(input: CaseListInput, actor: Actor): { where: stri
     params.caseworker = input.caseworkerId;
   }
   if (input.concern) {
-    where.push('c.id IN (SELECT case_id FROM intake_concerns WHERE concern_code = @concern)');
+    where.push(
+      mode === 'page'
+        ? 'EXISTS (SELECT 1 FROM intake_concerns ic WHERE ic.concern_code = @concern AND ic.case_id = c.id)'
+        : 'c.id IN (SELECT case_id FROM intake_concerns WHERE concern_code = @concern)',
+    );
     params.concern = input.concern;
   }
   if (input.flagged !== undefined) {
@@ -414,7 +422,7 @@ export function caseListWhere(input: CaseListInput, actor: Actor): { where: stri
     where.push('c.last_intake_at < @to');
     params.to = dayEndUtc(input.to);
   }
-  const visible = visibleSql(actor);
+  const visible = visibleSql(actor, 'c.id', mode === 'page' ? 'probe' : 'set');
   if (visible) {
     where.push(visible);
     params.viewer = actor.userId;
@@ -423,13 +431,14 @@ export function caseListWhere(input: CaseListInput, actor: Actor): { where: stri
 }
 
 export function caseListSql(input: CaseListInput, actor: Actor) {
-  const { where, params } = caseListWhere(input, actor);
+  const page = caseListWhere(input, actor, 'page');
+  const count = caseListWhere(input, actor, 'count');
   const dir = input.direction === 'asc' ? 'ASC' : 'DESC';
   return {
-    page: `SELECT c.id FROM cases c ${where} ORDER BY ${SORTS[input.sort](dir)} LIMIT @limit OFFSET @offset`,
-    count: `SELECT count(*) AS n FROM cases c ${where}`,
-    params: { ...params, limit: input.limit, offset: input.offset },
-    countParams: params,
+    page: `SELECT c.id FROM cases c ${page.where} ORDER BY ${SORTS[input.sort](dir)} LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM cases c ${count.where}`,
+    params: { ...page.params, limit: input.limit, offset: input.offset },
+    countParams: count.params,
   };
 }
 

@@ -3,9 +3,11 @@
  * households, note text. The query is folded exactly like the indexed text
  * (shared/text/turkish.ts `fold`), so "ozturk", "ÖZTÜRK" and "Öztürk" are the
  * same word and İ/ı/I/i meet. Ranking: an exact case number, then an
- * identity number, then names (bm25, children first), households (bm25),
- * then notes (newest first: FTS5 walks its index backwards by rowid and stops
- * at the limit, which keeps a common word cheap at a million notes).
+ * identity number, then names (children first; whole words before words
+ * typed so far), households, then notes. Within each, newest first: FTS5
+ * walks its index backwards by rowid and stops at the limit, so a common
+ * name or word stays cheap at 400 000 people and a million notes (bm25
+ * would rank every match first, and on short names it says little).
  * A caseworker only gets hits in cases they may see.
  */
 import type { CaseStatus, MemberRole, SearchHit } from '../../../shared/api/schemas/cases';
@@ -33,10 +35,14 @@ export function searchSql(actor: Actor) {
     caseNumber: `SELECT c.id FROM cases c WHERE c.case_number >= @lo AND c.case_number < @hi ${visCase ? `AND ${visCase}` : ''} ORDER BY c.case_number DESC LIMIT @limit`,
     idNumber: `SELECT m.case_id, m.person_id, m.role FROM people p JOIN case_members m ON m.person_id = p.id
       WHERE p.id_number >= @lo AND p.id_number < @hi ${visMember ? `AND ${visMember}` : ''} LIMIT @limit`,
-    people: `SELECT m.case_id, m.person_id, m.role, f.rank FROM people_fts f JOIN case_members m ON m.person_id = f.rowid
-      WHERE people_fts MATCH @match ${visMember ? `AND ${visMember}` : ''} ORDER BY (m.role = 'child') DESC, f.rank LIMIT @limit`,
-    households: `SELECT c.id AS case_id, c.household_id, f.rank FROM households_fts f JOIN cases c ON c.household_id = f.rowid
-      WHERE households_fts MATCH @match ${visCase ? `AND ${visCase}` : ''} ORDER BY f.rank LIMIT @limit`,
+    // Names stream from the FTS index newest first (no rank to compute over every match), children
+    // and everyone else separately so children come first; the caller asks exact words, then prefixes.
+    children: `SELECT m.case_id, m.person_id, m.role FROM people_fts f JOIN case_members m ON m.person_id = f.rowid
+      WHERE people_fts MATCH @match AND m.role = 'child' ${visMember ? `AND ${visMember}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
+    others: `SELECT m.case_id, m.person_id, m.role FROM people_fts f JOIN case_members m ON m.person_id = f.rowid
+      WHERE people_fts MATCH @match AND m.role <> 'child' ${visMember ? `AND ${visMember}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
+    households: `SELECT c.id AS case_id, c.household_id FROM households_fts f JOIN cases c ON c.household_id = f.rowid
+      WHERE households_fts MATCH @match ${visCase ? `AND ${visCase}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
     notes: `SELECT n.id AS note_id, n.case_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
       WHERE notes_fts MATCH @match ${visNote ? `AND ${visNote}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
   };
@@ -95,27 +101,35 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
   const range = caseNumberRange(q);
   if (range) {
     const rows = db.prepare(sql.caseNumber).all({ ...range, limit, ...viewer }) as Array<{ id: number }>;
-    rows.forEach((r, i) => push({ match: 'caseNumber', caseId: r.id, personId: null, role: null, noteId: null, score: SCORE.caseNumber - i }));
+    rows.forEach((r, i) => push({ match: 'caseNumber', caseId: r.id, personId: null, role: null, noteId: null, score: SCORE.caseNumber - i * 0.01 }));
   }
 
   const digits = q.replace(/[\s-]/g, '');
   if (/^[0-9]{5,11}$/.test(digits) || /^[A-Za-z][A-Za-z0-9]{5,19}$/.test(digits)) {
     const id = digits.toUpperCase();
     const rows = db.prepare(sql.idNumber).all({ lo: id, hi: `${id}\u{10FFFF}`, limit, ...viewer }) as Array<{ case_id: number; person_id: number; role: MemberRole }>;
-    rows.forEach((r, i) => push({ match: 'idNumber', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: SCORE.idNumber - i }));
+    rows.forEach((r, i) => push({ match: 'idNumber', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: SCORE.idNumber - i * 0.01 }));
   }
 
-  const match = ftsQuery(tokens);
-  const people = db.prepare(sql.people).all({ match, limit, ...viewer }) as Array<{ case_id: number; person_id: number; role: MemberRole; rank: number }>;
-  people.forEach((r, i) =>
-    push({ match: 'name', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: SCORE.name + (r.role === 'child' ? 50 : 0) - i * 0.5 }),
-  );
-  const households = db.prepare(sql.households).all({ match, limit, ...viewer }) as Array<{ case_id: number; household_id: number }>;
-  households.forEach((r, i) => push({ match: 'household', caseId: r.case_id, personId: null, role: null, noteId: null, score: SCORE.household - i * 0.5 }));
+  // Whole words first ("ayşe" finds Ayşe before Ayşegül), then words typed so far.
+  const exact = ftsQuery(tokens, false, false);
+  const prefix = ftsQuery(tokens);
+  const names: Array<[string, string, number]> = [
+    [sql.children, exact, SCORE.name + 60],
+    [sql.children, prefix, SCORE.name + 40],
+    [sql.others, exact, SCORE.name + 10],
+    [sql.others, prefix, SCORE.name - 10],
+  ];
+  for (const [query, match, base] of names) {
+    const rows = db.prepare(query).all({ match, limit, ...viewer }) as Array<{ case_id: number; person_id: number; role: MemberRole }>;
+    rows.forEach((r, i) => push({ match: 'name', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: base - i * 0.01 }));
+  }
+  const households = db.prepare(sql.households).all({ match: prefix, limit, ...viewer }) as Array<{ case_id: number; household_id: number }>;
+  households.forEach((r, i) => push({ match: 'household', caseId: r.case_id, personId: null, role: null, noteId: null, score: SCORE.household - i * 0.01 }));
 
   if (tokens.join('').length >= 2) {
     const notes = db.prepare(sql.notes).all({ match: ftsQuery(tokens, true, false), limit: limit * 3, ...viewer }) as Array<{ note_id: number; case_id: number }>;
-    notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - i * 0.5 }));
+    notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - i * 0.01 }));
   }
 
   const top = candidates.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -155,7 +169,7 @@ function describe(db: Db, hits: Candidate[], tokens: string[]): SearchHit[] {
       householdName: c.household || null,
       noteId: h.noteId,
       snippet: body !== undefined ? snippet(body, tokens) : null,
-      score: Math.round(h.score * 10) / 10,
+      score: Math.round(h.score * 100) / 100,
     };
   });
 }

@@ -47,6 +47,10 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    // Every page read from disk is decrypted; a 64 MiB page cache (the default here is 16 MB) keeps the
+    // hot part of ten years of cases (case rows, list indexes, FTS roots) decrypted: case lists and
+    // search at 100 000 cases run several times faster (test/bench/cases.bench.ts).
+    db.pragma('cache_size = -65536');
     db.pragma('trusted_schema = OFF');
     return db;
   } catch (error) {

@@ -170,7 +170,8 @@ export const m002Cases: Migration = {
       CREATE INDEX cases_status_child ON cases(status, child_sort_key);
       CREATE INDEX cases_status_number ON cases(status, case_year, case_seq);
       CREATE INDEX cases_responsible ON cases(responsible_user_id, status, last_intake_at);
-      CREATE INDEX cases_open_responsible ON cases(responsible_user_id) WHERE status <> 'closed';
+      -- Partial indexes also carry the column of their WHERE, so SQLite can answer from the index alone.
+      CREATE INDEX cases_open_responsible ON cases(responsible_user_id, status) WHERE status <> 'closed';
 
       -- Who may see and work on a case: the responsible caseworker and co-workers.
       CREATE TABLE case_workers (
@@ -335,8 +336,8 @@ export const m002Cases: Migration = {
       ) STRICT;
       CREATE INDEX tasks_case ON tasks(case_id, done_at);
       CREATE INDEX tasks_source ON tasks(source, source_id);
-      CREATE INDEX tasks_open_assignee ON tasks(assignee_user_id, due_at, priority_rank) WHERE done_at IS NULL;
-      CREATE INDEX tasks_open_due ON tasks(due_at, priority_rank) WHERE done_at IS NULL;
+      CREATE INDEX tasks_open_assignee ON tasks(assignee_user_id, due_at, priority_rank, done_at) WHERE done_at IS NULL;
+      CREATE INDEX tasks_open_due ON tasks(due_at, priority_rank, done_at) WHERE done_at IS NULL;
 
       CREATE TABLE case_flags (
         id           INTEGER PRIMARY KEY,
@@ -352,7 +353,7 @@ export const m002Cases: Migration = {
         resolved_by  TEXT REFERENCES users(id)
       ) STRICT;
       CREATE INDEX case_flags_case ON case_flags(case_id);
-      CREATE INDEX case_flags_open ON case_flags(case_id, kind) WHERE resolved_at IS NULL;
+      CREATE INDEX case_flags_open ON case_flags(case_id, kind, resolved_at) WHERE resolved_at IS NULL;
 
       -- Search (folded text only; rowid = the row's id).
       CREATE VIRTUAL TABLE people_fts USING fts5(

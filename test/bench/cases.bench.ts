@@ -1,0 +1,167 @@
+/**
+ * Cases at ten years of a busy unit (issue 6): an encrypted vault with
+ * 100 000 cases and about 1 000 000 notes made by the demo generator, then
+ * search, the first page of the case list with filters, and the dashboard,
+ * each timed through the router as the app calls them. Prints figures only.
+ *
+ *   npm run bench -- cases                 100 000 cases (BENCH_CASES to change)
+ *   BENCH_DB=/path/kalkan.db npm run bench -- cases   reuse a vault made by an earlier run (BENCH_KEEP=1 keeps it)
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCore } from '../../electron/core/createCore';
+import { silentLogger } from '../../electron/core/log';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { DEMO_PASSWORD, DEMO_USERS, ensureDemoStaff } from '../../electron/core/demo/staff';
+import { newClientState, type ClientState } from '../../electron/core/session';
+import { TEST_KDF } from '../../electron/core/vault/kdf';
+import type { Router } from '../../electron/core/router';
+import { tempDir } from '../fixtures/vaults';
+
+const ADMIN = { username: 'yonetici', password: 'mavi-kedi-sabah-çayı-içer' };
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const summary = (values: number[]) => `p50 ${fmt(percentile(values, 50))}  p95 ${fmt(percentile(values, 95))}  max ${fmt(Math.max(...values))}  (n=${values.length})`;
+
+async function call(router: Router, client: ClientState, method: string, input: unknown): Promise<{ ms: number; value: unknown }> {
+  const started = performance.now();
+  const reply = await router.handle(client, method, input);
+  const ms = performance.now() - started;
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code}`);
+  return { ms, value: reply.value };
+}
+
+async function timeMany(router: Router, client: ClientState, method: string, inputs: unknown[], rounds: number): Promise<number[]> {
+  for (const input of inputs) await call(router, client, method, input); // warm the page cache once, as a session would
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r += 1) for (const input of inputs) times.push((await call(router, client, method, input)).ms);
+  return times;
+}
+
+export async function run(): Promise<void> {
+  const cases = Number(process.env.BENCH_CASES ?? 100_000);
+  const reuse = process.env.BENCH_DB && existsSync(process.env.BENCH_DB) ? process.env.BENCH_DB : null;
+  const dir = reuse ? null : tempDir('kalkan-bench-cases-');
+  const dbPath = reuse ?? join(dir!, 'kalkan.db');
+  // TEST_KDF only makes the sign-ins cheap; the database is encrypted exactly as in the app.
+  const core = createCore({ dataDir: reuse ? tempDir('kalkan-bench-ws-') : dir!, vaultPath: dbPath, log: silentLogger, kdf: TEST_KDF });
+  const { router, services } = core;
+  const admin = newClientState();
+
+  if (!reuse) {
+    await call(router, admin, 'setup.create', { officeName: 'Kalkan Bench Birimi', username: ADMIN.username, displayName: 'Yönetici', password: ADMIN.password });
+    await call(router, admin, 'auth.signIn', ADMIN);
+    const actor = { id: admin.session!.userId, username: admin.session!.username };
+    const staff = await ensureDemoStaff(services.vault, cases, actor);
+    console.log(`generating ${cases.toLocaleString('en')} cases (${staff.caseworkers.length} caseworkers) into an encrypted vault …`);
+    let lastTenth = 0;
+    const result = generateDemo(services.vault.database, {
+      cases,
+      seed: 2026,
+      now: new Date(),
+      staff,
+      actor,
+      chunk: 1000,
+      onProgress: (done, total) => {
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth > lastTenth) {
+          lastTenth = tenth;
+          process.stdout.write(`  ${done.toLocaleString('en')} cases\n`);
+        }
+      },
+    });
+    services.vault.database.pragma('wal_checkpoint(TRUNCATE)');
+    console.log(`generation: ${(result.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${result.cases.toLocaleString('en')} cases, ${result.households.toLocaleString('en')} households, ${result.people.toLocaleString('en')} people, ` +
+        `${result.intakes.toLocaleString('en')} intakes, ${result.notes.toLocaleString('en')} notes (${result.noteVersions.toLocaleString('en')} versions), ` +
+        `${result.services.toLocaleString('en')} services, ${result.tasks.toLocaleString('en')} tasks (${result.openTasks.toLocaleString('en')} open), ${result.flags.toLocaleString('en')} flags`,
+    );
+    await call(router, admin, 'auth.signOut', {});
+  }
+  const size = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+  console.log(`database size (encrypted): ${mb(size)}${reuse ? ` (reused ${reuse})` : ''}`);
+
+  // --- a supervisor's session: search, list, dashboard ------------------------------------
+  const supervisor = newClientState();
+  let started = performance.now();
+  await call(router, supervisor, 'auth.signIn', { username: 'derya.aksoy', password: DEMO_PASSWORD });
+  console.log(`sign-in (open + key + checks): ${fmt(performance.now() - started)}`);
+  const staff = (await call(router, supervisor, 'cases.staff', {})).value as Array<{ id: string; displayName: string; roles: string[] }>;
+  const worker = staff.find((s) => s.roles.includes('caseworker'))!;
+  const sample = (await call(router, supervisor, 'cases.list', { limit: 5, sort: 'caseNumber', direction: 'desc' })).value as { rows: Array<{ caseNumber: string; id: number }> };
+  const idRow = services.vault.database.prepare('SELECT id_number FROM people WHERE id_number IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { id_number: string };
+  const year = new Date().getFullYear();
+
+  const queries = {
+    surname: ['öztürk', 'YILMAZ', 'sahin', 'Çelik', 'kılıç', 'ozdemir', 'Işık', 'yıldız'],
+    fullName: ['ayşe öztürk', 'mehmet yilmaz', 'zeynep kaya', 'ALİ DEMİR', 'elif şahin', 'Hüseyin Çelik'],
+    prefix: ['ayş', 'meh', 'özt', 'kay'],
+    caseNumber: [sample.rows[0]!.caseNumber, `${year}/12`, `${year - 3}/0450`, `${year - 1}/`],
+    idNumber: [idRow.id_number, idRow.id_number.slice(0, 7)],
+    noteText: ['kapı açılmadı', 'rehber öğretmen', 'SEDEP', 'psikolojik danışma', 'kira borcu', 'deprem'],
+  };
+  const searchTimes: number[] = [];
+  console.log('\nsearch (cases.search, supervisor, limit 30):');
+  for (const [kind, list] of Object.entries(queries)) {
+    const times = await timeMany(router, supervisor, 'cases.search', list.map((q) => ({ q })), 5);
+    searchTimes.push(...times);
+    console.log(`  ${kind.padEnd(11)} ${summary(times)}`);
+  }
+  console.log(`  ${'ALL'.padEnd(11)} ${summary(searchTimes)}`);
+
+  const since = `${year - 1}-01-01`;
+  const listInputs = [
+    {},
+    { status: ['intake', 'assessment', 'case_plan', 'implementation', 'follow_up'] },
+    { status: ['implementation', 'follow_up'], sort: 'childName', direction: 'asc' },
+    { priority: ['urgent', 'high'], sort: 'priority' },
+    { caseworkerId: worker.id, status: ['implementation'] },
+    { concern: 'sexual_abuse' },
+    { concern: 'domestic_violence', from: since, sort: 'caseNumber' },
+    { from: `${year - 5}-01-01`, to: `${year - 5}-12-31`, sort: 'childName', direction: 'asc' },
+    { status: ['closed'], sort: 'childName', direction: 'asc' },
+    { flagged: true },
+  ].map((input) => ({ limit: 50, ...input }));
+  console.log('\nfirst page of the case list with filters (cases.list, 50 rows + total):');
+  const listSup = await timeMany(router, supervisor, 'cases.list', listInputs, 5);
+  console.log(`  supervisor  ${summary(listSup)}`);
+  const deep = await timeMany(router, supervisor, 'cases.list', [{ sort: 'childName', direction: 'asc', offset: 50_000, limit: 50 }], 5);
+  console.log(`  row 50 000  ${summary(deep)}  (scrolling far down)`);
+
+  console.log('\ndashboard (tasks.list):');
+  const dashAll = await timeMany(router, supervisor, 'tasks.list', [{ scope: 'everyone' }], 20);
+  console.log(`  supervisor, everyone + workload  ${summary(dashAll)}`);
+
+  const caseIds = sample.rows.map((r) => r.id);
+  const files = await timeMany(router, supervisor, 'cases.get', caseIds.map((caseId) => ({ caseId })), 4);
+  console.log(`\ncase file (cases.get, audited)  ${summary(files)}`);
+
+  // --- a caseworker's session ------------------------------------------------------------------
+  await call(router, supervisor, 'auth.signOut', {});
+  const cw = newClientState();
+  const username = DEMO_USERS.find((u) => u.displayName === worker.displayName)!.username;
+  started = performance.now();
+  await call(router, cw, 'auth.signIn', { username, password: DEMO_PASSWORD });
+  const listCw = await timeMany(router, cw, 'cases.list', listInputs, 5);
+  const searchCw = await timeMany(router, cw, 'cases.search', [...queries.surname, ...queries.fullName, ...queries.noteText].map((q) => ({ q })), 3);
+  const dashMine = await timeMany(router, cw, 'tasks.list', [{ scope: 'mine' }], 20);
+  console.log(`\ncaseworker (${username}, sees own and co-worked cases only):`);
+  console.log(`  case list   ${summary(listCw)}`);
+  console.log(`  search      ${summary(searchCw)}`);
+  console.log(`  dashboard   ${summary(dashMine)}`);
+  await call(router, cw, 'auth.signOut', {});
+
+  const allLists = [...listSup, ...listCw];
+  console.log('\nsummary:');
+  console.log(`  search p50 ${fmt(percentile(searchTimes, 50))}, p95 ${fmt(percentile(searchTimes, 95))}`);
+  console.log(`  case list first page with filters p95 ${fmt(percentile(allLists, 95))}`);
+  console.log(`  dashboard p95 ${fmt(percentile([...dashAll, ...dashMine], 95))}`);
+  if (dir && !process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  else if (dir) console.log(`  vault kept: ${dbPath} (admin ${ADMIN.username}; demo users: ${DEMO_PASSWORD})`);
+}
