@@ -127,11 +127,11 @@ export function CasesListPage() {
         <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
           <table className="table case-table" aria-rowcount={(list.total ?? 0) + 1} aria-label={t('pages.cases.title')}>
             <colgroup>
-              <col style={{ width: '11%' }} />
-              <col style={{ width: '24%' }} />
-              <col style={{ width: '12%' }} />
+              <col style={{ width: '10%' }} />
+              <col style={{ width: '23%' }} />
               <col style={{ width: '15%' }} />
-              <col style={{ width: '16%' }} />
+              <col style={{ width: '15%' }} />
+              <col style={{ width: '15%' }} />
               <col style={{ width: '12%' }} />
               <col style={{ width: '10%' }} />
             </colgroup>
