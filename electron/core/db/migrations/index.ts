@@ -11,6 +11,7 @@ import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
 import { m002Cases } from './m002Cases';
 import { m003Assessments } from './m003Assessments';
+import { m004ReferralsCourt } from './m004ReferralsCourt';
 import { m005Stats } from './m005Stats';
 import { m006Documents } from './m006Documents';
 
@@ -20,6 +21,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m005Stats, m006Documents];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
