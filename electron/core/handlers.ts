@@ -8,7 +8,9 @@ import { auditHandlers } from './handlers/auditHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
+import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
+import { referralsHandlers } from './handlers/referralsHandlers';
 import { statsHandlers } from './handlers/statsHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
@@ -22,5 +24,7 @@ export const handlers: Handlers = {
   ...casesHandlers,
   ...assessmentsHandlers,
   ...documentsHandlers,
+  ...referralsHandlers,
+  ...courtHandlers,
   ...statsHandlers,
 };

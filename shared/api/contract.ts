@@ -11,7 +11,9 @@ import type { Permission } from '../auth/permissions';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
 import { casesMethods } from './methods/cases';
+import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
+import { referralsMethods } from './methods/referrals';
 import { statsMethods } from './methods/stats';
 import { vaultMethods } from './methods/vault';
 
@@ -36,6 +38,8 @@ export const contract = {
   ...casesMethods,
   ...assessmentMethods,
   ...documentMethods,
+  ...referralsMethods,
+  ...courtMethods,
   ...statsMethods,
 } as const satisfies Record<string, MethodSpec>;
 

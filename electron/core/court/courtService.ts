@@ -1,0 +1,488 @@
+/**
+ * Court preparation (issue 7; seed 003): Child Protection Court hearings and
+ * the orders made, each order's compliance with dated updates.
+ *
+ * A scheduled hearing writes two 'court' tasks for the case's responsible
+ * caseworker: a preparation reminder HEARING_PREPARE_DAYS before (what to
+ * bring) and one at the hearing itself; moving the hearing moves them, a
+ * hearing held, postponed or cancelled closes them. An order with a due day
+ * writes a 'court' task for its responsible user (or the case's caseworker
+ * when an institution is responsible), closed once the order is complied
+ * with or not complied with. Visibility follows the case (access.ts): an id
+ * on a case out of sight answers 'court.notFound'. Every write is one
+ * transaction with its audit row (ids and codes only). Owns the SQL of
+ * `court_hearings`, `court_orders` and `court_order_updates`.
+ */
+import { addDays } from 'date-fns';
+import { CodedError } from '../../../shared/api/envelope';
+import {
+  HEARING_PREPARE_DAYS,
+  OPEN_COMPLIANCE,
+  type CaseCourt,
+  type ComplianceStatus,
+  type CourtOrder,
+  type CourtOverview,
+  type Hearing,
+  type HearingInput,
+  type HearingStatus,
+  type HearingUpdate,
+  type OrderInput,
+  type OrderKind,
+  type OrderUpdate,
+} from '../../../shared/api/schemas/court';
+import { appendAudit } from '../audit/auditLog';
+import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
+import { assertAssignable } from '../cases/casesRepo';
+import { dayStartUtc, dueAtOfDay, localDay, toUtc } from '../cases/dates';
+import { closeTasksOf, insertTask } from '../cases/tasksRepo';
+import { userLookup, type UserLookup } from '../cases/userRefs';
+import type { Db } from '../db/open';
+import { assertActiveInstitution } from '../referrals/institutionsRepo';
+
+const fullName = (first: string | null, last: string | null): string | null => (first === null ? null : `${first} ${last ?? ''}`.trim());
+
+// --- hearings --------------------------------------------------------------------------------
+
+interface HearingRow {
+  id: number;
+  case_id: number;
+  court_name: string;
+  court_institution_id: number | null;
+  file_number: string | null;
+  hearing_at: string;
+  judge: string | null;
+  to_bring: string | null;
+  status: HearingStatus;
+  outcome: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  case_number: string;
+  child_first: string | null;
+  child_last: string | null;
+}
+
+const HEARING_SELECT = `
+  SELECT h.*, c.case_number, p.first_name AS child_first, p.last_name AS child_last
+  FROM court_hearings h JOIN cases c ON c.id = h.case_id LEFT JOIN people p ON p.id = c.primary_child_id`;
+
+const toHearing = (r: HearingRow, users: UserLookup): Hearing => ({
+  id: r.id,
+  caseId: r.case_id,
+  caseNumber: r.case_number,
+  childName: fullName(r.child_first, r.child_last),
+  courtName: r.court_name,
+  courtInstitutionId: r.court_institution_id,
+  fileNumber: r.file_number,
+  hearingAt: r.hearing_at,
+  judge: r.judge,
+  toBring: r.to_bring,
+  status: r.status,
+  outcome: r.outcome,
+  createdBy: users(r.created_by),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  version: r.version,
+});
+
+/** The row of a hearing on a case the actor may see; 'court.notFound' otherwise. */
+function visibleHearing(db: Db, actor: Actor, id: number): HearingRow {
+  const row = db.prepare(`${HEARING_SELECT} WHERE h.id = ?`).get(id) as HearingRow | undefined;
+  if (!row) throw new CodedError('court.notFound');
+  try {
+    assertCaseVisible(db, actor, row.case_id);
+  } catch {
+    throw new CodedError('court.notFound');
+  }
+  return row;
+}
+
+export function getHearing(db: Db, actor: Actor, id: number): Hearing {
+  return toHearing(visibleHearing(db, actor, id), userLookup(db));
+}
+
+const hearingSource = (id: number) => `hearing:${id}`;
+const orderSource = (id: number) => `order:${id}`;
+
+/** The reminder tasks of a scheduled hearing: preparation (if still ahead) and the hearing itself. */
+function scheduleHearingTasks(db: Db, actor: Actor, h: { id: number; caseId: number; courtName: string; hearingAt: string }, now: Date): void {
+  const at = now.toISOString();
+  const params = { court: h.courtName };
+  const prepareDay = localDay(addDays(new Date(h.hearingAt), -HEARING_PREPARE_DAYS));
+  const prepareAt = dueAtOfDay(prepareDay);
+  if (prepareAt > at && prepareAt < h.hearingAt) {
+    insertTask(db, { caseId: h.caseId, kind: 'hearingPrepare', source: 'court', sourceId: hearingSource(h.id), titleKey: 'tasks.court.prepareHearing', titleParams: params, dueAt: prepareAt, createdBy: actor.userId }, at);
+  }
+  insertTask(db, { caseId: h.caseId, kind: 'hearing', source: 'court', sourceId: hearingSource(h.id), titleKey: 'tasks.court.hearingDay', titleParams: params, dueAt: h.hearingAt, createdBy: actor.userId }, at);
+}
+
+function auditCourt(db: Db, actor: Actor, action: string, targetType: 'hearing' | 'courtOrder', id: number, at: string, details: Record<string, string | number | boolean | null>): void {
+  appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType, targetId: String(id), at, details });
+}
+
+function assertCaseOpen(db: Db, caseId: number): void {
+  const c = db.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string } | undefined;
+  if (!c) throw new CodedError('cases.notFound');
+  if (c.status === 'closed') throw new CodedError('court.caseClosed');
+}
+
+export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date): Hearing {
+  const at = now.toISOString();
+  const id = db.transaction(() => {
+    assertCaseVisible(db, actor, input.caseId);
+    assertCaseOpen(db, input.caseId);
+    if (input.courtInstitutionId != null) assertActiveInstitution(db, input.courtInstitutionId, 'courtInstitutionId');
+    const hearingAt = toUtc(input.hearingAt);
+    const newId = Number(
+      db
+        .prepare(
+          `INSERT INTO court_hearings (case_id, court_name, court_institution_id, file_number, hearing_at, judge, to_bring, status, version, created_at, created_by, updated_at, updated_by)
+           VALUES (@caseId, @courtName, @institution, @fileNumber, @hearingAt, @judge, @toBring, 'scheduled', 1, @at, @actor, @at, @actor)`,
+        )
+        .run({
+          caseId: input.caseId,
+          courtName: input.courtName,
+          institution: input.courtInstitutionId ?? null,
+          fileNumber: input.fileNumber,
+          hearingAt,
+          judge: input.judge,
+          toBring: input.toBring,
+          at,
+          actor: actor.userId,
+        }).lastInsertRowid,
+    );
+    scheduleHearingTasks(db, actor, { id: newId, caseId: input.caseId, courtName: input.courtName, hearingAt }, now);
+    auditCourt(db, actor, 'court.hearingAdded', 'hearing', newId, at, { caseId: input.caseId });
+    return newId;
+  })();
+  return getHearing(db, actor, id);
+}
+
+export function updateHearing(db: Db, actor: Actor, input: HearingUpdate, now: Date): Hearing {
+  const at = now.toISOString();
+  db.transaction(() => {
+    const row = visibleHearing(db, actor, input.id);
+    if (row.version !== input.expectedVersion) throw new CodedError('court.conflict');
+    if (input.courtInstitutionId != null) assertActiveInstitution(db, input.courtInstitutionId, 'courtInstitutionId');
+    const next = {
+      courtName: input.courtName ?? row.court_name,
+      institution: input.courtInstitutionId !== undefined ? input.courtInstitutionId : row.court_institution_id,
+      fileNumber: input.fileNumber !== undefined ? input.fileNumber : row.file_number,
+      hearingAt: input.hearingAt !== undefined ? toUtc(input.hearingAt) : row.hearing_at,
+      judge: input.judge !== undefined ? input.judge : row.judge,
+      toBring: input.toBring !== undefined ? input.toBring : row.to_bring,
+      status: input.status ?? row.status,
+      outcome: input.outcome !== undefined ? input.outcome : row.outcome,
+    };
+    db.prepare(
+      `UPDATE court_hearings SET court_name = @courtName, court_institution_id = @institution, file_number = @fileNumber, hearing_at = @hearingAt,
+         judge = @judge, to_bring = @toBring, status = @status, outcome = @outcome, version = version + 1, updated_at = @at, updated_by = @actor
+       WHERE id = @id`,
+    ).run({ id: input.id, ...next, at, actor: actor.userId });
+
+    const moved = next.hearingAt !== row.hearing_at || next.courtName !== row.court_name;
+    if (next.status !== 'scheduled') {
+      // Held: the reminders did their work. Postponed or cancelled: they are void.
+      closeTasksOf(db, 'court', hearingSource(input.id), actor.userId, at, next.status !== 'held');
+    } else if (moved || row.status !== 'scheduled') {
+      closeTasksOf(db, 'court', hearingSource(input.id), actor.userId, at, true);
+      scheduleHearingTasks(db, actor, { id: input.id, caseId: row.case_id, courtName: next.courtName, hearingAt: next.hearingAt }, now);
+    }
+    auditCourt(db, actor, 'court.hearingUpdated', 'hearing', input.id, at, { caseId: row.case_id, status: next.status, moved });
+  })();
+  return getHearing(db, actor, input.id);
+}
+
+// --- orders ----------------------------------------------------------------------------------
+
+interface OrderRow {
+  id: number;
+  case_id: number;
+  hearing_id: number | null;
+  person_id: number | null;
+  kind: OrderKind;
+  description: string | null;
+  ordered_on: string;
+  responsible_institution_id: number | null;
+  responsible_user_id: string | null;
+  due_on: string | null;
+  compliance: ComplianceStatus;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  case_number: string;
+  child_first: string | null;
+  child_last: string | null;
+  person_first: string | null;
+  person_last: string | null;
+  inst_name: string | null;
+}
+
+interface UpdateRow {
+  id: number;
+  order_id: number;
+  from_status: ComplianceStatus | null;
+  to_status: ComplianceStatus;
+  on_day: string;
+  note: string | null;
+  at: string;
+  by_user_id: string;
+}
+
+const ORDER_SELECT = `
+  SELECT o.*, c.case_number, pc.first_name AS child_first, pc.last_name AS child_last,
+    pp.first_name AS person_first, pp.last_name AS person_last, i.name AS inst_name
+  FROM court_orders o
+  JOIN cases c ON c.id = o.case_id
+  LEFT JOIN people pc ON pc.id = c.primary_child_id
+  LEFT JOIN people pp ON pp.id = o.person_id
+  LEFT JOIN institutions i ON i.id = o.responsible_institution_id`;
+
+function updatesOf(db: Db, ids: number[], users: UserLookup): Map<number, CourtOrder['updates']> {
+  const out = new Map<number, CourtOrder['updates']>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = db.prepare(`SELECT * FROM court_order_updates WHERE order_id IN (${ids.map(() => '?').join(',')}) ORDER BY order_id, id`).all(...ids) as UpdateRow[];
+  for (const u of rows) out.get(u.order_id)!.push({ id: u.id, from: u.from_status, to: u.to_status, on: u.on_day, note: u.note, at: u.at, by: users(u.by_user_id) });
+  return out;
+}
+
+const isOpen = (c: ComplianceStatus) => OPEN_COMPLIANCE.includes(c);
+
+function toOrder(r: OrderRow, updates: CourtOrder['updates'], users: UserLookup, today: string): CourtOrder {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    childName: fullName(r.child_first, r.child_last),
+    hearingId: r.hearing_id,
+    person: r.person_id !== null ? { id: r.person_id, name: fullName(r.person_first, r.person_last) ?? '' } : null,
+    kind: r.kind,
+    description: r.description,
+    orderedOn: r.ordered_on,
+    responsible:
+      r.responsible_institution_id !== null
+        ? { type: 'institution', id: r.responsible_institution_id, name: r.inst_name ?? '' }
+        : { type: 'user', id: r.responsible_user_id ?? '', name: users(r.responsible_user_id ?? '').displayName },
+    dueOn: r.due_on,
+    compliance: r.compliance,
+    overdue: isOpen(r.compliance) && r.due_on !== null && r.due_on < today,
+    updates,
+    createdBy: users(r.created_by),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+function ordersFrom(db: Db, rows: OrderRow[], now: Date): CourtOrder[] {
+  const users = userLookup(db);
+  const updates = updatesOf(
+    db,
+    rows.map((r) => r.id),
+    users,
+  );
+  const today = localDay(now);
+  return rows.map((r) => toOrder(r, updates.get(r.id)!, users, today));
+}
+
+function visibleOrder(db: Db, actor: Actor, id: number): OrderRow {
+  const row = db.prepare(`${ORDER_SELECT} WHERE o.id = ?`).get(id) as OrderRow | undefined;
+  if (!row) throw new CodedError('court.notFound');
+  try {
+    assertCaseVisible(db, actor, row.case_id);
+  } catch {
+    throw new CodedError('court.notFound');
+  }
+  return row;
+}
+
+export function getOrder(db: Db, actor: Actor, id: number, now: Date): CourtOrder {
+  return ordersFrom(db, [visibleOrder(db, actor, id)], now)[0]!;
+}
+
+function scheduleOrderTask(db: Db, actor: Actor, o: { id: number; caseId: number; kind: OrderKind; dueOn: string | null; responsibleUserId: string | null }, at: string): void {
+  if (o.dueOn === null) return;
+  insertTask(
+    db,
+    {
+      caseId: o.caseId,
+      kind: 'courtOrder',
+      source: 'court',
+      sourceId: orderSource(o.id),
+      titleKey: `tasks.court.orderDue.${o.kind}`,
+      dueAt: dueAtOfDay(o.dueOn),
+      ...(o.responsibleUserId ? { assigneeUserId: o.responsibleUserId } : {}),
+      createdBy: actor.userId,
+    },
+    at,
+  );
+}
+
+function checkResponsible(db: Db, institutionId: number | undefined, userId: string | undefined): void {
+  if (institutionId !== undefined) assertActiveInstitution(db, institutionId, 'responsibleInstitutionId');
+  if (userId !== undefined) assertAssignable(db, userId, 'responsibleUserId');
+}
+
+export function addOrder(db: Db, actor: Actor, input: OrderInput, now: Date): CourtOrder {
+  const at = now.toISOString();
+  const today = localDay(now);
+  const id = db.transaction(() => {
+    assertCaseVisible(db, actor, input.caseId);
+    assertCaseOpen(db, input.caseId);
+    if (input.hearingId != null) {
+      const h = db.prepare('SELECT case_id FROM court_hearings WHERE id = ?').get(input.hearingId) as { case_id: number } | undefined;
+      if (!h || h.case_id !== input.caseId) throw new CodedError('court.hearingNotInCase', { field: 'hearingId' });
+    }
+    if (input.personId != null && !db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(input.caseId, input.personId)) {
+      throw new CodedError('court.personNotInCase', { field: 'personId' });
+    }
+    checkResponsible(db, input.responsibleInstitutionId, input.responsibleUserId);
+    if (input.orderedOn > today) throw new CodedError('court.dateInFuture', { field: 'orderedOn' });
+    const dueOn = input.dueOn ?? null;
+    if (dueOn !== null && dueOn < input.orderedOn) throw new CodedError('court.dueBeforeOrdered', { field: 'dueOn' });
+    const newId = Number(
+      db
+        .prepare(
+          `INSERT INTO court_orders (case_id, hearing_id, person_id, kind, description, ordered_on, responsible_institution_id, responsible_user_id, due_on,
+             compliance, version, created_at, created_by, updated_at, updated_by)
+           VALUES (@caseId, @hearingId, @personId, @kind, @description, @orderedOn, @institution, @user, @dueOn, 'pending', 1, @at, @actor, @at, @actor)`,
+        )
+        .run({
+          caseId: input.caseId,
+          hearingId: input.hearingId ?? null,
+          personId: input.personId ?? null,
+          kind: input.kind,
+          description: input.description,
+          orderedOn: input.orderedOn,
+          institution: input.responsibleInstitutionId ?? null,
+          user: input.responsibleUserId ?? null,
+          dueOn,
+          at,
+          actor: actor.userId,
+        }).lastInsertRowid,
+    );
+    db.prepare('INSERT INTO court_order_updates (order_id, from_status, to_status, on_day, note, at, by_user_id) VALUES (?, NULL, ?, ?, NULL, ?, ?)').run(
+      newId,
+      'pending',
+      input.orderedOn,
+      at,
+      actor.userId,
+    );
+    scheduleOrderTask(db, actor, { id: newId, caseId: input.caseId, kind: input.kind, dueOn, responsibleUserId: input.responsibleUserId ?? null }, at);
+    auditCourt(db, actor, 'court.orderAdded', 'courtOrder', newId, at, { caseId: input.caseId, kind: input.kind, hearingId: input.hearingId ?? null });
+    return newId;
+  })();
+  return getOrder(db, actor, id, now);
+}
+
+export function updateOrder(db: Db, actor: Actor, input: OrderUpdate, now: Date): CourtOrder {
+  const at = now.toISOString();
+  db.transaction(() => {
+    const row = visibleOrder(db, actor, input.id);
+    if (row.version !== input.expectedVersion) throw new CodedError('court.conflict');
+    checkResponsible(db, input.responsibleInstitutionId, input.responsibleUserId);
+    const dueOn = input.dueOn !== undefined ? input.dueOn : row.due_on;
+    if (dueOn !== null && dueOn < row.ordered_on) throw new CodedError('court.dueBeforeOrdered', { field: 'dueOn' });
+    const responsibleChanged = input.responsibleInstitutionId !== undefined || input.responsibleUserId !== undefined;
+    const next = {
+      description: input.description !== undefined ? input.description : row.description,
+      institution: responsibleChanged ? (input.responsibleInstitutionId ?? null) : row.responsible_institution_id,
+      user: responsibleChanged ? (input.responsibleUserId ?? null) : row.responsible_user_id,
+      dueOn,
+    };
+    db.prepare(
+      `UPDATE court_orders SET description = @description, responsible_institution_id = @institution, responsible_user_id = @user, due_on = @dueOn,
+         version = version + 1, updated_at = @at, updated_by = @actor WHERE id = @id`,
+    ).run({ id: input.id, ...next, at, actor: actor.userId });
+    if (isOpen(row.compliance) && (dueOn !== row.due_on || responsibleChanged)) {
+      closeTasksOf(db, 'court', orderSource(input.id), actor.userId, at, true);
+      scheduleOrderTask(db, actor, { id: input.id, caseId: row.case_id, kind: row.kind, dueOn, responsibleUserId: next.user }, at);
+    }
+    auditCourt(db, actor, 'court.orderUpdated', 'courtOrder', input.id, at, { caseId: row.case_id, responsibleChanged, dueChanged: dueOn !== row.due_on });
+  })();
+  return getOrder(db, actor, input.id, now);
+}
+
+export interface ComplianceInput {
+  id: number;
+  status: ComplianceStatus;
+  on?: string | undefined;
+  note?: string | null | undefined;
+}
+
+/** A dated compliance update; a complied / not complied order closes its due-day task, reopening it re-creates the task. */
+export function updateCompliance(db: Db, actor: Actor, input: ComplianceInput, now: Date): CourtOrder {
+  const at = now.toISOString();
+  const today = localDay(now);
+  db.transaction(() => {
+    const row = visibleOrder(db, actor, input.id);
+    if (row.compliance === input.status) throw new CodedError('court.complianceUnchanged', { field: 'status' });
+    const on = input.on ?? today;
+    if (on > today) throw new CodedError('court.dateInFuture', { field: 'on' });
+    const last = db.prepare('SELECT max(on_day) AS d FROM court_order_updates WHERE order_id = ?').get(input.id) as { d: string | null };
+    if (last.d !== null && on < last.d) throw new CodedError('court.dateBeforePrevious', { field: 'on', date: last.d });
+    db.prepare('UPDATE court_orders SET compliance = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(input.status, at, actor.userId, input.id);
+    db.prepare('INSERT INTO court_order_updates (order_id, from_status, to_status, on_day, note, at, by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      input.id,
+      row.compliance,
+      input.status,
+      on,
+      input.note?.trim() || null,
+      at,
+      actor.userId,
+    );
+    if (!isOpen(input.status)) closeTasksOf(db, 'court', orderSource(input.id), actor.userId, at);
+    else if (!isOpen(row.compliance)) scheduleOrderTask(db, actor, { id: input.id, caseId: row.case_id, kind: row.kind, dueOn: row.due_on, responsibleUserId: row.responsible_user_id }, at);
+    auditCourt(db, actor, 'court.complianceUpdated', 'courtOrder', input.id, at, { caseId: row.case_id, from: row.compliance, to: input.status });
+  })();
+  return getOrder(db, actor, input.id, now);
+}
+
+// --- reads -----------------------------------------------------------------------------------
+
+export function courtForCase(db: Db, actor: Actor, caseId: number, now: Date): CaseCourt {
+  assertCaseVisible(db, actor, caseId);
+  const users = userLookup(db);
+  const hearings = (db.prepare(`${HEARING_SELECT} WHERE h.case_id = ? ORDER BY h.hearing_at DESC, h.id DESC`).all(caseId) as HearingRow[]).map((r) => toHearing(r, users));
+  const orders = ordersFrom(db, db.prepare(`${ORDER_SELECT} WHERE o.case_id = ? ORDER BY o.ordered_on DESC, o.id DESC`).all(caseId) as OrderRow[], now);
+  return { hearings, orders };
+}
+
+export interface OverviewQuery {
+  compliance?: ComplianceStatus[] | undefined;
+  limit: number;
+}
+
+/** Upcoming hearings and orders across the cases the actor may see. */
+export function courtOverview(db: Db, actor: Actor, query: OverviewQuery, now: Date): CourtOverview {
+  const users = userLookup(db);
+  const today = localDay(now);
+  const seeHearings = visibleSql(actor, 'h.case_id');
+  const upcoming = (
+    db
+      .prepare(`${HEARING_SELECT} WHERE h.status = 'scheduled' AND h.hearing_at >= @from ${seeHearings ? `AND ${seeHearings}` : ''} ORDER BY h.hearing_at, h.id LIMIT @limit`)
+      .all({ from: dayStartUtc(today), viewer: actor.userId, limit: query.limit }) as HearingRow[]
+  ).map((r) => toHearing(r, users));
+
+  const seeOrders = visibleSql(actor, 'o.case_id');
+  const where = [seeOrders];
+  const params: Record<string, string | number> = { viewer: actor.userId, today, limit: query.limit };
+  if (query.compliance?.length) {
+    where.push(`o.compliance IN (${query.compliance.map((_, i) => `@c${i}`).join(',')})`);
+    query.compliance.forEach((c, i) => (params[`c${i}`] = c));
+  }
+  const clause = where.filter(Boolean).length ? `WHERE ${where.filter(Boolean).join(' AND ')}` : '';
+  const open = `o.compliance IN ('pending', 'in_progress')`;
+  const rows = db
+    .prepare(
+      `${ORDER_SELECT} ${clause}
+       ORDER BY (${open}) DESC, (${open} AND o.due_on < @today) DESC, o.due_on IS NULL, o.due_on, o.id DESC LIMIT @limit`,
+    )
+    .all(params) as OrderRow[];
+  const counts = db
+    .prepare(`SELECT count(*) AS open, coalesce(sum(o.due_on < @today), 0) AS overdue FROM court_orders o WHERE ${open} ${seeOrders ? `AND ${seeOrders}` : ''}`)
+    .get({ today, viewer: actor.userId }) as { open: number; overdue: number };
+  return { upcoming, orders: ordersFrom(db, rows, now), openOrders: counts.open, overdueOrders: counts.overdue };
+}

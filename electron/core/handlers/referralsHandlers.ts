@@ -1,0 +1,55 @@
+/**
+ * Referrals area handlers (issue 7): the institution directory and the
+ * referral lifecycle. The services own transactions, validation, tasks and
+ * audit rows; these only bind the request to them.
+ */
+import { appendAudit } from '../audit/auditLog';
+import { actorOf } from '../cases/access';
+import { listInstitutions, upsertInstitution } from '../referrals/institutionsRepo';
+import { createReferral, getReferral, listReferrals, recordReply, referralsForCase, sendReferral, transitionReferral, updateDraft } from '../referrals/referralsService';
+import type { Handlers } from '../router';
+
+export const referralsHandlers = {
+  'institutions.list': ({ services }, input) => listInstitutions(services.vault.database, input),
+
+  'institutions.upsert': ({ services, session }, input) => {
+    const db = services.vault.database;
+    const actor = actorOf(session!);
+    const at = services.now().toISOString();
+    return db.transaction(() => {
+      const { institution, created } = upsertInstitution(db, input, actor.userId, at);
+      appendAudit(db, {
+        action: created ? 'institution.created' : 'institution.updated',
+        actorId: actor.userId,
+        actorName: actor.username,
+        targetType: 'institution',
+        targetId: String(institution.id),
+        at,
+        details: { type: institution.type, active: institution.active },
+      });
+      return institution;
+    })();
+  },
+
+  'referrals.create': ({ services, session }, input) => {
+    const { caseId, ...fields } = input;
+    return createReferral(services.vault.database, actorOf(session!), caseId, fields, services.now());
+  },
+  'referrals.updateDraft': ({ services, session }, input) => {
+    const { id, expectedVersion, ...fields } = input;
+    return updateDraft(services.vault.database, actorOf(session!), id, expectedVersion, fields, services.now());
+  },
+  'referrals.get': ({ services, session }, input) => getReferral(services.vault.database, actorOf(session!), input.id, services.now()),
+  'referrals.listForCase': ({ services, session }, input) => referralsForCase(services.vault.database, actorOf(session!), input.caseId, services.now()),
+  'referrals.list': ({ services, session }, input) => listReferrals(services.vault.database, actorOf(session!), input, services.now()),
+  'referrals.send': ({ services, session }, input) => sendReferral(services.vault.database, actorOf(session!), input, services.now()),
+  'referrals.acknowledge': ({ services, session }, input) =>
+    transitionReferral(services.vault.database, actorOf(session!), 'acknowledge', { id: input.id, on: input.on, text: input.note }, services.now()),
+  'referrals.serviceStarted': ({ services, session }, input) =>
+    transitionReferral(services.vault.database, actorOf(session!), 'serviceStarted', { id: input.id, on: input.on, text: input.note }, services.now()),
+  'referrals.close': ({ services, session }, input) =>
+    transitionReferral(services.vault.database, actorOf(session!), 'close', { id: input.id, on: input.on, text: input.outcome }, services.now()),
+  'referrals.decline': ({ services, session }, input) =>
+    transitionReferral(services.vault.database, actorOf(session!), 'decline', { id: input.id, on: input.on, text: input.reason }, services.now()),
+  'referrals.recordReply': ({ services, session }, input) => recordReply(services.vault.database, actorOf(session!), input, services.now()),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,36 @@
+/**
+ * Court preparation (issue 7): hearings, orders and their compliance. Reading
+ * needs 'case:read', changes 'court:write'; both follow the case's visibility
+ * (enforced in core).
+ */
+import { z } from 'zod';
+import type { MethodSpec } from '../contract';
+import { Day, Id } from '../schemas/cases';
+import { CaseCourt, COMPLIANCE_STATUSES, CourtOrder, CourtOverview, Hearing, HearingInput, HearingUpdate, OrderInput, OrderUpdate } from '../schemas/court';
+
+export const courtMethods = {
+  'court.forCase': { input: z.object({ caseId: Id }).strict(), output: CaseCourt, access: 'case:read' },
+  /** Upcoming hearings and orders with their compliance, across the cases the user may see. */
+  'court.overview': {
+    input: z
+      .object({
+        compliance: z.array(z.enum(COMPLIANCE_STATUSES)).max(COMPLIANCE_STATUSES.length).optional(),
+        limit: z.number().int().min(1).max(500).default(200),
+      })
+      .strict(),
+    output: CourtOverview,
+    access: 'case:read',
+  },
+  'hearings.add': { input: HearingInput, output: Hearing, access: 'court:write' },
+  /** Reschedule, record the outcome, mark held / postponed / cancelled (reminder tasks follow). */
+  'hearings.update': { input: HearingUpdate, output: Hearing, access: 'court:write' },
+  'orders.add': { input: OrderInput, output: CourtOrder, access: 'court:write' },
+  'orders.update': { input: OrderUpdate, output: CourtOrder, access: 'court:write' },
+  'orders.updateCompliance': {
+    input: z
+      .object({ id: Id, status: z.enum(COMPLIANCE_STATUSES), on: Day.optional(), note: z.string().trim().max(5000).nullish() })
+      .strict(),
+    output: CourtOrder,
+    access: 'court:write',
+  },
+} as const satisfies Record<string, MethodSpec>;
