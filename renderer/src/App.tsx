@@ -8,6 +8,8 @@ import { CasesArea } from './features/cases/CasesArea';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { AdministrationPage } from './features/admin/AdministrationPage';
 import { AssessmentsArea } from './features/assessments/AssessmentsArea';
+import { CourtPage } from './features/court/CourtPage';
+import { ReferralsPage } from './features/referrals/ReferralsPage';
 import { AuthLayout } from './features/auth/AuthLayout';
 import { ChangePasswordForm } from './features/auth/ChangePasswordForm';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
@@ -77,6 +79,8 @@ const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
   dashboard: <DashboardPage />,
   cases: <CasesArea />,
   assessments: <AssessmentsArea />,
+  referrals: <ReferralsPage />,
+  court: <CourtPage />,
   administration: <AdministrationPage />,
 };
 

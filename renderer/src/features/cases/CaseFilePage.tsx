@@ -20,6 +20,8 @@ import { TasksPanel } from './TasksPanel';
 import { RiskPanel } from './RiskPanel';
 import { personName } from './format';
 import { call } from '../../api/client';
+import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
+import { CaseCourtPanel } from '../court/CaseCourtPanel';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -112,6 +114,12 @@ export function CaseFilePage() {
           <Tab id="tasks" className="tab">
             {t('cases.tabs.tasks')} ({file.data.tasks.filter((x) => !x.doneAt).length})
           </Tab>
+          <Tab id="referrals" className="tab">
+            {t('cases.tabs.referrals')}
+          </Tab>
+          <Tab id="court" className="tab">
+            {t('cases.tabs.court')}
+          </Tab>
         </TabList>
         <TabPanel id="overview" className="tab-panel">
           <OverviewPanel file={file.data} onChanged={file.reload} />
@@ -130,6 +138,12 @@ export function CaseFilePage() {
         </TabPanel>
         <TabPanel id="tasks" className="tab-panel">
           <TasksPanel tasks={file.data.tasks} onChanged={file.reload} />
+        </TabPanel>
+        <TabPanel id="referrals" className="tab-panel">
+          <CaseReferralsPanel file={file.data} onChanged={file.reload} />
+        </TabPanel>
+        <TabPanel id="court" className="tab-panel">
+          <CaseCourtPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
       </Tabs>
     </section>
