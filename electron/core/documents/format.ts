@@ -20,6 +20,12 @@ export const formatDate = (date: Date | string, language: Language): string =>
 export const formatDateTime = (date: Date | string, language: Language): string =>
   formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(date));
 
+/**
+ * A calendar day ('2026-03-02', as stored for days) or a moment, as a date:
+ * a bare day is read on the local calendar, so it never shifts by a time zone.
+ */
+export const formatDay = (day: string, language: Language): string => formatDate(/^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00` : day, language);
+
 /** KLK-2026-000123: the running number of the vault, with the year it was issued in. */
 export function formatDocumentNumber(seq: number, issuedAt: Date): string {
   return `KLK-${issuedAt.getFullYear()}-${String(seq).padStart(6, '0')}`;

@@ -14,7 +14,7 @@ export type Alignment = 'left' | 'right' | 'center' | 'justify';
 export type FontFamily = 'Sans' | 'Mono';
 
 /** Layouts by name: pdfmake's own plus the ones defined in pdfWorker.mjs. */
-export type TableLayoutName = 'noBorders' | 'headerLineOnly' | 'lightHorizontalLines' | 'kalkanData' | 'kalkanKeyValue' | 'kalkanBoxes' | 'kalkanPlain';
+export type TableLayoutName = 'noBorders' | 'headerLineOnly' | 'lightHorizontalLines' | 'kalkanData' | 'kalkanKeyValue' | 'kalkanBoxes' | 'kalkanPlain' | 'kalkanFill';
 
 export interface TextStyle {
   font?: FontFamily;
@@ -84,7 +84,7 @@ export interface TableNode extends NodeProps {
 }
 
 export type CanvasElement =
-  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth?: number; lineColor?: string; dash?: { length: number } }
+  | { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth?: number; lineColor?: string; dash?: { length: number; space?: number } }
   | { type: 'rect'; x: number; y: number; w: number; h: number; lineWidth?: number; lineColor?: string; color?: string; r?: number };
 
 export interface CanvasNode extends NodeProps {

@@ -87,6 +87,16 @@ const TABLE_LAYOUTS = {
     paddingTop: () => 4,
     paddingBottom: () => 5,
   },
+  /** Lines to fill in by hand (reply slips): only the cells with a bottom border draw one. */
+  kalkanFill: {
+    hLineWidth: () => 0.6,
+    vLineWidth: () => 0,
+    hLineColor: () => '#1f2328',
+    paddingLeft: (i) => (i === 0 ? 0 : 4),
+    paddingRight: () => 0,
+    paddingTop: () => 9,
+    paddingBottom: () => 1,
+  },
   /** Layout only (signature columns, title block): no lines, no padding. */
   kalkanPlain: {
     hLineWidth: () => 0,
@@ -124,6 +134,34 @@ function guardSvg(node, allowed) {
   return node;
 }
 
+/** Room a heading needs below its top: itself and about four lines of what follows (pt). */
+const MIN_BELOW_HEADING = 72;
+
+/**
+ * A heading never ends a page: it moves to the next page with its section when
+ * it starts in the last few lines of a page, or when only headings follow it on
+ * its page. Consecutive headings (a section title, then a sub-title) count as
+ * one: the room below the last of them decides, so they move together. The room
+ * left is what counts, not the nodes pdfmake lists as following on the page:
+ * it keeps the positions where it first tried a block that it then moved to the
+ * next page (a table's header row, a kept-together entry), so such a block can
+ * look as if it were still below the heading. Never at the top of a page (that
+ * would only add an empty page).
+ */
+function keepHeadingsWithText(node, nodes) {
+  if (node.headlineLevel !== 1) return false;
+  const at = node.startPosition;
+  if (!at || at.verticalRatio < 0.05) return false;
+  const following = nodes.getFollowingNodesOnPage();
+  let last = at;
+  for (const next of following) {
+    if (next.headlineLevel !== 1) break;
+    last = next.startPosition;
+  }
+  const below = last.pageInnerHeight * (1 - last.verticalRatio);
+  return below < MIN_BELOW_HEADING || following.every((next) => next.headlineLevel === 1);
+}
+
 function codeOf(error) {
   const message = error instanceof Error ? error.message : String(error);
   return /resource access policy/.test(message) ? 'documents.resourceDenied' : 'documents.renderFailed';
@@ -156,8 +194,7 @@ async function render(port, job) {
     background: guardSvg(doc.background, allowed),
     header: paged(doc.header, onPage, allowed),
     footer: paged(doc.footer, onPage, allowed),
-    // A heading never ends a page: it moves to the next page with its section.
-    pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: keepHeadingsWithText,
   };
 
   port.postMessage({ type: 'progress', done: 0, total: 100, step: 'documents.step.layout' });

@@ -38,6 +38,10 @@ export const DocumentResult = z.object({
 });
 export type DocumentResult = z.infer<typeof DocumentResult>;
 
+const Id = z.number().int().positive();
+/** Text the user types when printing (the court report's opinion and recommendation). */
+const PrintText = z.string().trim().min(1).max(50_000);
+
 export const documentMethods = {
   /**
    * The recovery-key sheet, printable only right after set-up: `sheetToken`
@@ -55,5 +59,27 @@ export const documentMethods = {
       .strict(),
     output: DocumentResult,
     access: 'public',
+  },
+  /** One risk assessment: criteria per domain, levels and rules, footnotes, approval, deadlines. */
+  'documents.assessmentSummary': {
+    input: DocumentRequest.extend({ assessmentId: Id }).strict(),
+    output: DocumentResult,
+    access: 'document:print',
+  },
+  /**
+   * The court-ready case report. `hearingId` picks the hearing it is for (default: the next
+   * scheduled one, else the latest). Refused with 'documents.courtReportNoAssessment' while
+   * the case has no risk assessment.
+   */
+  'documents.courtReport': {
+    input: DocumentRequest.extend({ caseId: Id, hearingId: Id.optional(), opinion: PrintText, recommendation: PrintText }).strict(),
+    output: DocumentResult,
+    access: 'document:print',
+  },
+  /** The referral letter with its reply slip; only the sections chosen on the referral. */
+  'documents.referralLetter': {
+    input: DocumentRequest.extend({ referralId: Id }).strict(),
+    output: DocumentResult,
+    access: 'document:print',
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -1,0 +1,327 @@
+/**
+ * The case documents (issue 7) from real data: a case made through the router
+ * (test/fixtures/documentCase.ts), printed through the router as a caseworker
+ * would, read back with pdftotext and checked with qpdf. Both languages.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentResult } from '../../shared/api/methods/documents';
+import type { AssessmentRecord } from '../../shared/api/schemas/assessments';
+import type { Referral } from '../../shared/api/schemas/referrals';
+import { translator } from '../../shared/i18n';
+import type { Language } from '../../shared/i18n/languages';
+import { deadlineText, dueDates } from '../../shared/risk-tool/deadlines';
+import { INSTRUMENT } from '../../shared/risk-tool/instrument';
+import { queryAudit, verifyAuditChain } from '../../electron/core/audit/auditLog';
+import { findDocument } from '../../electron/core/documents/documentsRepo';
+import { formatDateTime } from '../../electron/core/documents/format';
+import { intake } from '../fixtures/cases';
+import { COURT, documentCase, NAMES, type DocumentCase } from '../fixtures/documentCase';
+import { pdfFile, pdfPages, pdftotextRaw, qpdfCheck } from '../fixtures/documents';
+
+const bytesOf = (r: DocumentResult) => Buffer.from(r.bytesBase64, 'base64');
+/** Text as one line: pdftotext's line breaks (also after a hyphen that wrapped) become single spaces. */
+const flat = (text: string) => text.replace(/-\n\s*/g, '-').replace(/\s+/g, ' ');
+const LANGS: Language[] = ['tr', 'en'];
+const OPINION = 'Çocuğun annesinin yanında kalması yüksek yararınadır; anne koruyucu davranıyor.\n\nBabayla görüşmeler gözetimli sürmelidir.';
+const RECOMMENDATION = 'Bireysel psikolojik danışmanlık tedbirinin altı ay uzatılması ve aile danışmanlığı önerilir.';
+
+/** Every page says "Sayfa i / n" (or "Page i / n"), the document number and the confidentiality notice. */
+function expectFramed(pages: string[], result: DocumentResult, language: Language) {
+  const t = translator(language);
+  expect(pages).toHaveLength(result.pages);
+  pages.forEach((text, i) => {
+    expect(text, `page ${i + 1}`).toContain(t('documents.frame.page', { page: i + 1, pages: result.pages }));
+    expect(text, `page ${i + 1}`).toContain(result.documentNumber);
+    expect(flat(text), `page ${i + 1}`).toContain(flat(t('documents.frame.confidential')).slice(0, 40));
+  });
+  const check = qpdfCheck(bytesOf(result));
+  expect(check.output).toContain('No syntax or stream encoding errors');
+  expect(check.status).toBe(0);
+}
+
+describe('documents of a real case', () => {
+  let d: DocumentCase;
+  beforeAll(async () => {
+    d = await documentCase({ extraNotes: 4 });
+  }, 120_000);
+
+  const print = async (method: string, input: Record<string, unknown>, who: 'ayse' | 'derya' = 'ayse') => d.ok<DocumentResult>(await d.as(who), method, input);
+
+  it.each(LANGS)('assessment summary (%s): the criteria ticked per domain in full with their level, levels and rules, reason, approval, deadlines', async (language) => {
+    const t = translator(language);
+    const first = await d.ok<AssessmentRecord>(await d.as('ayse'), 'assessments.get', { id: d.assessments[0]!.id });
+    const result = await print('documents.assessmentSummary', { assessmentId: first.id, language });
+    const pages = pdfPages(bytesOf(result));
+    expectFramed(pages, result, language);
+    const all = flat(pages.join('\n'));
+    expect(pages[0]).toContain(t('documents.assessment.title'));
+    expect(all).toContain(`${NAMES.child.firstName} ${NAMES.child.lastName}`);
+    expect(all).toContain(first.caseNumber);
+    expect(all).toContain(first.assessedBy.name);
+    expect(all).toContain(formatDateTime(first.assessedAt, language));
+    expect(all).toContain(flat(INSTRUMENT.title[language]));
+    expect(all).toContain(t('documents.assessment.version', { version: first.instrumentVersion }));
+    for (const id of first.criteria) {
+      const domain = INSTRUMENT.domains.find((x) => x.criteria.some((c) => c.id === id))!;
+      const criterion = domain.criteria.find((c) => c.id === id)!;
+      expect(all, id).toContain(flat(criterion[language]));
+      expect(all, id).toContain(flat(domain[language]));
+    }
+    const level = (id: string) => INSTRUMENT.levels.find((l) => l.id === id)![language];
+    expect(all).toMatch(new RegExp(`${t('documents.assessment.computed')} ${level(first.computed)}`));
+    expect(all).toMatch(new RegExp(`${t('documents.assessment.final')} ${level(first.finalLevel)}`));
+    expect(all).toContain(flat(first.overrideReason!));
+    expect(all).toContain(flat(INSTRUMENT.rules.find((r) => r.id === 'highest-wins')![language]));
+    expect(all).toContain(t('documents.assessment.state.approvedBy', { name: 'Derya Aksoy', date: formatDateTime(first.decidedAt!, language) }));
+    expect(all).toContain(first.summary!);
+    for (const deadline of dueDates(first.finalLevel, new Date(first.assessedAt))) {
+      expect(all).toContain(flat(deadlineText(t, deadline)));
+      expect(all).toContain(formatDateTime(deadline.due, language));
+    }
+    // The later assessment replaced these deadlines.
+    expect(all).toContain(t('documents.assessment.deadline.superseded', { date: '·' }).split(' (')[0]);
+    expect(pages.at(-1)).toContain(t('documents.assessment.signApprover'));
+  }, 60_000);
+
+  it('assessment summary: the rules that suggested a higher level are cited with their criteria, footnotes print with their marks', async () => {
+    const supervisor = await d.as('derya');
+    // Two Medium concerns of different harm types (one with a footnote): computed Medium, a rule suggests High.
+    const neglect = INSTRUMENT.domains.find((x) => x.id === 'neglect')!.criteria.find((c) => c.level === 'medium' && !c.mayBeHigher && c.footnotes.includes('fn5-neglect-priority-intent'))!;
+    const other = INSTRUMENT.domains
+      .filter((x) => x.kind === 'harm' && x.id !== 'neglect')
+      .flatMap((x) => x.criteria)
+      .find((c) => c.level === 'medium' && !c.mayBeHigher && c.footnotes.length === 0)!;
+    const a = await d.ok<AssessmentRecord>(supervisor, 'assessments.create', { caseId: d.caseId, criteria: [neglect.id, other.id], finalLevel: 'high', overrideReason: 'İki ayrı koruma kaygısı bir arada.' });
+    expect(a).toMatchObject({ computed: 'medium', suggested: 'high' });
+    const result = await d.ok<DocumentResult>(supervisor, 'documents.assessmentSummary', { assessmentId: a.id, language: 'tr' });
+    const all = flat(pdfPages(bytesOf(result)).join('\n'));
+    const footnote = INSTRUMENT.footnotes.find((f) => f.id === 'fn5-neglect-priority-intent')!;
+    expect(all).toContain(`${flat(neglect.tr)} [1]`);
+    expect(all).toContain(`[1] ${flat(footnote.tr)}`);
+    expect(all).not.toContain('Bu değerlendirmeye uygulanan dipnot yok.');
+    for (const rule of a.rules) expect(all).toContain(flat(INSTRUMENT.rules.find((r) => r.id === rule.rule)!.tr));
+    expect(all).toMatch(/\(Ölçütler: \d+(, \d+)*\)/);
+  }, 60_000);
+
+  it.each(LANGS)('court report (%s): court and file number, child and family, chronology, assessments, services, referrals, orders, opinion, signatures', async (language) => {
+    const t = translator(language);
+    const k = (key: string, params?: Record<string, unknown>) => t(`documents.court.${key}`, params);
+    const result = await print('documents.courtReport', { caseId: d.caseId, language, opinion: OPINION, recommendation: RECOMMENDATION });
+    const pages = pdfPages(bytesOf(result));
+    expectFramed(pages, result, language);
+    const all = flat(pages.join('\n'));
+    expect(pages[0]).toContain(k('title'));
+    expect(pages[0]).toContain(COURT.name);
+    expect(pages[0]).toContain(COURT.fileNumber);
+    expect(all).toContain(COURT.judge);
+
+    // Sections in order, numbered.
+    const order = ['court', 'family', 'chronology', 'assessments', 'services', 'orders', 'opinion', 'recommendation'].map((s, i) => all.indexOf(`${i + 1}. ${k(`section.${s}`)}`));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    // Child and family: every member with role, non-offending caregiver marked, ID numbers as recorded.
+    for (const n of Object.values(NAMES)) expect(all).toContain(`${n.firstName} ${n.lastName}`);
+    expect(all).toContain(t('cases.nonOffending'));
+    expect(all).toContain(t('cases.offending'));
+    expect(all).toContain('10000000146');
+    expect(all).toContain('U12345678');
+    expect(all).toContain(t('roles.member.caregiver'));
+
+    // Chronology: reports, stage changes and notes, oldest first.
+    expect(all).toContain('Okul rehber öğretmeni, çocuğun kolunda morluklar gördüğünü');
+    expect(all).toContain('Telefonla arandı; anne ev ziyaretinin ertelenmesini istedi. Yeni randevu verildi.');
+    expect(all).toContain('Değerlendirme tamamlandı; vaka planı hazırlanıyor.');
+    const firstNote = all.indexOf(formatDateTime(d.notes[0]!.occurredAt, language));
+    const lastNote = all.indexOf(formatDateTime(d.notes.at(-1)!.occurredAt, language));
+    expect(firstNote).toBeGreaterThan(0);
+    expect(lastNote).toBeGreaterThan(firstNote);
+
+    // Assessments over time, with the step chart's level labels.
+    for (const a of d.assessments) expect(all).toContain(formatDateTime(a.assessedAt, language));
+    expect(all).toContain(k('chartTitle'));
+    expect(all).toContain(flat(d.assessments[1]!.overrideReason!));
+
+    // Services, referrals with their state, orders with compliance.
+    expect(all).toContain(k('servicesTitle', { count: 2 }));
+    expect(all).toContain(k('referralsTitle', { count: 1 })); // the draft is not a referral made
+    expect(all).toContain(d.institution.name);
+    expect(all).toContain(t('documents.labels.referralState.sent'));
+    expect(all).toContain(t('documents.labels.orderKind.psychological_counselling_individual'));
+    expect(all).toContain(t('documents.labels.orderKind.medical_examination'));
+    expect(all).toContain('İlk iki oturum yapıldı; çocuk düzenli katılıyor.');
+    expect(all).toContain(`${t('documents.labels.compliance.pending')} — ${k('overdue')}`);
+
+    // Opinion, recommendation, signatures on the last page.
+    expect(all).toContain(flat(OPINION));
+    expect(all).toContain(RECOMMENDATION);
+    expect(pages.at(-1)).toContain(k('signCaseworker'));
+    expect(pages.at(-1)).toContain(k('signSupervisor'));
+    expect(pages.at(-1)).toContain('Ayşe Yıldırım');
+  }, 60_000);
+
+  it('court report: the supervisor who prints signs as approver; a chosen hearing must belong to the case', async () => {
+    const result = await print('documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'derya');
+    const last = pdfPages(bytesOf(result)).at(-1)!;
+    expect(last).toContain('Derya Aksoy');
+    expect(last).toContain(translator('tr')('roles.supervisor'));
+    await d.fails(await d.as('ayse'), 'documents.courtReport', { caseId: d.caseId, hearingId: 9999, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'documents.hearingNotFound');
+  }, 60_000);
+
+  it('court report: opinion and recommendation are required', async () => {
+    const c = await d.as('ayse');
+    const params = await d.fails(c, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: '   ', recommendation: RECOMMENDATION }, 'api.invalidInput');
+    expect(JSON.stringify(params)).toContain('opinion');
+    await d.fails(c, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION }, 'api.invalidInput');
+  });
+
+  it('court report of a case without any assessment is refused, saying what is missing', async () => {
+    const c = await d.as('ayse');
+    const other = await d.ok<{ id: number }>(c, 'cases.create', {
+      household: { name: 'Şahin ailesi' },
+      members: [{ person: { firstName: 'Ömer', lastName: 'Şahin', birthYear: 2016 }, role: 'child', confirmedNew: true }],
+      intake: intake(),
+    });
+    const before = d.count('documents');
+    await d.fails(c, 'documents.courtReport', { caseId: other.id, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'documents.courtReportNoAssessment');
+    expect(d.count('documents')).toBe(before); // no number taken
+    expect(translator('tr')('errors.documents.courtReportNoAssessment')).toContain('Önce bir risk değerlendirmesi kaydedin');
+    expect(translator('en')('errors.documents.courtReportNoAssessment')).toContain('Record a risk assessment first');
+  });
+
+  it.each(LANGS)('referral letter (%s): only the sections chosen, consent, contact, and the reply slip kept together on the last page', async (language) => {
+    const t = translator(language);
+    const k = (key: string, params?: Record<string, unknown>) => t(`documents.letter.${key}`, params);
+    const r = d.referrals.shared;
+    const result = await print('documents.referralLetter', { referralId: r.id, language });
+    const pages = pdfPages(bytesOf(result));
+    expectFramed(pages, result, language);
+    const all = flat(pages.join('\n'));
+    expect(all).toContain(d.institution.name);
+    expect(all).toContain(k('subject'));
+    expect(all).toContain(t('documents.labels.urgency.priority'));
+    expect(all).toContain(flat(r.reason));
+    expect(all).toContain(`${NAMES.mother.firstName} ${NAMES.mother.lastName}`); // consent given by
+    expect(all).toContain(t('documents.labels.consentMethod.written'));
+    expect(all).toContain('Ebeveyn danışmanlığı');
+    // Chosen: identity, concerns, one note.
+    for (const s of ['identity', 'concerns', 'notes']) expect(all).toContain(k(`share.${s}`));
+    expect(all).toContain('10000000146');
+    expect(all).toContain(flat(d.notes[0]!.body).slice(0, 80));
+    // Not chosen: absent, title and content.
+    for (const s of ['household', 'risk', 'assessments', 'services', 'plan']) expect(all, s).not.toContain(k(`share.${s}`));
+    expect(all).not.toContain('Kuzguncuk'); // the household's address
+    expect(all).not.toContain('Telefonla arandı'); // a note not picked
+    expect(all).not.toContain(flat(d.assessments[1]!.overrideReason!));
+    expect(all).not.toContain('U12345678'); // the father's passport
+    // The reply slip: all of it on the last page, after the cut line.
+    const last = flat(pages.at(-1)!);
+    for (const key of ['slip.title', 'slip.cut', 'slip.receivedOn', 'slip.serviceStartedOn', 'slip.contactPerson', 'slip.outcome', 'slip.signature']) expect(last, key).toContain(k(key));
+    expect(last).toContain(result.documentNumber);
+    expect(last).toContain(k('referralNo', { id: r.id }));
+    expect(flat(pages.slice(0, -1).join('\n'))).not.toContain(k('slip.title'));
+  }, 60_000);
+
+  it('referral letter sharing nothing says so; one without consent or legal ground is not printed', async () => {
+    const c = await d.as('ayse');
+    const result = await d.ok<DocumentResult>(c, 'documents.referralLetter', { referralId: d.referrals.minimal.id, language: 'tr' });
+    const all = flat(pdfPages(bytesOf(result)).join('\n'));
+    expect(all).toContain(translator('tr')('documents.letter.nothingShared'));
+    expect(all).toContain('5395 sayılı Çocuk Koruma Kanunu m. 6');
+    expect(all).not.toContain(NAMES.child.firstName); // the household is referred; nobody's identity is shared
+    expect(all).toContain('YANIT FORMU');
+
+    const draft = await d.ok<Referral>(c, 'referrals.create', { caseId: d.caseId, institutionId: d.institution.id, services: ['case_follow_up'], reason: 'Onaysız taslak.', sharedSections: ['identity'] });
+    await d.fails(c, 'documents.referralLetter', { referralId: draft.id, language: 'tr' }, 'documents.referralConsentMissing');
+  }, 60_000);
+
+  it('prints "Kayıt yok." for empty sections', async () => {
+    const plain = await documentCase({ noHearing: true });
+    const c = await plain.as('ayse');
+    const result = await plain.ok<DocumentResult>(c, 'documents.courtReport', { caseId: plain.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION });
+    const pages = pdfPages(bytesOf(result));
+    expectFramed(pages, result, 'tr');
+    const all = flat(pages.join('\n'));
+    const t = translator('tr');
+    // No hearing: the header says it is a case report, not one for a hearing.
+    expect(pages[0]).toContain(t('documents.court.titleNoHearing'));
+    expect(pages[0]).toContain(t('documents.court.subtitleNoHearing'));
+    expect(all).toContain(t('documents.court.noHearing'));
+    expect(all).toMatch(/Duruşmalar \(0\) Tarih Mahkeme Esas no\. Hâkim Durum Kayıt yok\./);
+    expect(all).toMatch(/Mahkeme kararları ve uyum \(0\) No\. Karar Karar tarihi Sorumlu Son tarih Uyum Kayıt yok\./);
+  }, 120_000);
+
+  it('follows case visibility and the print permission; every print is registered and audited', async () => {
+    const mehmet = await d.as('mehmet');
+    await d.fails(mehmet, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'cases.notFound');
+    await d.fails(mehmet, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'cases.notFound');
+    await d.fails(mehmet, 'documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr' }, 'referrals.notFound');
+    const admin = await d.as('sistem');
+    await d.fails(admin, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'auth.forbidden');
+
+    const c = await d.as('ayse');
+    const result = await d.ok<DocumentResult>(c, 'documents.assessmentSummary', { assessmentId: d.assessments[1]!.id, language: 'en' });
+    const db = d.db();
+    expect(findDocument(db, result.documentNumber)).toMatchObject({ kind: 'assessmentSummary', language: 'en', caseId: String(d.caseId), targetType: 'assessment', targetId: String(d.assessments[1]!.id), status: 'issued', sha256: result.sha256 });
+    const [audit] = queryAudit(db, { action: 'document.printed', limit: 1 });
+    expect(audit).toMatchObject({ actorName: 'ayse', targetType: 'assessment', targetId: String(d.assessments[1]!.id) });
+    expect(JSON.parse(audit!.details)).toMatchObject({ number: result.documentNumber, kind: 'assessmentSummary', sha256: result.sha256 });
+    expect(audit!.details).not.toMatch(/Çağla|Öztürk/);
+    expect(verifyAuditChain(db).ok).toBe(true);
+  }, 60_000);
+
+  it('a PDF that leaves the office can carry a password', async () => {
+    const password = 'Mahkeme-Şifresi-2026';
+    const result = await print('documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr', password });
+    expect(pdftotextRaw(bytesOf(result)).status).not.toBe(0);
+    expect(pdfPages(bytesOf(result), { password }).join('\n')).toContain('YANIT FORMU');
+    expect(qpdfCheck(bytesOf(result), password).status).toBe(0);
+  }, 60_000);
+});
+
+describe('a court report of a case with years of notes', () => {
+  it('runs to 50+ pages, every page framed; a very long note breaks across pages and nothing is lost', async () => {
+    const d = await documentCase({ extraNotes: 120, veryLongNote: true });
+    const c = await d.as('ayse');
+    const result = await d.ok<DocumentResult>(c, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION });
+    expect(result.pages).toBeGreaterThanOrEqual(50);
+    const pages = pdfPages(bytesOf(result));
+    expectFramed(pages, result, 'tr');
+    const all = flat(pages.join('\n'));
+    // Every note is there, in order.
+    let at = 0;
+    for (const note of d.notes) {
+      const next = all.indexOf(flat(note.body).slice(0, 60), at);
+      expect(next, `note ${note.id}`).toBeGreaterThanOrEqual(at);
+      at = next;
+    }
+    // The very long note spans pages and ends where it should.
+    const long = d.notes.at(-1)!;
+    const startPage = pages.findIndex((p) => p.includes('Uzun sosyal inceleme notu.'));
+    const endPage = pages.findIndex((p) => p.includes('40) 40. görüşme'));
+    expect(endPage - startPage).toBeGreaterThanOrEqual(2);
+    expect(all).toContain(flat(long.body).slice(-120));
+    expect(pages.at(-1)).toContain('Onaylayan');
+  }, 180_000);
+});
+
+describe('the pages, as pictures', () => {
+  it('renders every page type in both languages to PNG (KALKAN_PDF_PNG_DIR keeps them for a human to look at)', async () => {
+    const d = await documentCase({ extraNotes: 2 });
+    const c = await d.as('ayse');
+    const dir = process.env.KALKAN_PDF_PNG_DIR ?? mkdtempSync(join(tmpdir(), 'kalkan-png-'));
+    for (const language of LANGS) {
+      const docs: Array<[string, DocumentResult]> = [
+        ['assessment', await d.ok<DocumentResult>(c, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language })],
+        ['court', await d.ok<DocumentResult>(c, 'documents.courtReport', { caseId: d.caseId, language, opinion: OPINION, recommendation: RECOMMENDATION })],
+        ['letter', await d.ok<DocumentResult>(c, 'documents.referralLetter', { referralId: d.referrals.shared.id, language })],
+      ];
+      for (const [name, result] of docs) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', pdfFile(bytesOf(result)), join(dir, `${name}-${language}`)]);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.png') && f.includes(`-${language}-`)).length).toBe(docs.reduce((n, [, r]) => n + r.pages, 0));
+    }
+  }, 120_000);
+});
