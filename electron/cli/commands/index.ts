@@ -4,6 +4,7 @@ import { casesListCommand, searchCommand } from './cases';
 import { demoCommand } from './demo';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { pdfAssessmentCommand, pdfCourtReportCommand, pdfReferralCommand } from './pdf';
 import { statsCommand } from './stats';
 import { toolCommand } from './tool';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
@@ -26,5 +27,8 @@ export const COMMANDS: Command[] = [
   statsCommand,
   toolCommand,
   assessCommand,
+  pdfCourtReportCommand,
+  pdfReferralCommand,
+  pdfAssessmentCommand,
   infoCommand,
 ];
