@@ -8,6 +8,7 @@
  *   BENCH_DB=/path/kalkan.db npm run bench -- cases   reuse a vault made by an earlier run (BENCH_KEEP=1 keeps it)
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core/createCore';
 import { silentLogger } from '../../electron/core/log';
@@ -36,10 +37,28 @@ async function call(router: Router, client: ClientState, method: string, input: 
   return { ms, value: reply.value };
 }
 
-async function timeMany(router: Router, client: ClientState, method: string, inputs: unknown[], rounds: number): Promise<number[]> {
+/** Worst inputs by their own p95, for finding what to look at. */
+const slowest = new Map<string, number[]>();
+function worst(prefix: string, n = 3): string {
+  return [...slowest.entries()]
+    .filter(([k]) => k.startsWith(prefix))
+    .map(([k, v]) => [k.slice(prefix.length), percentile(v, 95)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${fmt(v)} ${k}`)
+    .join('\n              ');
+}
+
+async function timeMany(router: Router, client: ClientState, method: string, inputs: unknown[], rounds: number, tag = ''): Promise<number[]> {
   for (const input of inputs) await call(router, client, method, input); // warm the page cache once, as a session would
   const times: number[] = [];
-  for (let r = 0; r < rounds; r += 1) for (const input of inputs) times.push((await call(router, client, method, input)).ms);
+  for (let r = 0; r < rounds; r += 1)
+    for (const input of inputs) {
+      const { ms } = await call(router, client, method, input);
+      times.push(ms);
+      const key = `${tag}${method} ${JSON.stringify(input)}`;
+      slowest.set(key, [...(slowest.get(key) ?? []), ms]);
+    }
   return times;
 }
 
@@ -107,13 +126,15 @@ export async function run(): Promise<void> {
     noteText: ['kapı açılmadı', 'rehber öğretmen', 'SEDEP', 'psikolojik danışma', 'kira borcu', 'deprem'],
   };
   const searchTimes: number[] = [];
+  console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine inflates every figure)`);
   console.log('\nsearch (cases.search, supervisor, limit 30):');
   for (const [kind, list] of Object.entries(queries)) {
-    const times = await timeMany(router, supervisor, 'cases.search', list.map((q) => ({ q })), 5);
+    const times = await timeMany(router, supervisor, 'cases.search', list.map((q) => ({ q })), 5, 'sup ');
     searchTimes.push(...times);
     console.log(`  ${kind.padEnd(11)} ${summary(times)}`);
   }
   console.log(`  ${'ALL'.padEnd(11)} ${summary(searchTimes)}`);
+  console.log(`    slowest:  ${worst('sup cases.search ')}`);
 
   const since = `${year - 1}-01-01`;
   const listInputs = [
@@ -129,8 +150,9 @@ export async function run(): Promise<void> {
     { flagged: true },
   ].map((input) => ({ limit: 50, ...input }));
   console.log('\nfirst page of the case list with filters (cases.list, 50 rows + total):');
-  const listSup = await timeMany(router, supervisor, 'cases.list', listInputs, 5);
+  const listSup = await timeMany(router, supervisor, 'cases.list', listInputs, 5, 'sup ');
   console.log(`  supervisor  ${summary(listSup)}`);
+  console.log(`    slowest:  ${worst('sup cases.list ')}`);
   const deep = await timeMany(router, supervisor, 'cases.list', [{ sort: 'childName', direction: 'asc', offset: 50_000, limit: 50 }], 5);
   console.log(`  row 50 000  ${summary(deep)}  (scrolling far down)`);
 
@@ -148,12 +170,14 @@ export async function run(): Promise<void> {
   const username = DEMO_USERS.find((u) => u.displayName === worker.displayName)!.username;
   started = performance.now();
   await call(router, cw, 'auth.signIn', { username, password: DEMO_PASSWORD });
-  const listCw = await timeMany(router, cw, 'cases.list', listInputs, 5);
-  const searchCw = await timeMany(router, cw, 'cases.search', [...queries.surname, ...queries.fullName, ...queries.noteText].map((q) => ({ q })), 3);
+  const listCw = await timeMany(router, cw, 'cases.list', listInputs, 5, 'cw ');
+  const searchCw = await timeMany(router, cw, 'cases.search', [...queries.surname, ...queries.fullName, ...queries.prefix, ...queries.noteText].map((q) => ({ q })), 3, 'cw ');
   const dashMine = await timeMany(router, cw, 'tasks.list', [{ scope: 'mine' }], 20);
   console.log(`\ncaseworker (${username}, sees own and co-worked cases only):`);
   console.log(`  case list   ${summary(listCw)}`);
+  console.log(`    slowest:  ${worst('cw cases.list ')}`);
   console.log(`  search      ${summary(searchCw)}`);
+  console.log(`    slowest:  ${worst('cw cases.search ')}`);
   console.log(`  dashboard   ${summary(dashMine)}`);
   await call(router, cw, 'auth.signOut', {});
 
@@ -162,6 +186,7 @@ export async function run(): Promise<void> {
   console.log(`  search p50 ${fmt(percentile(searchTimes, 50))}, p95 ${fmt(percentile(searchTimes, 95))}`);
   console.log(`  case list first page with filters p95 ${fmt(percentile(allLists, 95))}`);
   console.log(`  dashboard p95 ${fmt(percentile([...dashAll, ...dashMine], 95))}`);
+  console.log(`  load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (dir && !process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   else if (dir) console.log(`  vault kept: ${dbPath} (admin ${ADMIN.username}; demo users: ${DEMO_PASSWORD})`);
 }

@@ -346,5 +346,13 @@ describe('cases: who sees what', () => {
       member: { person: { firstName: 'Bilinmeyen', lastName: '' }, role: 'alleged_perpetrator', relationship: 'stranger' },
     });
     expect(perp).toMatchObject({ role: 'alleged_perpetrator', contactWithChild: 'unknown' });
+    // Roles change; the primary child moves; the last child cannot stop being one.
+    const fileA = await o.ok<CaseFile>(ayse, 'cases.get', { caseId: a.id });
+    const second = fileA.members[1]!;
+    expect((await o.ok<{ isPrimary: boolean }>(ayse, 'cases.updateMember', { caseId: a.id, memberId: second.memberId, primary: true })).isPrimary).toBe(true);
+    expect((await o.ok<{ rows: Array<{ id: number; child: { firstName: string } }> }>(ayse, 'cases.list', {})).rows.find((r) => r.id === a.id)!.child.firstName).toBe('İsmail');
+    await o.fails(ayse, 'cases.updateMember', { caseId: a.id, memberId: fileA.members[2]!.memberId, primary: true }, 'cases.primaryMustBeChild');
+    const onlyChild = (await o.ok<CaseFile>(ayse, 'cases.get', { caseId: b.id })).members.find((m) => m.role === 'child')!;
+    expect(await o.fails(ayse, 'cases.updateMember', { caseId: b.id, memberId: onlyChild.memberId, role: 'sibling' }, 'cases.childRequired')).toEqual({ field: 'members' });
   });
 });

@@ -434,9 +434,14 @@ export function caseListSql(input: CaseListInput, actor: Actor) {
   const page = caseListWhere(input, actor, 'page');
   const count = caseListWhere(input, actor, 'count');
   const dir = input.direction === 'asc' ? 'ASC' : 'DESC';
+  // Counts that one index answers alone: a caseworker's whole list, or one concern over all cases.
+  const others = Boolean(input.status?.length || input.priority?.length || input.caseworkerId || input.flagged !== undefined || input.from || input.to);
+  let countSql = `SELECT count(*) AS n FROM cases c ${count.where}`;
+  if (!others && !input.concern && !actor.readAll) countSql = 'SELECT count(*) AS n FROM case_workers WHERE user_id = @viewer';
+  if (!others && input.concern && actor.readAll) countSql = 'SELECT count(DISTINCT case_id) AS n FROM intake_concerns WHERE concern_code = @concern';
   return {
     page: `SELECT c.id FROM cases c ${page.where} ORDER BY ${SORTS[input.sort](dir)} LIMIT @limit OFFSET @offset`,
-    count: `SELECT count(*) AS n FROM cases c ${count.where}`,
+    count: countSql,
     params: { ...page.params, limit: input.limit, offset: input.offset },
     countParams: count.params,
   };

@@ -120,16 +120,27 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
     [sql.others, exact, SCORE.name + 10],
     [sql.others, prefix, SCORE.name - 10],
   ];
+  // The queries run from the highest score down: once `limit` hits are in, the rest could not rank.
+  const full = () => candidates.length >= limit;
   for (const [query, match, base] of names) {
+    if (full()) break;
     const rows = db.prepare(query).all({ match, limit, ...viewer }) as Array<{ case_id: number; person_id: number; role: MemberRole }>;
     rows.forEach((r, i) => push({ match: 'name', caseId: r.case_id, personId: r.person_id, role: r.role, noteId: null, score: base - i * 0.01 }));
   }
-  const households = db.prepare(sql.households).all({ match: prefix, limit, ...viewer }) as Array<{ case_id: number; household_id: number }>;
-  households.forEach((r, i) => push({ match: 'household', caseId: r.case_id, personId: null, role: null, noteId: null, score: SCORE.household - i * 0.01 }));
+  if (!full()) {
+    const households = db.prepare(sql.households).all({ match: prefix, limit, ...viewer }) as Array<{ case_id: number; household_id: number }>;
+    households.forEach((r, i) => push({ match: 'household', caseId: r.case_id, personId: null, role: null, noteId: null, score: SCORE.household - i * 0.01 }));
+  }
 
-  if (tokens.join('').length >= 2) {
-    const notes = db.prepare(sql.notes).all({ match: ftsQuery(tokens, true, false), limit: limit * 3, ...viewer }) as Array<{ note_id: number; case_id: number }>;
-    notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - i * 0.01 }));
+  // Notes: whole words first; the last word as a prefix ("öğretmen" → öğretmenle, öğretmenin) only
+  // when that does not fill the list, and only from four letters (a short prefix of a common stem
+  // would merge hundreds of thousands of postings at a million notes).
+  const last = tokens[tokens.length - 1]!;
+  const noteQueries = [ftsQuery(tokens, false, false), ...(last.length >= 4 ? [ftsQuery(tokens, true, false)] : [])];
+  for (const [k, match] of noteQueries.entries()) {
+    if (full()) break;
+    const notes = db.prepare(sql.notes).all({ match, limit: limit * 3, ...viewer }) as Array<{ note_id: number; case_id: number }>;
+    notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - k * 10 - i * 0.01 }));
   }
 
   const top = candidates.sort((a, b) => b.score - a.score).slice(0, limit);

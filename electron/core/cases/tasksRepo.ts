@@ -170,49 +170,76 @@ export interface DashboardQuery {
 export function dashboardSql(q: Pick<DashboardQuery, 'assignee'>) {
   const who = q.assignee ? 'AND t.assignee_user_id = @assignee' : '';
   return {
-    counts: `SELECT CASE WHEN t.due_at < @now THEN 'overdue' WHEN t.due_at < @todayEnd THEN 'today' ELSE 'week' END AS grp,
-        t.priority_rank AS rank, count(*) AS n
-      FROM tasks t WHERE t.done_at IS NULL ${who} AND t.due_at < @weekEnd GROUP BY grp, rank`,
+    // One pass over the open tasks (covering partial index): per assignee and priority, how many are
+    // overdue, due today, due this week, open at all. Groups and workload both come from it.
+    summary: `SELECT t.assignee_user_id AS user, t.priority_rank AS rank, sum(t.due_at < @now) AS overdue,
+        sum(t.due_at >= @now AND t.due_at < @todayEnd) AS today, sum(t.due_at >= @todayEnd AND t.due_at < @weekEnd) AS week, count(*) AS open
+      FROM tasks t WHERE t.done_at IS NULL ${who} GROUP BY t.assignee_user_id, t.priority_rank`,
     // Sort and cut on the tasks index alone, then join the few rows kept (not every overdue task).
     items: `${TASK_SELECT_FROM('(SELECT * FROM tasks t WHERE t.done_at IS NULL ' + who + ' AND t.due_at >= @from AND t.due_at < @to ORDER BY t.priority_rank, t.due_at LIMIT @limit)')}
       ORDER BY t.priority_rank, t.due_at`,
     activeCases: `SELECT responsible_user_id AS user, count(*) AS n FROM cases WHERE status <> 'closed' GROUP BY responsible_user_id`,
-    openTasks: `SELECT assignee_user_id AS user, count(*) AS open, sum(due_at < @now) AS overdue, sum(due_at >= @now AND due_at < @weekEnd) AS week
-      FROM tasks WHERE done_at IS NULL AND assignee_user_id IS NOT NULL GROUP BY assignee_user_id`,
   };
 }
 
+type GroupName = 'overdue' | 'today' | 'week';
+
 export function dashboard(db: Db, q: DashboardQuery, users: UserLookup, staff: string[]): Dashboard {
-  const sql = dashboardSql(q);
-  const base = { ...q.bounds, ...(q.assignee ? { assignee: q.assignee } : {}) };
-  const groups = { overdue: { total: 0, byPriority: {} as Record<string, number> }, today: { total: 0, byPriority: {} as Record<string, number> }, week: { total: 0, byPriority: {} as Record<string, number> } };
-  for (const row of db.prepare(sql.counts).all(base) as Array<{ grp: keyof typeof groups; rank: number; n: number }>) {
-    const g = groups[row.grp];
-    g.total += row.n;
+  const everyone = q.scope === 'everyone';
+  // 'mine' reads only the user's tasks; 'everyone' reads all open tasks once (the workload needs them).
+  const sql = dashboardSql({ assignee: everyone ? null : q.assignee });
+  const rows = db.prepare(sql.summary).all({ ...q.bounds, ...(everyone ? {} : { assignee: q.assignee }) }) as Array<{
+    user: string | null;
+    rank: number;
+    overdue: number;
+    today: number;
+    week: number;
+    open: number;
+  }>;
+  const groups: Record<GroupName, { total: number; byPriority: Record<string, number> }> = {
+    overdue: { total: 0, byPriority: {} },
+    today: { total: 0, byPriority: {} },
+    week: { total: 0, byPriority: {} },
+  };
+  const perUser = new Map<string, { open: number; overdue: number; week: number }>();
+  for (const row of rows) {
+    if (row.user) {
+      const u = perUser.get(row.user) ?? { open: 0, overdue: 0, week: 0 };
+      u.open += row.open;
+      u.overdue += row.overdue;
+      u.week += row.today + row.week;
+      perUser.set(row.user, u);
+    }
+    if (q.assignee && row.user !== q.assignee) continue;
     const name = RANK_NAMES[row.rank] ?? 'unset';
-    g.byPriority[name] = (g.byPriority[name] ?? 0) + row.n;
+    for (const g of ['overdue', 'today', 'week'] as const) {
+      if (!row[g]) continue;
+      groups[g].total += row[g];
+      groups[g].byPriority[name] = (groups[g].byPriority[name] ?? 0) + row[g];
+    }
   }
-  const items = db.prepare(sql.items);
-  const range = { overdue: ['', q.bounds.now], today: [q.bounds.now, q.bounds.todayEnd], week: [q.bounds.todayEnd, q.bounds.weekEnd] } as const;
-  const group = (name: keyof typeof groups) => ({
+
+  const itemSql = dashboardSql({ assignee: q.assignee }).items;
+  const items = db.prepare(itemSql);
+  const base = { ...(q.assignee ? { assignee: q.assignee } : {}), limit: q.limit };
+  const range: Record<GroupName, [string, string]> = { overdue: ['', q.bounds.now], today: [q.bounds.now, q.bounds.todayEnd], week: [q.bounds.todayEnd, q.bounds.weekEnd] };
+  // A group with nothing in it is not queried.
+  const group = (name: GroupName) => ({
     ...groups[name],
-    items: (items.all({ ...base, from: range[name][0], to: range[name][1], limit: q.limit }) as Row[]).map((r) => toTask(r, users)),
+    items: groups[name].total === 0 ? [] : (items.all({ ...base, from: range[name][0], to: range[name][1] }) as Row[]).map((r) => toTask(r, users)),
   });
 
   let workload: Dashboard['workload'] = [];
-  if (q.scope === 'everyone') {
+  if (everyone) {
     const active = new Map((db.prepare(sql.activeCases).all() as Array<{ user: string; n: number }>).map((r) => [r.user, r.n]));
-    const open = new Map(
-      (db.prepare(sql.openTasks).all({ now: q.bounds.now, weekEnd: q.bounds.weekEnd }) as Array<{ user: string; open: number; overdue: number; week: number }>).map((r) => [r.user, r]),
-    );
-    const ids = new Set([...staff, ...active.keys(), ...open.keys()]);
+    const ids = new Set([...staff, ...active.keys(), ...perUser.keys()]);
     workload = [...ids]
       .map((id) => ({
         user: users(id),
         activeCases: active.get(id) ?? 0,
-        openTasks: open.get(id)?.open ?? 0,
-        overdue: open.get(id)?.overdue ?? 0,
-        dueThisWeek: open.get(id)?.week ?? 0,
+        openTasks: perUser.get(id)?.open ?? 0,
+        overdue: perUser.get(id)?.overdue ?? 0,
+        dueThisWeek: perUser.get(id)?.week ?? 0,
       }))
       .sort((a, b) => b.overdue - a.overdue || b.activeCases - a.activeCases || a.user.displayName.localeCompare(b.user.displayName, 'tr'));
   }

@@ -9,7 +9,7 @@ import type { MemberInput } from '../../../shared/api/schemas/cases';
 import { appendAudit } from '../audit/auditLog';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
-import { assertAssignable, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
+import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
 import { dashboardBounds, localDay, toUtc } from '../cases/dates';
 import { findDuplicates } from '../cases/duplicates';
 import { raiseRefusedVisit, resolveFlag } from '../cases/flags';
@@ -152,6 +152,7 @@ export const casesHandlers = {
         },
         input.primary === true,
       );
+      assertHasChild(c.db, input.caseId); // a case is about at least one child
       audit(c, 'case.memberUpdated', 'case', input.caseId, { memberId: input.memberId });
       return listMembers(c.db, input.caseId, c.actor, input.memberId)[0]!;
     })();
