@@ -16,6 +16,7 @@ import { SessionProvider, useSession } from './features/auth/SessionContext';
 import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SettingsProvider, useSettingsContext } from './features/settings/SettingsContext';
+import { StatisticsPage } from './features/statistics/StatisticsPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { LOCALE } from '../../shared/i18n/languages';
 
@@ -81,6 +82,7 @@ const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
   assessments: <AssessmentsArea />,
   referrals: <ReferralsPage />,
   court: <CourtPage />,
+  statistics: <StatisticsPage />,
   administration: <AdministrationPage />,
 };
 

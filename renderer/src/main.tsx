@@ -8,6 +8,7 @@ import './styles/shell.css';
 import './styles/components.css';
 import './styles/assessment.css';
 import './styles/cases.css';
+import './styles/statistics.css';
 import './styles/referrals.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

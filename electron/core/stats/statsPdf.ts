@@ -114,7 +114,13 @@ export function statsBody(stats: StatsPeriod, frame: FrameInfo): DocumentBody {
 
   // Monthly course.
   const months = stats.period.months.map((m) => monthLabel(m, language, 'short'));
-  const series = MONTHLY_SERIES.map((s, i) => ({ label: t(`stats.series.${s}`), values: stats.monthly[s].cells.map((c) => (c.hidden ? null : c.count)), color: CHART_COLORS[i % CHART_COLORS.length]! }));
+  // Hidden cells and months that have not begun draw no point.
+  const current = stats.generatedAt.slice(0, 7);
+  const series = MONTHLY_SERIES.map((s, i) => ({
+    label: t(`stats.series.${s}`),
+    values: stats.monthly[s].cells.map((c, m) => (c.hidden || stats.period.months[m]! > current ? null : c.count)),
+    color: CHART_COLORS[i % CHART_COLORS.length]!,
+  }));
   const monthlyRows: Array<Array<string | Content>> = stats.period.months.map((m, i) => [monthLabel(m, language), ...MONTHLY_SERIES.map((s) => {
     const cell = stats.monthly[s].cells[i]!;
     return countText(cell.count, cell.hidden);
