@@ -14,9 +14,10 @@ function toBlobUrl(result: DocumentResult): string {
 /**
  * A generated PDF: preview in the page, then save or print. The bytes stay in
  * memory (a blob: URL revoked when the preview closes); nothing is written to
- * disk unless the user saves.
+ * disk unless the user saves. `frame={false}`: only the number and Save (a
+ * password-protected PDF, which the inline viewer would ask the password for).
  */
-export function PdfPreview({ result, fileName, title }: { result: DocumentResult; fileName: string; title: string }) {
+export function PdfPreview({ result, fileName, title, frame: showFrame = true }: { result: DocumentResult; fileName: string; title: string; frame?: boolean }) {
   const { t } = useTranslation();
   const url = useMemo(() => toBlobUrl(result), [result]);
   const frame = useRef<HTMLIFrameElement>(null);
@@ -32,12 +33,15 @@ export function PdfPreview({ result, fileName, title }: { result: DocumentResult
           <a className="btn btn-secondary" href={url} download={fileName}>
             <Download aria-hidden="true" size={16} /> {t('documents.save')}
           </a>
-          <Button onPress={() => frame.current?.contentWindow?.print()}>
-            <Printer aria-hidden="true" size={16} /> {t('documents.print')}
-          </Button>
+          {showFrame ? (
+            <Button onPress={() => frame.current?.contentWindow?.print()}>
+              <Printer aria-hidden="true" size={16} /> {t('documents.print')}
+            </Button>
+          ) : null}
         </span>
       </div>
-      <iframe ref={frame} src={url} title={title} className="pdf-frame" />
+      {/* A password-protected PDF is not shown inline: the viewer would ask for its password. */}
+      {showFrame ? <iframe ref={frame} src={url} title={title} className="pdf-frame" /> : null}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import { personName } from './format';
 import { call } from '../../api/client';
 import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { CaseCourtPanel } from '../court/CaseCourtPanel';
+import { CourtReportButton } from '../documents/CourtReportButton';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -68,6 +69,7 @@ export function CaseFilePage() {
           </div>
         </div>
         <div className="case-head-actions">
+          <CourtReportButton caseId={c.id} />
           {canAssess && !closed ? (
             <a className="btn btn-primary" href={`#/assessments/new?caseId=${c.id}`}>
               <ClipboardCheck aria-hidden="true" size={16} /> {t('cases.assess')}

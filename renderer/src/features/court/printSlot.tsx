@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
+import { CourtReportButton } from '../documents/CourtReportButton';
 
 /**
- * Slot for printing the court report of a case: the documents area fills this
- * in ('documents.courtReport', court data from electron/core/court/courtData.ts
- * `courtDataForCase`). It is rendered at the top of the case file's court tab;
- * until then it renders nothing.
+ * Printing the court report of a case ('documents.courtReport', court data
+ * from electron/core/court/courtData.ts `courtDataForCase`), at the top of the
+ * case file's court tab.
  */
 export function CourtReportSlot(props: { caseId: number }): ReactNode {
-  void props;
-  return null;
+  return (
+    <div className="row-actions court-print">
+      <CourtReportButton caseId={props.caseId} />
+    </div>
+  );
 }

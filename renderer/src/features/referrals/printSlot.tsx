@@ -1,14 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Referral } from '../../../../shared/api/schemas/referrals';
+import { PrintReferralButton } from '../documents/PrintReferralButton';
 
 /**
- * Slot for printing the referral letter (with its reply slip): the documents
- * area fills this in ('documents.referralLetter', data from
- * electron/core/referrals/letterData.ts `referralForLetter`). It is rendered
- * beside each referral's actions in the case file; until then it renders
- * nothing.
+ * Printing the referral letter with its reply slip ('documents.referralLetter',
+ * data from electron/core/referrals/letterData.ts `referralForLetter`), beside
+ * each referral's actions in the case file.
  */
 export function ReferralLetterSlot(props: { referral: Referral }): ReactNode {
-  void props;
-  return null;
+  return <PrintReferralButton referralId={props.referral.id} consentRecorded={props.referral.consentRecorded} />;
 }
