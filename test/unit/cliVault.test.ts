@@ -127,3 +127,26 @@ describe('kalkan init / user / verify / backup / restore / export', () => {
     expect(bad.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual(['There is no Kalkan database yet. Run the set-up first (kalkan init).']);
   }, 60_000);
 });
+
+describe('a vault made by kalkan init', () => {
+  it('contains none of the text written into it, in the database or its WAL, and opens with the right password only', async () => {
+    const dir = tempDir('kalkan-init-bytes-');
+    const db = join(dir, 'ofis.db');
+    const init = await cli(['init', '--db', db, '--admin', 'hatice.sosyal', '--display-name', 'Hatice Şimşek', '--office', 'Kadıköy Çocuk Birimi'], { KALKAN_PASSWORD: ADMIN_PW });
+    expect(init.code, init.err).toBe(0);
+    const add = await cli(['user', 'add', '--db', db, '--user', 'hatice.sosyal', '--name', 'gulsum', '--display-name', 'Gülsüm Öztürkoğlu'], {
+      KALKAN_PASSWORD: ADMIN_PW,
+      KALKAN_NEW_PASSWORD: WORKER_PW,
+    });
+    expect(add.code, add.err).toBe(0);
+    const files = [db, `${db}-wal`].filter((f) => existsSync(f));
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const text of ['Hatice', 'Şimşek', 'hatice.sosyal', 'Gülsüm', 'Öztürkoğlu', 'gulsum', 'Kadıköy', 'users', 'SQLite format 3']) {
+        expect(bytes.includes(Buffer.from(text)), `${file} contains ${text}`).toBe(false);
+      }
+    }
+    expect((await cli(['verify', '--db', db, '--user', 'gulsum'], { KALKAN_PASSWORD: 'yanlis-parola-deneme' })).code).toBe(3);
+    expect((await cli(['verify', '--db', db, '--user', 'gulsum'], { KALKAN_PASSWORD: WORKER_PW })).code).toBe(0);
+  }, 60_000);
+});
