@@ -78,7 +78,11 @@ describe('demo data', () => {
     const { vault } = await createdVault();
     await vault.unlock(ADMIN.username, ADMIN.password);
     const staff = await ensureDemoStaff(vault, cases, null);
+    const indexes = () => vault.database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const before = indexes();
     const result = generateDemo(vault.database, { cases, seed, now: new Date('2026-06-15T09:00:00Z'), staff, chunk: 50 });
+    // Secondary indexes are built after the rows in an empty vault: all of them are back.
+    expect(indexes()).toEqual(before);
     return { vault, db: vault.database, result };
   }
   const fingerprint = (db: Db) =>

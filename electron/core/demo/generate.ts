@@ -81,6 +81,8 @@ export interface DemoResult {
 }
 
 const DAY = 86_400_000;
+/** Tables whose non-unique indexes are built after the rows when demo data goes into an empty vault. */
+const DEFERRED_TABLES = ['households', 'people', 'cases', 'case_workers', 'case_status_history', 'case_members', 'intakes', 'intake_concerns', 'notes', 'note_versions', 'case_services', 'plan_goals', 'plan_actions', 'tasks', 'case_flags'];
 const YEARS = 10;
 
 const CHANNELS: ReadonlyArray<readonly [string, number]> = [
@@ -144,7 +146,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   const nowMs = o.now.getTime();
   const startMs = nowMs - YEARS * 365.25 * DAY;
   const avgNotes = o.notesPerCase ?? 10;
-  const chunk = o.chunk ?? 500;
+  const chunk = o.chunk ?? 1000;
   const staff = o.staff;
   if (staff.caseworkers.length === 0 || staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
 
@@ -617,12 +619,23 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     createdBy: assignee,
   });
 
+  // Into an empty vault, the secondary indexes are built once at the end (a sort) instead of row by
+  // row (random inserts into ever larger b-trees): a fifth faster. Unique ones stay: they are rules.
+  const fresh = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n === 0;
+  const deferred = fresh
+    ? (db
+        .prepare(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${DEFERRED_TABLES.map((t) => `'${t}'`).join(', ')})`,
+        )
+        .all() as Array<{ name: string; sql: string }>)
+    : [];
   const previousSync = db.pragma('synchronous', { simple: true }) as number;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   // Demo data can be regenerated: a little less fsync while writing, a bigger page cache for the FTS merges.
   db.pragma('synchronous = NORMAL');
   db.pragma('cache_size = -262144');
   try {
+    for (const index of deferred) db.exec(`DROP INDEX ${index.name}`);
     for (let done = 0; done < o.cases; ) {
       const n = Math.min(chunk, o.cases - done);
       db.transaction(() => {
@@ -639,11 +652,13 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         details: { cases: result.cases, notes: result.notes, people: result.people, seed: o.seed },
       });
     })();
-    db.exec('ANALYZE');
   } finally {
+    // Also after a failure: the vault never stays without its indexes.
+    for (const index of deferred) db.exec(index.sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
     db.pragma(`synchronous = ${Number(previousSync)}`);
     db.pragma(`cache_size = ${Number(previousCache)}`);
   }
+  db.exec('ANALYZE');
   result.ms = Math.round(performance.now() - started);
   return result;
 }
