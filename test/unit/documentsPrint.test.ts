@@ -16,11 +16,15 @@ import type { Language } from '../../shared/i18n/languages';
 import { deadlineText, dueDates } from '../../shared/risk-tool/deadlines';
 import { INSTRUMENT } from '../../shared/risk-tool/instrument';
 import { queryAudit, verifyAuditChain } from '../../electron/core/audit/auditLog';
+import { documentBlocks } from '../../electron/core/documents/blocks';
+import { printDocument } from '../../electron/core/documents/documentService';
+import type { Content } from '../../electron/core/documents/pdfTypes';
 import { findDocument } from '../../electron/core/documents/documentsRepo';
 import { formatDateTime } from '../../electron/core/documents/format';
 import { intake } from '../fixtures/cases';
 import { COURT, documentCase, NAMES, type DocumentCase } from '../fixtures/documentCase';
 import { pdfFile, pdfPages, pdftotextRaw, qpdfCheck } from '../fixtures/documents';
+import { signedInCore } from '../fixtures/vaults';
 
 const bytesOf = (r: DocumentResult) => Buffer.from(r.bytesBase64, 'base64');
 /** Text as one line: pdftotext's line breaks (also after a hyphen that wrapped) become single spaces. */
@@ -280,6 +284,29 @@ describe('documents of a real case', () => {
     expect(pdftotextRaw(bytesOf(result)).status).not.toBe(0);
     expect(pdfPages(bytesOf(result), { password }).join('\n')).toContain('YANIT FORMU');
     expect(qpdfCheck(bytesOf(result), password).status).toBe(0);
+  }, 60_000);
+});
+
+describe('headings and kept-together blocks', () => {
+  it('a heading inside a block kept together never splits it: nothing is lost at a page bottom', async () => {
+    const { core, admin } = await signedInCore();
+    const ctx = { services: core.services, client: admin, session: admin.session };
+    const result = await printDocument(ctx, { kind: 'statistics', language: 'tr', title: 'Bloklar' }, (frame) => {
+      const b = documentBlocks(frame.language);
+      const content: Content[] = [];
+      // Fillers of growing length push the kept-together blocks to every position on the pages.
+      for (let i = 0; i < 24; i += 1) {
+        content.push({ text: Array.from({ length: i + 1 }, (_, j) => `Dolgu ${i}.${j}: çocuğun güvenliği için yapılan görüşme.`).join('\n'), style: 'paragraph' });
+        const [heading, ...rest] = b.section(`Başlık ${i}`, [b.table({ columns: [{ header: 'Sıra' }, { header: 'Değer' }], rows: Array.from({ length: 6 }, (_, r) => [`satır ${i}-${r}`, 'ğüşıöç']) })]);
+        content.push({ stack: [heading!, ...rest], unbreakable: true });
+      }
+      return { content };
+    });
+    const all = pdfPages(bytesOf(result)).join('\n');
+    for (let i = 0; i < 24; i += 1) {
+      expect(all).toContain(`Başlık ${i}`);
+      for (let r = 0; r < 6; r += 1) expect(all, `${i}-${r}`).toContain(`satır ${i}-${r}`);
+    }
   }, 60_000);
 });
 

@@ -162,6 +162,26 @@ function keepHeadingsWithText(node, nodes) {
   return below < MIN_BELOW_HEADING || following.every((next) => next.headlineLevel === 1);
 }
 
+/**
+ * A heading inside a block kept together (unbreakable, or a row that never
+ * breaks) already moves with its block; a page break before it would split the
+ * block, and pdfmake keeps only the first page of a split unbreakable block.
+ * So such headings are plain text for keepHeadingsWithText.
+ */
+function plainNestedHeadings(node, inside) {
+  if (Array.isArray(node)) {
+    for (const child of node) plainNestedHeadings(child, inside);
+  } else if (node && typeof node === 'object') {
+    if (inside && node.headlineLevel !== undefined) delete node.headlineLevel;
+    const kept = inside || node.unbreakable === true;
+    for (const [key, value] of Object.entries(node)) {
+      if (!value || typeof value !== 'object') continue;
+      plainNestedHeadings(value, kept || (key === 'table' && value.dontBreakRows === true));
+    }
+  }
+  return node;
+}
+
 function codeOf(error) {
   const message = error instanceof Error ? error.message : String(error);
   return /resource access policy/.test(message) ? 'documents.resourceDenied' : 'documents.renderFailed';
@@ -190,7 +210,7 @@ async function render(port, job) {
   };
   const definition = {
     ...doc,
-    content: guardSvg(doc.content, allowed),
+    content: guardSvg(plainNestedHeadings(doc.content, false), allowed),
     background: guardSvg(doc.background, allowed),
     header: paged(doc.header, onPage, allowed),
     footer: paged(doc.footer, onPage, allowed),
