@@ -85,7 +85,7 @@ test('statistics on a demo office: period picker, charts with their tables, both
   expect(existsSync(file)).toBe(true);
   const csv = readFileSync(file, 'utf8');
   expect(csv.startsWith('\uFEFFDönem istatistikleri')).toBe(true);
-  expect(csv).toContain('Gizlilik;"Gizlilik: kayıt sayısı 5 altında');
+  expect(csv).toContain('Gizlilik;"Gizlilik: gösterilecek kayıt sayısı 5 altında');
   // Again: the file exists; replacing it is a deliberate second step.
   await app.getByRole('button', { name: tr.stats.page.csvSave }).click();
   await expect(app.getByText(tr.errors.stats.fileExists)).toBeVisible();

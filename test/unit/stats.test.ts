@@ -99,6 +99,20 @@ describe('period statistics', () => {
     expect(counts(s.deadlines)).toEqual({ onTime: 2, late: 1, overdue: 1 });
     expect(value(s.summary.deadlinesOnTimeRate)).toBe(50);
 
+    // Referrals sent in the quarter: A → PDM (acknowledged after 4 days), B → ÇİM (reply slip after 10 days,
+    // service started), C → PDM (no reply yet). E's was sent in December; A's draft was never sent.
+    expect(s.referrals.available).toBe(true);
+    expect(value(s.summary.referrals)).toBe(3);
+    const names = Object.fromEntries(s.referrals.byInstitution.cells.filter((c) => c.count).map((c) => [c.label!.tr, c.count]));
+    expect(names).toEqual({ 'İBB Psikolojik Danışma Merkezi': 2, 'Çocuk İzlem Merkezi (ÇİM)': 1 });
+    expect(percents(s.referrals.byInstitution)).toEqual(expect.objectContaining(Object.fromEntries(s.referrals.byInstitution.cells.filter((c) => c.count).map((c) => [c.key, c.count === 2 ? 66.7 : 33.3]))));
+    expect(counts(s.referrals.byOutcome)).toEqual({ sent: 1, acknowledged: 1, service_started: 1 });
+    expect(value(s.referrals.replied)).toBe(2);
+    expect(value(s.referrals.medianReplyDays)).toBe(7);
+    // Court: A's hearing of 03-10 held (B's postponed, A's of April after the period); orders made in the quarter by compliance now.
+    expect(value(s.summary.hearingsHeld)).toBe(1);
+    expect(counts(s.court.ordersByCompliance)).toEqual({ pending: 1, in_progress: 1, complied: 1 });
+
     expect(s.monthly.reports.cells.map((c) => c.key)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(series(s.monthly.reports)).toEqual([1, 1, 1]);
     expect(series(s.monthly.newCases)).toEqual([0, 1, 1]);
@@ -118,6 +132,8 @@ describe('period statistics', () => {
     expect(percents(own.concerns)).toEqual({ domestic_violence: 50, educational_neglect: 25, emotional_abuse: 25 });
     expect([value(own.summary.childrenServed), value(own.summary.householdsServed), value(own.summary.services), value(own.summary.serviceSessions)]).toEqual([2, 2, 3, 6]);
     expect(counts(own.deadlines)).toEqual({ onTime: 2, late: 1, overdue: 1 });
+    expect(counts(own.referrals.byOutcome)).toEqual({ acknowledged: 1, sent: 1 });
+    expect([value(own.summary.hearingsHeld), own.court.ordersByCompliance.total]).toEqual([1, 2]);
     // Filtering by someone else cannot widen her view.
     const mehmetId = o.ids.mehmet!;
     const other = await o.ok<StatsPeriod>(ayse, 'stats.period', { ...PERIOD, caseworkerId: mehmetId });
@@ -193,7 +209,7 @@ describe('period statistics', () => {
     q.deadlines();
     q.closed();
     expect(plans[0]).toMatch(/SEARCH i USING INDEX intakes_received/);
-    expect(plans[1]).toMatch(/SEARCH s USING INDEX case_services_delivered/);
+    expect(plans[1]).toMatch(/SEARCH s USING INDEX case_services_(delivered|service)/);
     expect(plans[2]).toMatch(/SEARCH a USING INDEX assessments_assessed/);
     expect(plans[3]).toMatch(/SEARCH t USING INDEX tasks_source_kind_due/);
     expect(plans[4]).toMatch(/SEARCH h USING (COVERING )?INDEX case_status_history_event/);

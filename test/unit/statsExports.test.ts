@@ -83,6 +83,14 @@ describe('statistics exports', () => {
     expect(concerns.at(-1)).toEqual(['Toplam', '5', '100,0']);
     // Every row of every table is the JSON's cell, in the JSON's order.
     expect(concerns.slice(1, -1).map((r) => r[1])).toEqual(stats.concerns.cells.map((c) => String(c.count)));
+    expect(summary).toMatchObject({ 'Gönderilen yönlendirme': '3', 'Yanıt alınan yönlendirme': '2', 'Yanıt süresi (ortanca) (gün)': '7,0', 'Yapılan duruşma': '1' });
+    expect(csv.get('Yönlendirilen kurumlar')!.filter((r) => r[1] !== '0')).toEqual([
+      ['Kategori', 'Yönlendirme', 'Yüzde'],
+      ['İBB Psikolojik Danışma Merkezi', '2', '66,7'],
+      ['Çocuk İzlem Merkezi (ÇİM)', '1', '33,3'],
+      ['Toplam', '3', '100,0'],
+    ]);
+    expect(csv.get('Mahkeme kararlarına uyum')).toEqual([['Kategori', 'Karar', 'Yüzde'], ['Bekliyor', '1', '33,4'], ['Sürüyor', '1', '33,3'], ['Uyuldu', '1', '33,3'], ['Uyulmadı', '0', '0,0'], ['Toplam', '3', '100,0']]);
     expect(csv.get('Verilen hizmetler')![0]).toEqual(['Kategori', 'Hizmet', 'Yüzde', 'Oturum']);
     expect(csv.get('Verilen hizmetler')!.at(-1)).toEqual(['Toplam', '4', '100,0', '12']);
     expect(csv.get('Aylara göre')).toEqual([
@@ -134,6 +142,10 @@ describe('statistics exports', () => {
     expect(text).toMatch(/Düşük\s+1\s+%25,0\s+2\s+%50,0/); // priority: first vs now
     expect(text).toMatch(/Hizmet verilen çocuk\s+4/);
     expect(text).toMatch(/Şubat 2026\s+1\s+1\s+1\s+2/);
+    expect(text).toMatch(/İBB Psikolojik Danışma Merkezi\s+2\s+%66,7/);
+    expect(text).toMatch(/Yanıt süresi \(ortanca\)\s+7,0 gün/);
+    expect(text).toMatch(/Hizmet başladı\s+1\s+%33,3/);
+    expect(text).toMatch(/Uyuldu\s+1\s+%33,3/);
     const audit = (await o.ok<{ rows: Array<{ details: Record<string, unknown>; targetType: string }> }>(await o.as('yonetici'), 'audit.list', { action: 'document.printed' })).rows;
     expect(audit[0]).toMatchObject({ targetType: 'statistics', details: { kind: 'statistics', number: doc.documentNumber } });
 
@@ -232,7 +244,7 @@ describe('statistics exports', () => {
     const pdf = (await core.call(admin, 'documents.statistics', { ...year, suppressBelow: k, language: 'tr' })) as { bytesBase64: string };
     const pdfText = pdftotextRaw(Buffer.from(pdf.bytesBase64, 'base64')).stdout;
     expect(pdfText).toContain('<5');
-    expect(pdfText).toContain('kayıt sayısı 5 altında olan hücreler');
+    expect(pdfText).toContain('kayıt sayısı 5 altında kalan hücreler');
     for (const count of shownCounts(hidden.concerns, '<5').filter((c) => c !== '0')) expect(pdfText).toContain(count);
   }, 60_000);
 });

@@ -63,11 +63,15 @@ export function periodOf(from: string, to: string): Period {
  * `kind` 'instant' compares UTC ISO moments, 'day' compares YYYY-MM-DD days.
  */
 export function monthIndexSql(column: string, months: readonly Month[], kind: 'instant' | 'day'): string {
-  if (months.length <= 1) return '0';
   const prefix = kind === 'instant' ? 'mi' : 'md';
   const op = kind === 'instant' ? '<' : '<=';
-  const branches = months.slice(0, -1).map((_, i) => `WHEN ${column} ${op} @${prefix}${i} THEN ${i}`);
-  return `(CASE ${branches.join(' ')} ELSE ${months.length - 1} END)`;
+  // A balanced tree of comparisons: about log2(months) of them a row, even over ten years.
+  const tree = (lo: number, hi: number): string => {
+    if (lo === hi) return String(lo);
+    const mid = (lo + hi) >> 1;
+    return `CASE WHEN ${column} ${op} @${prefix}${mid} THEN ${tree(lo, mid)} ELSE ${tree(mid + 1, hi)} END`;
+  };
+  return `(${tree(0, months.length - 1)})`;
 }
 
 export function monthParams(months: readonly Month[]): Record<string, string> {

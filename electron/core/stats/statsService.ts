@@ -152,7 +152,15 @@ export async function computeStats(db: Db, actor: StatsActor, query: StatsQuery,
   await progress();
 
   // 3 — active cases: status, priority first and now; distinct children and households; closures.
-  const activeRows: CubeRow[] = q.active().map((r) => ({ dims: { status: r.status, first: r.first, now: r.now }, n: r.n }));
+  const activeCases = q.active();
+  const activeCounts = new Map<string, CubeRow>();
+  for (const r of activeCases) {
+    const key = `${r.status}|${r.first}|${r.now}`;
+    const row = activeCounts.get(key);
+    if (row) row.n += 1;
+    else activeCounts.set(key, { dims: { status: r.status, first: r.first, now: r.now }, n: 1 });
+  }
+  const activeRows = [...activeCounts.values()];
   const active = buildTables(
     activeRows,
     [
@@ -163,8 +171,8 @@ export async function computeStats(db: Db, actor: StatsActor, query: StatsQuery,
     ],
     k,
   );
-  const children = q.children();
-  const households = q.households();
+  const children = q.children(activeCases.map((r) => r.id));
+  const households = new Set(activeCases.map((r) => r.household)).size;
   const closed = q.closed();
   await progress();
 
