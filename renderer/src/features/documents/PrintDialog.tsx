@@ -6,7 +6,7 @@
  * cancels the job.
  */
 import { FileText } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DocumentResult } from '../../../../shared/api/methods/documents';
@@ -56,10 +56,13 @@ export function PrintDialog({
   const [running, setRunning] = useState<string | null>(null);
   const [result, setResult] = useState<DocumentResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The job whose answer is awaited; closing the dialog forgets it, so a late answer is ignored. */
+  const awaited = useRef<string | null>(null);
   const passwordError = protect && password.length > 0 && password.length < MIN_PASSWORD ? t('documents.ui.passwordShort', { min: MIN_PASSWORD }) : null;
 
   const close = () => {
     if (running) void call('jobs.cancel', { jobId: running }).catch(() => undefined);
+    awaited.current = null;
     setRunning(null);
     setResult(null);
     setError(null);
@@ -74,13 +77,15 @@ export function PrintDialog({
     setError(problem);
     if (problem) return;
     const jobId = job.jobId();
+    awaited.current = jobId;
     setRunning(jobId);
     try {
-      setResult(await print({ language, jobId, ...(protect ? { password } : {}) }));
+      const done = await print({ language, jobId, ...(protect ? { password } : {}) });
+      if (awaited.current === jobId) setResult(done);
     } catch (e) {
-      setError(messageOf(t, e));
+      if (awaited.current === jobId) setError(messageOf(t, e));
     } finally {
-      setRunning(null);
+      if (awaited.current === jobId) setRunning(null);
     }
   };
 
