@@ -158,7 +158,8 @@ export function lineChart(series: readonly Series[], monthLabels: readonly strin
   }
   const every = Math.max(1, Math.ceil(n / 12));
   monthLabels.forEach((label, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    // Every `every`-th month, and the last one when it does not crowd the one before it.
+    if (i % every !== 0 && !(i === n - 1 && (n - 1) % every >= every * 0.6)) return;
     body.push(text(xOf(i), top + plotH + 11, label, { size: 6.5, anchor: 'middle', color: MUTED }));
   });
 

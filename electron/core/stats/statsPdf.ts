@@ -15,6 +15,9 @@ import type { Content } from '../documents/pdfTypes';
 import { barChart, CHART_COLORS, LEVEL_COLORS, lineChart, stackedBarChart, svgHeight } from './charts';
 import { PRIORITY_KEYS } from './statsService';
 
+/** Bars drawn in one chart at most (25 × 15 pt): more categories are in the table only. */
+const MAX_BARS = 25;
+
 export function statsTitle(language: Language): string {
   return translator(language)('stats.reportTitle');
 }
@@ -68,7 +71,10 @@ export function statsBody(stats: StatsPeriod, frame: FrameInfo): DocumentBody {
   };
 
   const bars = (id: TableId, table: StatTable, color?: string): Content | null => {
-    const cells = shownCells(table).filter((c) => !c.hidden && (c.count ?? 0) > 0);
+    // The biggest MAX_BARS (the table lists them all): a chart always fits on a page.
+    const cells = shownCells(table)
+      .filter((c) => !c.hidden && (c.count ?? 0) > 0)
+      .slice(0, MAX_BARS);
     if (cells.length === 0) return null;
     return {
       svg: barChart(
@@ -86,14 +92,17 @@ export function statsBody(stats: StatsPeriod, frame: FrameInfo): DocumentBody {
   };
 
   /**
-   * A heading, its chart and its table on one page when they fit (about 18 pt a table row); a long
-   * table may run on, but never leaves its heading and chart behind.
+   * A heading, its chart and its table on one page when they surely fit; otherwise the heading and
+   * the chart together and the table runs on. Nothing kept together may be taller than a page
+   * (pdfmake keeps only the first page of it), so the estimate is generous: 28 pt a table row
+   * (a long name wraps), 50 pt for the heading, 650 pt of the ~700 pt a page holds.
    */
   const together = (title: string, head: Content[], table: Content, rows: number): Content[] => {
     const [heading, ...rest] = b.section(title, [...head, table]);
-    const chartHeight = head.reduce((a, c) => a + (typeof c === 'object' && c !== null && 'svg' in c ? svgHeight(c.svg) : 40), 0);
-    if (chartHeight + (rows + 2) * 18 < 560) return [{ stack: [heading!, ...rest], unbreakable: true }];
-    return [{ stack: [heading!, ...head], unbreakable: true }, table];
+    const headHeight = 50 + head.reduce((a, c) => a + (typeof c === 'object' && c !== null && 'svg' in c ? svgHeight(c.svg) : 40), 0);
+    if (headHeight + (rows + 2) * 28 < 650) return [{ stack: [heading!, ...rest], unbreakable: true }];
+    if (headHeight < 650) return [{ stack: [heading!, ...head], unbreakable: true }, table];
+    return [heading!, ...rest];
   };
 
   const content: Content[] = [];
