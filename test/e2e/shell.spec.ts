@@ -16,11 +16,14 @@ test('the shell loads in Turkish with every area in the navigation and no consol
 test('switching language switches every visible string, and the choice is kept', async ({ signedIn: app }) => {
   await app.locator('[data-nav="cases"]').click();
   await expect(app.getByRole('heading', { level: 1, name: tr.pages.cases.title })).toBeVisible();
+  // The list answers after the heading: wait for its empty state before reading the page.
+  await expect(app.getByText(tr.pages.cases.empty)).toBeVisible();
   const turkishText = await app.locator('body').innerText();
 
   await app.getByRole('radio', { name: 'English' }).click();
   await expect(app.getByRole('heading', { level: 1, name: en.pages.cases.title })).toBeVisible();
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.getByText(en.pages.cases.empty)).toBeVisible();
   const englishText = await app.locator('body').innerText();
 
   // Every Turkish-only string on screen is gone; every English one is there.
