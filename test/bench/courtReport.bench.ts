@@ -27,6 +27,7 @@ import { frameDocument, PAGE_MARGINS, type FrameInfo } from '../../electron/core
 import type { Content } from '../../electron/core/documents/pdfTypes';
 import { fontTable, renderPdf } from '../../electron/core/documents/renderPdf';
 import { documentCase } from '../fixtures/documentCase';
+import { measure, type Figures as MeasuredFigures } from './measure';
 
 const RUNS = 3;
 const PAUSE_MS = 1500;
@@ -35,16 +36,7 @@ type Mode = (typeof MODES)[number];
 const OPINION = 'Çocuğun annesinin yanında kalması yüksek yararınadır; anne koruyucu davranıyor.\n\nBabayla görüşmeler gözetimli sürmelidir.';
 const RECOMMENDATION = 'Bireysel psikolojik danışmanlık tedbirinin altı ay uzatılması ve aile danışmanlığı önerilir.';
 
-interface Figures {
-  mode: Mode;
-  medianMs: number;
-  minMs: number;
-  cpuMs: number;
-  pages: number;
-  bytes: number;
-  baselineMb: number;
-  peakMb: number;
-}
+type Figures = MeasuredFigures<Mode>;
 
 // --- the floor: the report's text with raw pdfkit ----------------------------------------
 
@@ -181,32 +173,7 @@ async function child(mode: Mode): Promise<Figures> {
       return { bytes: r.bytes.length, pages: r.pages };
     };
   }
-  const baselineMb = process.memoryUsage().rss / 2 ** 20;
-  await once(); // warm-up: fonts, JIT, the first worker
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let last = { bytes: 0, pages: 0 };
-  for (let i = 0; i < RUNS; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    last = await once();
-    times.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStarted);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return {
-    mode,
-    medianMs: times[Math.floor(times.length / 2)]!,
-    minMs: times[0]!,
-    cpuMs: cpu[Math.floor(cpu.length / 2)]!,
-    pages: last.pages,
-    bytes: last.bytes,
-    baselineMb,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-  };
+  return measure(mode, once, RUNS, PAUSE_MS);
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);

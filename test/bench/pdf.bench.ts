@@ -23,6 +23,7 @@ import { frameDocument, PAGE_MARGINS, type FrameInfo } from '../../electron/core
 import { renderPdf, fontTable } from '../../electron/core/documents/renderPdf';
 import { sampleBody, sampleSections, type SampleSection } from '../fixtures/documents';
 import { ADMIN, OFFICE, createdVault } from '../fixtures/vaults';
+import { measure, type Figures as MeasuredFigures } from './measure';
 
 const PAGES = 50;
 const RUNS = 5;
@@ -30,17 +31,7 @@ const PAUSE_MS = 1500;
 const MODES = ['pipeline', 'render', 'fixed', 'pdfkit'] as const;
 type Mode = (typeof MODES)[number];
 
-interface Figures {
-  mode: Mode;
-  medianMs: number;
-  minMs: number;
-  /** CPU time of the whole process (all threads, the PDF worker included): steadier than wall time on a busy machine. */
-  cpuMs: number;
-  pages: number;
-  bytes: number;
-  baselineMb: number;
-  peakMb: number;
-}
+type Figures = MeasuredFigures<Mode>;
 
 const frameInfo = (): FrameInfo => ({
   language: 'tr',
@@ -147,32 +138,7 @@ async function child(mode: Mode): Promise<Figures> {
       return { bytes: r.bytes.length, pages: r.pages };
     };
   }
-  const baselineMb = process.memoryUsage().rss / 2 ** 20;
-  await once(); // warm-up: fonts, JIT, first worker start
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let last = { bytes: 0, pages: 0 };
-  for (let i = 0; i < RUNS; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    last = await once();
-    times.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStarted);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return {
-    mode,
-    medianMs: times[Math.floor(times.length / 2)]!,
-    minMs: times[0]!,
-    cpuMs: cpu[Math.floor(cpu.length / 2)]!,
-    pages: last.pages,
-    bytes: last.bytes,
-    baselineMb,
-    peakMb: process.resourceUsage().maxRSS / 1024,
-  };
+  return measure(mode, once, RUNS, PAUSE_MS);
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
