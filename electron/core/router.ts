@@ -2,14 +2,18 @@
  * The single entry point for every request, whatever the transport (Electron
  * IPC, the dev server's HTTP, the CLI). Steps, in order:
  *   1 method known?  2 input parses?  3 vault unlocked + session?
- *   4 role has permission?  5 handler  6 envelope reply
+ *   4 role has permission?  5 every id the spec's `scope` names is in the
+ *   session's sight ('api.notFound' otherwise, as for a missing id)?
+ *   6 handler  7 envelope reply
  * Nothing thrown inside ever reaches the caller as text: a CodedError becomes
  * its code, anything else becomes `internal`, and only the method name and the
  * code are logged.
  */
 import { CodedError, fail, ok, type Envelope } from '../../shared/api/envelope';
-import { contract, isMethod, type Method, type Output, type ParsedInput } from '../../shared/api/contract';
+import { contract, isMethod, type Contract, type Method, type MethodSpec, type Output, type ParsedInput } from '../../shared/api/contract';
 import { can } from '../../shared/auth/permissions';
+import { actorOf } from './cases/access';
+import { outOfScope } from './cases/scopeRepo';
 import type { CoreServices } from './services';
 import type { ClientState, Session } from './session';
 
@@ -20,7 +24,11 @@ export interface HandlerContext {
   session: Session | null;
 }
 
-export type Handler<M extends Method> = (ctx: HandlerContext, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
+/** The session a method's handler receives: non-null for every method that is not 'public'. */
+export type SessionFor<M extends Method> = Contract[M]['access'] extends 'public' ? Session | null : Session;
+export type MethodContext<M extends Method> = Omit<HandlerContext, 'session'> & { session: SessionFor<M> };
+
+export type Handler<M extends Method> = (ctx: MethodContext<M>, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in Method]: Handler<M> };
 
 export interface RouterOptions {
@@ -51,7 +59,7 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
 
   async function dispatch(client: ClientState, method: unknown, input: unknown): Promise<Envelope<unknown>> {
     if (!isMethod(method)) return fail('api.unknownMethod');
-    const spec = contract[method];
+    const spec: MethodSpec = contract[method];
 
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -66,12 +74,16 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
       session = client.session;
       if (!session || session.epoch !== services.lockEpoch.value) return fail('auth.signedOut');
       if (spec.access !== 'session' && !can(session.roles, spec.access)) return fail('auth.forbidden');
+      if (typeof spec.scope === 'object') {
+        const field = outOfScope(services.vault.database, actorOf(session), spec.scope, parsed.data);
+        if (field !== null) return fail('api.notFound', { field });
+      }
       services.idle.touch(services.now().getTime());
     }
 
     try {
-      const handler = handlers[method] as Handler<Method>;
-      const value = await handler({ services, client, session }, parsed.data as never);
+      const handler = handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
+      const value = await handler({ services, client, session }, parsed.data);
       if (options.validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
+import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
 import { casesMethods } from './methods/cases';
@@ -30,6 +31,13 @@ export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
   access: Access;
+  /**
+   * Which case data the method touches (shared/api/scope.ts): 'none', 'office', or the input
+   * fields holding ids, e.g. `{ caseId: 'case', personId: 'person' }`. The router refuses ids of
+   * cases the caller may not see before the handler runs. Every method declares one (a test
+   * walks the contract); optional in the type only so that a branch adding methods still compiles.
+   */
+  scope?: Scope;
 }
 
 export const contract = {

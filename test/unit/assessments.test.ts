@@ -85,7 +85,7 @@ describe('risk assessments', () => {
     await core.call(admin, 'auth.signOut');
     const other = newClientState();
     await core.call(other, 'auth.signIn', { username: 'can', password: 'kirmizi-balon-uzaga-ucar' });
-    expect(await core.router.handle(other, 'assessments.create', { caseId, criteria: [], finalLevel: 'none' })).toEqual({ ok: false, error: { code: 'cases.notFound' } });
-    expect(await core.router.handle(other, 'assessments.listForCase', { caseId })).toEqual({ ok: false, error: { code: 'cases.notFound' } });
+    expect(await core.router.handle(other, 'assessments.create', { caseId, criteria: [], finalLevel: 'none' })).toEqual({ ok: false, error: { code: 'api.notFound', params: { field: 'caseId' } } });
+    expect(await core.router.handle(other, 'assessments.listForCase', { caseId })).toEqual({ ok: false, error: { code: 'api.notFound', params: { field: 'caseId' } } });
   });
 });

@@ -173,7 +173,7 @@ describe('documents of a real case', () => {
     const last = pdfPages(bytesOf(result)).at(-1)!;
     expect(last).toContain('Derya Aksoy');
     expect(last).toContain(translator('tr')('roles.supervisor'));
-    await d.fails(await d.as('ayse'), 'documents.courtReport', { caseId: d.caseId, hearingId: 9999, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'documents.hearingNotFound');
+    await d.fails(await d.as('ayse'), 'documents.courtReport', { caseId: d.caseId, hearingId: 9999, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'api.notFound');
   }, 60_000);
 
   it('court report: opinion and recommendation are required', async () => {
@@ -261,9 +261,9 @@ describe('documents of a real case', () => {
 
   it('follows case visibility and the print permission; every print is registered and audited', async () => {
     const mehmet = await d.as('mehmet');
-    await d.fails(mehmet, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'cases.notFound');
-    await d.fails(mehmet, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'cases.notFound');
-    await d.fails(mehmet, 'documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr' }, 'referrals.notFound');
+    await d.fails(mehmet, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'api.notFound');
+    await d.fails(mehmet, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'api.notFound');
+    await d.fails(mehmet, 'documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr' }, 'api.notFound');
     const admin = await d.as('sistem');
     await d.fails(admin, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'auth.forbidden');
 

@@ -8,6 +8,7 @@
  *     input: DocumentRequest.extend({ caseId: z.string().uuid() }).strict(),
  *     output: DocumentResult,
  *     access: 'document:print',
+ *     scope: { caseId: 'case' },
  *   },
  * and implements it with `printDocument()` from electron/core/documents.
  */
@@ -59,12 +60,14 @@ export const documentMethods = {
       .strict(),
     output: DocumentResult,
     access: 'public',
+    scope: 'none',
   },
   /** One risk assessment: criteria per domain, levels and rules, footnotes, approval, deadlines. */
   'documents.assessmentSummary': {
     input: DocumentRequest.extend({ assessmentId: Id }).strict(),
     output: DocumentResult,
     access: 'document:print',
+    scope: { assessmentId: 'assessment' },
   },
   /**
    * The court-ready case report. `hearingId` picks the hearing it is for (default: the next
@@ -75,11 +78,13 @@ export const documentMethods = {
     input: DocumentRequest.extend({ caseId: Id, hearingId: Id.optional(), opinion: PrintText, recommendation: PrintText }).strict(),
     output: DocumentResult,
     access: 'document:print',
+    scope: { caseId: 'case', hearingId: 'hearing' },
   },
   /** The referral letter with its reply slip; only the sections chosen on the referral. */
   'documents.referralLetter': {
     input: DocumentRequest.extend({ referralId: Id }).strict(),
     output: DocumentResult,
     access: 'document:print',
+    scope: { referralId: 'referral' },
   },
 } as const satisfies Record<string, MethodSpec>;
