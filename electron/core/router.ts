@@ -11,7 +11,7 @@ import { CodedError, fail, ok, type Envelope } from '../../shared/api/envelope';
 import { contract, isMethod, type Method, type Output, type ParsedInput } from '../../shared/api/contract';
 import { can } from '../../shared/auth/permissions';
 import type { CoreServices } from './services';
-import type { ClientState, Session } from './session';
+import { MUST_CHANGE_ALLOWED, type ClientState, type Session } from './session';
 
 export interface HandlerContext {
   services: CoreServices;
@@ -65,6 +65,7 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
       if (services.vault.state() !== 'unlocked') return fail('auth.locked');
       session = client.session;
       if (!session || session.epoch !== services.lockEpoch.value) return fail('auth.signedOut');
+      if (session.mustChangePassword && !MUST_CHANGE_ALLOWED.has(method)) return fail('auth.mustChangePassword');
       if (spec.access !== 'session' && !can(session.roles, spec.access)) return fail('auth.forbidden');
       services.idle.touch(services.now().getTime());
     }
