@@ -24,6 +24,9 @@ const BY_ERROR_PREFIX: Array<[string, ExitCode]> = [
   ['vault.damaged', EXIT.notKalkan],
   ['vault.keyringMissing', EXIT.notKalkan],
   ['vault.keyringDamaged', EXIT.notKalkan],
+  ['vault.keyringKdfInvalid', EXIT.notKalkan],
+  ['vault.databaseMissing', EXIT.notKalkan],
+  ['vault.absent', EXIT.notKalkan],
   ['vault.tooNew', EXIT.tooNew],
 ];
 

@@ -15,7 +15,7 @@ import { can } from '../../shared/auth/permissions';
 import { actorOf } from './cases/access';
 import { outOfScope } from './cases/scopeRepo';
 import type { CoreServices } from './services';
-import type { ClientState, Session } from './session';
+import { MUST_CHANGE_ALLOWED, type ClientState, type Session } from './session';
 
 export interface HandlerContext {
   services: CoreServices;
@@ -73,6 +73,7 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
       if (services.vault.state() !== 'unlocked') return fail('auth.locked');
       session = client.session;
       if (!session || session.epoch !== services.lockEpoch.value) return fail('auth.signedOut');
+      if (session.mustChangePassword && !MUST_CHANGE_ALLOWED.has(method)) return fail('auth.mustChangePassword');
       if (spec.access !== 'session' && !can(session.roles, spec.access)) return fail('auth.forbidden');
       if (typeof spec.scope === 'object') {
         const field = outOfScope(services.vault.database, actorOf(session), spec.scope, parsed.data);

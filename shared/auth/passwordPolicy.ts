@@ -43,8 +43,13 @@ export function checkPassword(password: string, context: { username?: string; di
     .filter((n) => n.length >= 3);
   if (names.some((name) => folded.includes(name))) problems.push('containsName');
   const inputs = names.flatMap((n) => [n]);
-  // zxcvbn is slow on very long inputs and gains nothing past 100 characters.
-  const score = length > 100 ? 4 : zxcvbn(password.slice(0, 100), inputs).score;
+  // zxcvbn is slow on very long inputs: a longer password is judged by its first and its last
+  // 100 characters (the better of the two), never waved through for its length alone.
+  const chars = [...password];
+  const score =
+    length > 100
+      ? Math.max(zxcvbn(chars.slice(0, 100).join(''), inputs).score, zxcvbn(chars.slice(-100).join(''), inputs).score)
+      : zxcvbn(password, inputs).score;
   if (score < MIN_SCORE && length >= MIN_PASSWORD_LENGTH) problems.push('tooWeak');
   return { ok: problems.length === 0, score: problems.includes('tooShort') ? Math.min(score, 1) : score, problems };
 }

@@ -3,14 +3,14 @@ import type { AssessmentRecord } from '../../shared/api/schemas/assessments';
 import { INSTRUMENT } from '../../shared/risk-tool/instrument';
 import type { LevelId } from '../../shared/risk-tool/types';
 import { newClientState } from '../../electron/core/session';
-import { signedInCore } from '../fixtures/vaults';
+import { activate, signedInCore, TEMP_PASSWORD } from '../fixtures/vaults';
 
 const firstOf = (level: LevelId, kind: 'harm' | 'vulnerability' = 'harm') =>
   INSTRUMENT.domains.filter((d) => d.kind === kind).flatMap((d) => d.criteria).find((c) => c.level === level && !c.mayBeHigher)!.id;
 
 async function officeWithCase() {
   const { core, admin } = await signedInCore({ now: () => new Date('2026-03-02T09:00:00Z') });
-  await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: 'turuncu-bulut-yavas-gecer' });
+  await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: TEMP_PASSWORD });
   const ayse = ((await core.call(admin, 'users.list')) as Array<{ id: string; username: string }>).find((u) => u.username === 'ayse')!;
   const created = (await core.call(admin, 'cases.create', {
     household: { name: 'Öztürk ailesi', district: 'Beyoğlu', city: 'İstanbul' },
@@ -22,6 +22,7 @@ async function officeWithCase() {
     responsibleUserId: ayse.id,
   })) as { id: number };
   await core.call(admin, 'auth.signOut');
+  await activate(core, 'ayse', 'turuncu-bulut-yavas-gecer');
   const worker = newClientState();
   await core.call(worker, 'auth.signIn', { username: 'ayse', password: 'turuncu-bulut-yavas-gecer' });
   return { core, admin, worker, caseId: created.id };
@@ -81,8 +82,9 @@ describe('risk assessments', () => {
     const { core, admin, worker, caseId } = await officeWithCase();
     await core.call(worker, 'auth.signOut');
     await core.call(admin, 'auth.signIn', { username: 'yonetici', password: 'mavi-kedi-sabah-çayı-içer' });
-    await core.call(admin, 'users.create', { username: 'can', displayName: 'Can Yılmaz', roles: ['caseworker'], password: 'kirmizi-balon-uzaga-ucar' });
+    await core.call(admin, 'users.create', { username: 'can', displayName: 'Can Yılmaz', roles: ['caseworker'], password: TEMP_PASSWORD });
     await core.call(admin, 'auth.signOut');
+    await activate(core, 'can', 'kirmizi-balon-uzaga-ucar');
     const other = newClientState();
     await core.call(other, 'auth.signIn', { username: 'can', password: 'kirmizi-balon-uzaga-ucar' });
     expect(await core.router.handle(other, 'assessments.create', { caseId, criteria: [], finalLevel: 'none' })).toEqual({ ok: false, error: { code: 'api.notFound', params: { field: 'caseId' } } });

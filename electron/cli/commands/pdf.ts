@@ -14,13 +14,14 @@
  * renamed, readable by its owner only; an existing file needs --force.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import type { JobProgress } from '../../../shared/api/events';
 import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { withVault } from '../vaultSession';
+import { writeAtomic } from '../../core/vault/safeFile';
 
 interface DocumentReply {
   documentNumber: string;
@@ -72,12 +73,11 @@ function pdfPassword(ctx: CommandContext): string | undefined {
 }
 
 function writeAtomically(path: string, bytes: Buffer): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Exclusive, unguessable temp name (a planted link is never followed), owner-only, renamed into place.
   try {
-    writeFileSync(temp, bytes, { mode: 0o600 });
-    renameSync(temp, path);
-  } catch {
-    rmSync(temp, { force: true });
+    writeAtomic(path, bytes, { overwrite: true });
+  } catch (error) {
+    if (error instanceof CodedError && error.code === 'disk.full') throw error;
     throw new CodedError('cli.pdfWriteFailed', { file: path });
   }
 }

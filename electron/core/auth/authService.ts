@@ -30,6 +30,7 @@ export function startSession(services: CoreServices, client: ClientState, user: 
     displayName: user.displayName,
     roles: user.roles,
     epoch: services.lockEpoch.value,
+    mustChangePassword: user.mustChangePassword,
   };
   client.session = session;
   const now = services.now().getTime();
@@ -43,7 +44,8 @@ export function lockVault(services: CoreServices, reason: LockReason, actor?: Se
   services.vault.lock(reason, actor ? { id: actor.userId, username: actor.username } : undefined);
   services.lockEpoch.value += 1;
   services.log.info('vault.locked', { reason });
-  if (reason !== 'shutdown') services.events.emit('vault.locked', { reason: reason === 'user' ? 'user' : reason });
+  // After a shutdown or a renderer crash there is no window to tell.
+  if (reason !== 'shutdown' && reason !== 'crash') services.events.emit('vault.locked', { reason: reason === 'user' ? 'user' : reason });
 }
 
 /** Called by the host on a timer: idle lock. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from './open';
 
 const DEFINITIONS = {
-  idleMinutes: { schema: z.number().int().min(0).max(240), fallback: 10 },
+  // 1–60 minutes: the lock cannot be turned off or stretched past an hour (a value stored before falls back to 10).
+  idleMinutes: { schema: z.number().int().min(1).max(60), fallback: 10 },
   backupSchedule: {
     schema: z.object({
       enabled: z.boolean(),

@@ -4,7 +4,7 @@
  * moves the current database aside rather than deleting it.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, closeSync, openSync, writeSync, fsyncSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
@@ -16,6 +16,7 @@ import { unwrapForUser, writeKeyring } from './keyring';
 import { findUserByName } from '../users/usersRepo';
 import { acquireLock } from './lockFile';
 import { vaultPaths } from './paths';
+import { ownerOnly, rethrowDiskFull, reserveEmpty, writeAtomicWith } from './safeFile';
 import { readMeta, type Vault } from './vault';
 
 export type Progress = (done: number, total: number, step: string) => void;
@@ -43,7 +44,13 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
   const copy = join(dirname(outPath), `.kalkan-copy-${randomUUID()}.db`);
   try {
     progress?.(0, 3, 'backup.step.copy');
-    db.prepare('VACUUM INTO ?').run(copy);
+    // Created empty, exclusively and owner-only first: VACUUM INTO fills it (it refuses a non-empty file).
+    reserveEmpty(copy);
+    try {
+      db.prepare('VACUUM INTO ?').run(copy);
+    } catch (error) {
+      rethrowDiskFull(error);
+    }
     const meta = readMeta(db);
     progress?.(1, 3, 'backup.step.write');
     const header = vault.withKey((key, keyring) =>
@@ -62,7 +69,7 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
     progress?.(3, 3, 'backup.step.done');
     return { file: outPath, bytes: statSync(outPath).size, createdAt: header.createdAt };
   } catch (error) {
-    rmSync(outPath, { force: true });
+    if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
     throw error;
   } finally {
     rmSync(copy, { force: true });
@@ -138,12 +145,13 @@ export async function restoreVault(backupPath: string, dbPath: string, username:
     let previousKeptAt: string | null = null;
     if (existsSync(dbPath)) {
       previousKeptAt = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      mkdirSync(previousKeptAt);
+      mkdirSync(previousKeptAt, { mode: 0o700 });
       for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, paths.keyring]) {
         if (existsSync(file)) renameSync(file, join(previousKeptAt, basename(file)));
       }
     }
     renameSync(incoming, dbPath);
+    ownerOnly(dbPath);
     writeKeyring(paths.keyring, header.keyring);
     progress?.(2, 3, 'backup.step.audit');
     const db = openEncrypted(dbPath, key);
@@ -208,33 +216,30 @@ export function exportDecrypted(db: Db, outPath: string, actor: Actor, progress?
   db.transaction(() =>
     appendAudit(db, { action: 'vault.exportDecrypted', actorId: actor.id, actorName: actor.username, details: { file: basename(outPath) } }),
   )();
-  const tmp = `${outPath}.partial`;
-  const fd = openSync(tmp, 'w', 0o600);
   let rows = 0;
-  try {
-    const meta = readMeta(db);
-    writeSync(fd, `{"format":"kalkan-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"vaultId":${JSON.stringify(meta.vaultId)},"schemaVersion":${schemaVersion(db)},"tables":{`);
-    tables.forEach((table, index) => {
-      progress?.(index, tables.length, 'export.step.table');
-      writeSync(fd, `${index ? ',' : ''}${JSON.stringify(table)}:[`);
-      let first = true;
-      // Table names come from sqlite_master, not from input; quoted as identifiers.
-      for (const row of db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate()) {
-        writeSync(fd, `${first ? '' : ','}${JSON.stringify(row)}`);
-        first = false;
-        rows += 1;
-      }
-      writeSync(fd, ']');
-    });
-    writeSync(fd, '}}\n');
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(tmp, outPath);
+  // An exclusive, unguessable temp file renamed into place: a file or link planted at any
+  // name beside the target is never written through.
+  writeAtomicWith(
+    outPath,
+    (fd) => {
+      const meta = readMeta(db);
+      writeSync(fd, `{"format":"kalkan-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"vaultId":${JSON.stringify(meta.vaultId)},"schemaVersion":${schemaVersion(db)},"tables":{`);
+      tables.forEach((table, index) => {
+        progress?.(index, tables.length, 'export.step.table');
+        writeSync(fd, `${index ? ',' : ''}${JSON.stringify(table)}:[`);
+        let first = true;
+        // Table names come from sqlite_master, not from input; quoted as identifiers.
+        for (const row of db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate()) {
+          writeSync(fd, `${first ? '' : ','}${JSON.stringify(row)}`);
+          first = false;
+          rows += 1;
+        }
+        writeSync(fd, ']');
+      });
+      writeSync(fd, '}}\n');
+    },
+    { existsCode: 'export.targetExists' },
+  );
   progress?.(tables.length, tables.length, 'export.step.done');
   return { tables: tables.length, rows };
 }

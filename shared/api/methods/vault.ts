@@ -78,7 +78,7 @@ export const vaultMethods = {
   },
 
   // --- security settings and backups ---
-  'security.setIdleMinutes': { input: z.object({ minutes: z.number().int().min(0).max(240) }).strict(), output: z.object({ idleMinutes: z.number().int() }), access: 'settings:write', scope: 'none' },
+  'security.setIdleMinutes': { input: z.object({ minutes: z.number().int().min(1).max(60) }).strict(), output: z.object({ idleMinutes: z.number().int() }), access: 'settings:write', scope: 'none' },
   'backup.getSchedule': { input: Empty, output: BackupSchedule, access: 'vault:backup', scope: 'none' },
   'backup.setSchedule': {
     input: z.object({ enabled: z.boolean(), folder: z.string().trim().max(1024), keep: z.number().int().min(1).max(365) }).strict(),
