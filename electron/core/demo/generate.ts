@@ -22,6 +22,7 @@
  */
 import type { NoteType, Priority } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../../shared/text/turkish';
+import { localDay } from '../../../shared/time/localDays';
 import { appendAudit } from '../audit/auditLog';
 import { caseStatements, formatCaseNumber, memberParams, priorityRank, type NewMember } from '../cases/casesRepo';
 import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
@@ -125,7 +126,8 @@ interface KnownFamily {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const day = (ms: number) => iso(ms).slice(0, 10);
+/** The local calendar day of an instant (never the UTC part of its ISO string). */
+const day = (ms: number) => localDay(new Date(ms));
 
 /** Valid TC kimlik (or, with prefix 99, YKN) numbers from a counter: unique for distinct counters. */
 export function idNumberFor(counter: number, foreign: boolean): string {
@@ -203,7 +205,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       firstName: p.first,
       lastName: p.last,
       birthDate,
-      birthYear: new Date(p.birth).getUTCFullYear(),
+      birthYear: new Date(p.birth).getFullYear(),
       birthApproximate: p.approximate,
       sex: p.sex,
       nationality: p.foreign ?? 'TR',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/api/schemas/auth';
+import { dayEndUtc, dayStartUtc } from '../../../../shared/time/localDays';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
@@ -23,9 +24,9 @@ export function AuditPanel() {
   const [verify, setVerify] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const filters = {
     limit: PAGE,
-    ...(from ? { from } : {}),
-    // 'to' is inclusive on screen: up to the end of that day.
-    ...(to ? { to: `${to}T23:59:59.999Z` } : {}),
+    // Days on the local calendar: from its local midnight; 'to' is inclusive on screen, up to the next local midnight.
+    ...(from ? { from: dayStartUtc(from) } : {}),
+    ...(to ? { to: dayEndUtc(to) } : {}),
     ...(action !== 'all' ? { action } : {}),
   };
   const page = useCall('audit.list', filters);

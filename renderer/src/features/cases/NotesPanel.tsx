@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { NOTE_TYPES, type CaseFile, type NoteSummary, type NoteVersion } from '../../../../shared/api/schemas/cases';
+import { localDay, localTime } from '../../../../shared/time/localDays';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
@@ -25,13 +26,12 @@ interface Draft {
   body: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 function toDraft(note?: NoteSummary): Draft {
   const d = note ? new Date(note.occurredAt) : new Date();
   return {
     type: note?.type ?? 'home_visit',
-    day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    day: localDay(d),
+    time: localTime(d),
     people: (note?.present.people ?? []).map(String),
     others: note?.present.others ?? '',
     visitRefused: note?.visitRefused ?? false,
