@@ -14,6 +14,7 @@ import { assessmentMethods } from './methods/assessments';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
+import { draftsMethods } from './methods/drafts';
 import { referralsMethods } from './methods/referrals';
 import { statsMethods } from './methods/stats';
 import { vaultMethods } from './methods/vault';
@@ -49,6 +50,7 @@ export const contract = {
   ...referralsMethods,
   ...courtMethods,
   ...statsMethods,
+  ...draftsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
