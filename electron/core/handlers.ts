@@ -10,6 +10,7 @@ import { backupHandlers } from './handlers/backupHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
+import { officeHandlers } from './handlers/officeHandlers';
 import { referralsHandlers } from './handlers/referralsHandlers';
 import { statsHandlers } from './handlers/statsHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...referralsHandlers,
   ...courtHandlers,
   ...statsHandlers,
+  ...officeHandlers,
 };

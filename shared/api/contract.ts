@@ -13,6 +13,7 @@ import { assessmentMethods } from './methods/assessments';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
+import { officeMethods } from './methods/office';
 import { referralsMethods } from './methods/referrals';
 import { statsMethods } from './methods/stats';
 import { vaultMethods } from './methods/vault';
@@ -41,6 +42,7 @@ export const contract = {
   ...referralsMethods,
   ...courtMethods,
   ...statsMethods,
+  ...officeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
