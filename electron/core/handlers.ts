@@ -11,6 +11,7 @@ import { casesHandlers } from './handlers/casesHandlers';
 import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
 import { draftsHandlers } from './handlers/draftsHandlers';
+import { officeHandlers } from './handlers/officeHandlers';
 import { referralsHandlers } from './handlers/referralsHandlers';
 import { statsHandlers } from './handlers/statsHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...courtHandlers,
   ...statsHandlers,
   ...draftsHandlers,
+  ...officeHandlers,
 };

@@ -15,6 +15,7 @@ import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
 import { draftsMethods } from './methods/drafts';
+import { officeMethods } from './methods/office';
 import { referralsMethods } from './methods/referrals';
 import { statsMethods } from './methods/stats';
 import { vaultMethods } from './methods/vault';
@@ -51,6 +52,7 @@ export const contract = {
   ...courtMethods,
   ...statsMethods,
   ...draftsMethods,
+  ...officeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

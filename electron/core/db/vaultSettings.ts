@@ -1,5 +1,6 @@
 /** Office-wide settings stored inside the vault (encrypted), as JSON values with defaults. */
 import { z } from 'zod';
+import { EMPTY_OFFICE, OfficeLogo, OfficeProfile } from '../../../shared/api/schemas/office';
 import type { Db } from './open';
 
 const DEFINITIONS = {
@@ -16,6 +17,10 @@ const DEFINITIONS = {
     }),
     fallback: { enabled: false, folder: '', keep: 14, lastAt: null, lastFile: null, lastError: null },
   },
+  /** The office's letterhead, province and district (issue 15; electron/core/office/officeService.ts). */
+  office: { schema: OfficeProfile, fallback: EMPTY_OFFICE },
+  /** The letterhead's logo, apart (it is large) so reading the office's fields stays cheap. */
+  officeLogo: { schema: OfficeLogo.nullable(), fallback: null },
 } as const;
 
 type Definitions = typeof DEFINITIONS;

@@ -15,6 +15,7 @@ import {
   Username,
   VaultInfo,
 } from '../schemas/auth';
+import { UserTitle } from '../schemas/office';
 
 const Empty = z.object({}).strict();
 const Done = z.object({});
@@ -46,7 +47,14 @@ export const vaultMethods = {
   },
   'users.update': {
     input: z
-      .object({ id: z.string().uuid(), displayName: DisplayName.optional(), roles: z.array(RoleSchema).min(1).optional(), disabled: z.boolean().optional() })
+      .object({
+        id: z.string().uuid(),
+        displayName: DisplayName.optional(),
+        roles: z.array(RoleSchema).min(1).optional(),
+        /** The professional title printed under the user's signature; null clears it. */
+        title: UserTitle.nullable().optional(),
+        disabled: z.boolean().optional(),
+      })
       .strict(),
     output: UserSummary,
     access: 'users:manage',
