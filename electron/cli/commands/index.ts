@@ -6,6 +6,7 @@ import { infoCommand } from './info';
 import { initCommand } from './init';
 import { pdfAssessmentCommand, pdfCourtReportCommand, pdfReferralCommand } from './pdf';
 import { statsCommand } from './stats';
+import { syncCloneCommand, syncCommand } from './sync';
 import { toolCommand } from './tool';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
 import { backupCommand, exportCommand, restoreCommand, verifyCommand } from './vaultOps';
@@ -30,5 +31,7 @@ export const COMMANDS: Command[] = [
   pdfCourtReportCommand,
   pdfReferralCommand,
   pdfAssessmentCommand,
+  syncCloneCommand,
+  syncCommand,
   infoCommand,
 ];

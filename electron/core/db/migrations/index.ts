@@ -14,6 +14,7 @@ import { m003Assessments } from './m003Assessments';
 import { m004ReferralsCourt } from './m004ReferralsCourt';
 import { m005Stats } from './m005Stats';
 import { m006Documents } from './m006Documents';
+import { m014Sync } from './m014Sync';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m014Sync];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
