@@ -7,6 +7,7 @@ import { initCommand } from './init';
 import { officeCommand } from './office';
 import { pdfAssessmentCommand, pdfCourtReportCommand, pdfReferralCommand } from './pdf';
 import { statsCommand } from './stats';
+import { syncCloneCommand, syncCommand } from './sync';
 import { toolCommand } from './tool';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
 import { backupCommand, exportCommand, restoreCommand, verifyCommand } from './vaultOps';
@@ -32,5 +33,7 @@ export const COMMANDS: Command[] = [
   pdfCourtReportCommand,
   pdfReferralCommand,
   pdfAssessmentCommand,
+  syncCloneCommand,
+  syncCommand,
   infoCommand,
 ];

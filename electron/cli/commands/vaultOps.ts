@@ -59,6 +59,10 @@ export const verifyCommand: Command = {
           `${ctx.t('cli.verify.key')}: ${mark(report.key)}`,
           `${ctx.t('cli.verify.integrity')}: ${mark(report.integrity)}`,
           `${ctx.t('cli.verify.auditChain')}: ${mark(report.auditChain)} (${ctx.t('cli.verify.rows', { count: report.auditRows })}${report.brokenAt ? `, ${ctx.t('cli.verify.brokenAt', { seq: report.brokenAt })}` : ''})`,
+          ...report.deviceChains.map(
+            (d) =>
+              `${ctx.t('cli.verify.deviceChain', { device: d.device })}: ${mark(d.ok)} (${ctx.t('cli.verify.rows', { count: d.rows })}${d.brokenAt ? `, ${ctx.t('cli.verify.brokenAt', { seq: d.brokenAt })}` : ''}${d.missingUpTo ? `, ${ctx.t('cli.verify.missingUpTo', { seq: d.missingUpTo })}` : ''})`,
+          ),
         ].join('\n'),
       );
     }

@@ -6,6 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
+import { syncAuditWritten } from '../sync/record';
+import { uuidv7 } from '../sync/uid';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -59,10 +61,12 @@ export function appendAudit(db: Db, input: AuditInput): AuditRow {
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: AuditRow = { ...body, prevHash, hash: sha256(prevHash + canonical(body)) };
+  const uid = uuidv7();
   db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash)
-     VALUES (@seq, @at, @actorId, @actorName, @action, @targetType, @targetId, @details, @prevHash, @hash)`,
-  ).run(row);
+    `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash, uid)
+     VALUES (@seq, @at, @actorId, @actorName, @action, @targetType, @targetId, @details, @prevHash, @hash, @uid)`,
+  ).run({ ...row, uid });
+  syncAuditWritten(db, row, uid);
   return row;
 }
 

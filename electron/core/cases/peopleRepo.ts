@@ -7,6 +7,7 @@ import { CodedError } from '../../../shared/api/envelope';
 import type { Person, PersonInput, PersonPatch } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik, sortKey } from '../../../shared/text/turkish';
 import type { Db } from '../db/open';
+import { syncPersonWritten } from '../sync/record';
 
 export interface PersonRow {
   id: number;
@@ -192,6 +193,7 @@ export function insertPerson(db: Db, fields: PersonFields, field: string, actor:
   const st = peopleStatements(db);
   const id = Number(st.insert.run(personParams(fields, actor, now)).lastInsertRowid);
   st.index.run(id, personIndexText(fields), fields.idNumber ?? '');
+  syncPersonWritten(db, id, null, fields);
   return id;
 }
 
@@ -242,5 +244,6 @@ export function updatePerson(db: Db, id: number, patch: PersonPatch, expectedVer
   db.prepare('DELETE FROM people_fts WHERE rowid = ?').run(id);
   db.prepare('INSERT INTO people_fts (rowid, name, id_number) VALUES (?, ?, ?)').run(id, personIndexText(fields), fields.idNumber ?? '');
   db.prepare('UPDATE cases SET child_sort_key = ? WHERE primary_child_id = ?').run(params.sortKey, id);
+  syncPersonWritten(db, id, fieldsFromPerson(current), fields);
   return getPerson(db, id)!;
 }

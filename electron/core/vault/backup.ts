@@ -14,6 +14,7 @@ import { integrityOk, openEncrypted, type Db } from '../db/open';
 import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile } from './backupFile';
 import { unwrapForUser, writeKeyring } from './keyring';
 import { findUserByName } from '../users/usersRepo';
+import { verifySyncChains, type DeviceChainReport } from '../sync/verify';
 import { acquireLock } from './lockFile';
 import { vaultPaths } from './paths';
 import { ownerOnly, rethrowDiskFull, reserveEmpty, writeAtomicWith } from './safeFile';
@@ -186,20 +187,24 @@ export interface VerifyReport {
   auditRows: number;
   schemaVersion: number;
   brokenAt?: number;
+  /** Every synced device's audit chain (electron/core/sync/verify.ts); empty when the vault does not sync. */
+  deviceChains: DeviceChainReport[];
 }
 
 /** Integrity, key and audit-chain check of an unlocked vault (the key check passed by unlocking). */
 export function verifyVault(db: Db): VerifyReport {
   const integrity = integrityOk(db);
   const chain = verifyAuditChain(db);
+  const devices = verifySyncChains(db);
   return {
-    ok: integrity && chain.ok,
+    ok: integrity && chain.ok && devices.ok,
     key: true,
     integrity,
     auditChain: chain.ok,
     auditRows: chain.rows,
     schemaVersion: schemaVersion(db),
     ...(chain.brokenAt !== undefined ? { brokenAt: chain.brokenAt } : {}),
+    deviceChains: devices.devices,
   };
 }
 

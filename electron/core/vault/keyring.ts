@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from '../../../shared/api/envelope';
 import { fold } from '../../../shared/text/turkish';
+import { SyncKeysSchema } from '../sync/keys';
 import { open, seal } from './aead';
 import { deriveKey, type ScryptParams } from './kdf';
 import { writeAtomic } from './safeFile';
@@ -32,6 +33,8 @@ const KeyringSchema = z.object({
   /** Shown on the sign-in screen before anything is decrypted; not case data. */
   officeName: z.string().max(200),
   entries: z.array(EntrySchema),
+  /** This workstation's sync keys (electron/core/sync/keys.ts), once it syncs. */
+  sync: SyncKeysSchema.optional(),
 });
 
 export type KeyringEntry = z.infer<typeof EntrySchema>;

@@ -16,6 +16,7 @@ import { m005Stats } from './m005Stats';
 import { m006Documents } from './m006Documents';
 import { m011Drafts } from './m011Drafts';
 import { m012CourtDocuments } from './m012CourtDocuments';
+import { m014Sync } from './m014Sync';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m011Drafts, m012CourtDocuments];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m011Drafts, m012CourtDocuments, m014Sync];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

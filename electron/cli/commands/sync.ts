@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { requireString } from '../args';
+import type { Command } from '../command';
+import { cloneVault } from '../../core/sync/clone';
+import { runSync } from '../../core/sync/sync';
+import { withVault } from '../vaultSession';
+
+const VAULT_OPTIONS = { db: { type: 'string' }, user: { type: 'string' } } as const;
+
+export const syncCloneCommand: Command = {
+  path: ['sync', 'clone'],
+  summary: 'cli.help.cmd.syncClone',
+  usage: '--db FILE --user ADMIN --out FILE2 [--json]',
+  options: { ...VAULT_OPTIONS, out: { type: 'string' } },
+  async run(ctx) {
+    const out = resolve(requireString(ctx.values, 'out'));
+    const result = await withVault(ctx, 'users:manage', ({ core, session }) =>
+      cloneVault(core.services.vault, { id: session.userId, username: session.username }, out),
+    );
+    ctx.io.out(ctx.json ? JSON.stringify(result) : ctx.t('cli.sync.cloned', { file: result.file, device: result.deviceId }));
+  },
+};
+
+export const syncCommand: Command = {
+  path: ['sync'],
+  summary: 'cli.help.cmd.sync',
+  usage: '--db FILE --user NAME --dir SYNCDIR [--json]',
+  options: { ...VAULT_OPTIONS, dir: { type: 'string' } },
+  async run(ctx) {
+    const dir = resolve(requireString(ctx.values, 'dir'));
+    const result = await withVault(ctx, null, ({ core, session }) => runSync(core.services.vault, { id: session.userId, username: session.username }, dir));
+    ctx.io.out(
+      ctx.json
+        ? JSON.stringify({ exported: result.exported, imported: result.imported, conflicts: result.conflicts, devices: result.devices })
+        : ctx.t('cli.sync.done', { ...result }),
+    );
+  },
+};
