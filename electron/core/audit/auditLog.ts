@@ -5,12 +5,15 @@
  * and DELETE outright. Details carry codes and ids, never free text.
  */
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/api/auditActions';
 import type { Db } from '../db/open';
+
+export type { AuditAction } from '../../../shared/api/auditActions';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   actorId?: string | null;
   actorName?: string | null;
   targetType?: string | null;
