@@ -4,7 +4,8 @@
  *   1 method known?  2 input parses?  3 vault unlocked + session?
  *   4 role has permission?  5 every id the spec's `scope` names is in the
  *   session's sight ('api.notFound' otherwise, as for a missing id)?
- *   6 handler  7 envelope reply
+ *   6 handler — with a spec `audit` action, inside one transaction together
+ *   with the audit row the router writes  7 envelope reply
  * Nothing thrown inside ever reaches the caller as text: a CodedError becomes
  * its code, anything else becomes `internal`, and only the method name and the
  * code are logged.
@@ -12,10 +13,21 @@
 import { CodedError, fail, ok, type Envelope } from '../../shared/api/envelope';
 import { contract, isMethod, type Contract, type Method, type MethodSpec, type Output, type ParsedInput } from '../../shared/api/contract';
 import { can } from '../../shared/auth/permissions';
+import type { Scope } from '../../shared/api/scope';
+import { idsAt } from '../../shared/api/scope';
+import { appendAudit, type AuditAction, type AuditInput } from './audit/auditLog';
 import { actorOf } from './cases/access';
 import { outOfScope } from './cases/scopeRepo';
 import type { CoreServices } from './services';
 import { MUST_CHANGE_ALLOWED, type ClientState, type Session } from './session';
+
+/** What the router's audit row says; the action defaults to the spec's, the target to the first id field of its scope. */
+export interface AuditNote {
+  action?: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  details?: AuditInput['details'];
+}
 
 export interface HandlerContext {
   services: CoreServices;
@@ -26,7 +38,12 @@ export interface HandlerContext {
 
 /** The session a method's handler receives: non-null for every method that is not 'public'. */
 export type SessionFor<M extends Method> = Contract[M]['access'] extends 'public' ? Session | null : Session;
-export type MethodContext<M extends Method> = Omit<HandlerContext, 'session'> & { session: SessionFor<M> };
+export type MethodContext<M extends Method> = Omit<HandlerContext, 'session'> & {
+  session: SessionFor<M>;
+  /** For a method whose spec declares `audit`: fills in the row the router writes in the same transaction. */
+  audit: RecordAudit;
+};
+export type RecordAudit = (note: AuditNote) => void;
 
 export type Handler<M extends Method> = (ctx: MethodContext<M>, input: ParsedInput<M>) => Promise<Output<M>> | Output<M>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -83,8 +100,26 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
     }
 
     try {
-      const handler = handlers[method] as (ctx: HandlerContext, input: unknown) => unknown;
-      const value = await handler({ services, client, session }, parsed.data);
+      const handler = handlers[method] as (ctx: HandlerContext & { audit: RecordAudit }, input: unknown) => unknown;
+      const note: AuditNote = {};
+      const ctx = { services, client, session, audit: (n: AuditNote) => void Object.assign(note, n) };
+      const action = spec.audit;
+      const value = action
+        ? // One transaction: the handler's change and its audit row are written together or not at all.
+          services.vault.database.transaction(() => {
+            const result = handler(ctx, parsed.data);
+            if (result instanceof Promise) throw new Error('An audited handler must be synchronous.');
+            appendAudit(services.vault.database, {
+              action: note.action ?? action,
+              actorId: session?.userId ?? null,
+              actorName: session?.username ?? null,
+              ...(note.targetId !== undefined ? { targetType: note.targetType ?? null, targetId: note.targetId } : defaultTarget(spec.scope, parsed.data)),
+              ...(note.details ? { details: note.details } : {}),
+              at: services.now().toISOString(),
+            });
+            return result;
+          })()
+        : await handler(ctx, parsed.data);
       if (options.validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
@@ -99,4 +134,15 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
       return fail('internal');
     }
   }
+}
+
+/** The audit target when the handler names none: the first id the scope declares. */
+function defaultTarget(scope: Scope | undefined, input: unknown): { targetType: string | null; targetId: string | null } {
+  if (typeof scope === 'object') {
+    for (const [path, kind] of Object.entries(scope)) {
+      const [id] = idsAt(input, path);
+      if (id !== undefined) return { targetType: kind, targetId: String(id) };
+    }
+  }
+  return { targetType: null, targetId: null };
 }

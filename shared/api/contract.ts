@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
+import type { AuditAction } from './auditActions';
 import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
@@ -40,6 +41,13 @@ export interface MethodSpec {
    * walks the contract); optional in the type only so that a branch adding methods still compiles.
    */
   scope?: Scope;
+  /**
+   * The audit action of a synchronous method that changes or reads case data: the router runs the
+   * handler in a transaction and writes this row in it (target: the first id field of `scope`,
+   * unless the handler says otherwise with `ctx.audit({...})`). Leave it out for async handlers
+   * (documents, backups), which audit themselves.
+   */
+  audit?: AuditAction;
 }
 
 export const contract = {

@@ -13,6 +13,9 @@ import { contract, METHODS, type Method, type MethodSpec } from '../../shared/ap
 import { SCOPE_KINDS, idsAt, type ScopeKind } from '../../shared/api/scope';
 import type { CaseFile, DuplicateCandidate } from '../../shared/api/schemas/cases';
 import { can } from '../../shared/auth/permissions';
+import { CodedError } from '../../shared/api/envelope';
+import { handlers } from '../../electron/core/handlers';
+import { createRouter, type Handlers } from '../../electron/core/router';
 import { childCase, intake, office } from '../fixtures/cases';
 import { documentCase } from '../fixtures/documentCase';
 
@@ -154,7 +157,7 @@ describe('case scope: every method declares it, the router enforces it', () => {
       const fields = idFields(m);
       if (!fields || !can(back.session!.roles, spec(m).access as never)) continue;
       const reply = await d.core.router.handle(back, m, SAMPLES[m]!(hidden));
-      if (!reply.ok) expect(['api.notFound', 'api.invalidInput'], `${m} → ${reply.error.code}`).not.toContain(reply.error.code);
+      if (!reply.ok) expect(['api.notFound', 'api.invalidInput', 'internal'], `${m} → ${reply.error.code}`).not.toContain(reply.error.code);
     }
   });
 });
@@ -187,5 +190,30 @@ describe('case scope: the person and household IDOR', () => {
     await o.ok(derya, 'cases.linkPerson', { caseId: his.id, personId: child.id, role: 'child' });
     const mehmet2 = await o.as('mehmet');
     await o.ok(mehmet2, 'cases.updatePerson', { personId: child.id, expectedVersion: 1, patch: { school: 'Atatürk İlkokulu' } });
+  });
+});
+
+describe('audit written by the router', () => {
+  it("a method whose spec declares an audit action gets exactly one row of it, in the handler's transaction: a handler that fails after writing leaves neither the change nor the row", async () => {
+    const o = await office();
+    const ayse = await o.as('ayse');
+    const c = await o.ok<{ id: number }>(ayse, 'cases.create', childCase('Elif', 'Kaya'));
+    const rows = () => o.db().prepare("SELECT action, target_type AS targetType, target_id AS targetId, actor_id AS actorId FROM audit_log WHERE action LIKE 'plan.%'").all();
+    expect(contract['plan.addGoal'].audit).toBe('plan.goalAdded');
+    const goal = await o.ok<{ id: number }>(ayse, 'plan.addGoal', { caseId: c.id, title: 'Güvenli ev' });
+    expect(rows()).toEqual([{ action: 'plan.goalAdded', targetType: 'case', targetId: String(c.id), actorId: o.ids.ayse }]);
+
+    // The same handler, failing after its insert: the router's transaction takes both back.
+    const failing: Handlers = {
+      ...handlers,
+      'plan.addGoal': (ctx, input) => {
+        handlers['plan.addGoal'](ctx, input);
+        throw new CodedError('plan.testFailure');
+      },
+    };
+    const router = createRouter(o.core.services, failing);
+    expect(await router.handle(ayse, 'plan.addGoal', { caseId: c.id, title: 'Yarım kalan' })).toEqual({ ok: false, error: { code: 'plan.testFailure' } });
+    expect(o.db().prepare('SELECT id FROM plan_goals').all()).toEqual([{ id: goal.id }]);
+    expect(rows()).toHaveLength(1);
   });
 });

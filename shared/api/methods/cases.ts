@@ -80,8 +80,9 @@ export const casesMethods = {
     output: z.object({ id: Id, caseNumber: z.string(), flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
     scope: { 'household.id': 'household', 'members[].personId': 'person' },
+    audit: 'case.created',
   },
-  'cases.get': { input: CaseRef, output: CaseFile, access: 'case:read', scope: { caseId: 'case' } },
+  'cases.get': { input: CaseRef, output: CaseFile, access: 'case:read', scope: { caseId: 'case' }, audit: 'case.viewed' },
   'cases.list': { input: CaseListInput, output: CaseList, access: 'case:read', scope: 'office' },
   'cases.search': {
     input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }).strict(),
@@ -109,7 +110,7 @@ export const casesMethods = {
     access: 'case:write',
     scope: { excludePersonId: 'person' },
   },
-  'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: Member, access: 'case:write', scope: { caseId: 'case', 'member.personId': 'person' } },
+  'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: Member, access: 'case:write', scope: { caseId: 'case', 'member.personId': 'person' }, audit: 'case.memberAdded' },
   'cases.linkPerson': {
     input: z
       .object({
@@ -125,6 +126,7 @@ export const casesMethods = {
     output: Member,
     access: 'case:write',
     scope: { caseId: 'case', personId: 'person' },
+    audit: 'case.memberAdded',
   },
   'cases.updateMember': {
     input: z
@@ -142,12 +144,14 @@ export const casesMethods = {
     output: Member,
     access: 'case:write',
     scope: { caseId: 'case' },
+    audit: 'case.memberUpdated',
   },
   'cases.updatePerson': {
     input: z.object({ personId: Id, expectedVersion: z.number().int().positive(), patch: PersonPatch }).strict(),
     output: Person,
     access: 'case:write',
     scope: { personId: 'person' },
+    audit: 'person.updated',
   },
 
   // --- intake and lifecycle ---
@@ -156,42 +160,47 @@ export const casesMethods = {
     output: z.object({ intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
     scope: { caseId: 'case' },
+    audit: 'case.intakeAdded',
   },
   'cases.transition': {
     input: z.object({ caseId: Id, to: z.enum(['intake', 'assessment', 'case_plan', 'implementation', 'follow_up']), reason: Reason.optional() }).strict(),
     output: CaseHeader,
     access: 'case:write',
     scope: { caseId: 'case' },
+    audit: 'case.statusChanged',
   },
-  'cases.requestClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:write', scope: { caseId: 'case' } },
+  'cases.requestClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:write', scope: { caseId: 'case' }, audit: 'case.closureRequested' },
   /** A supervisor closes: approves a pending request, or closes directly with a reason. */
-  'cases.approveClosure': { input: z.object({ caseId: Id, reason: Reason.optional() }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' } },
-  'cases.refuseClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' } },
+  'cases.approveClosure': { input: z.object({ caseId: Id, reason: Reason.optional() }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closed' },
+  'cases.refuseClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closureRefused' },
   /** Reopens a closed case with a new intake on the same household; the history is kept. */
   'cases.reopen': {
     input: z.object({ caseId: Id, intake: IntakeInput }).strict(),
     output: z.object({ case: CaseHeader, intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
     scope: { caseId: 'case' },
+    audit: 'case.reopened',
   },
   'cases.assign': {
     input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional() }).strict(),
     output: CaseHeader,
     access: 'case:approve',
     scope: { caseId: 'case' },
+    audit: 'case.assigned',
   },
-  'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object({}), access: 'case:write', scope: { caseId: 'case' } },
+  'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object({}), access: 'case:write', scope: { caseId: 'case' }, audit: 'case.flagResolved' },
 
   // --- notes ---
-  'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteSummary, access: 'case:write', scope: { caseId: 'case', 'present.people[]': 'person' } },
+  'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteSummary, access: 'case:write', scope: { caseId: 'case', 'present.people[]': 'person' }, audit: 'note.added' },
   /** A new version; refused with 'notes.conflict' when someone saved since expectedVersion. */
   'notes.edit': {
     input: z.object({ noteId: Id, expectedVersion: z.number().int().positive(), ...NoteFields }).strict(),
     output: NoteSummary,
     access: 'case:write',
     scope: { noteId: 'note', 'present.people[]': 'person' },
+    audit: 'note.edited',
   },
-  'notes.versions': { input: z.object({ noteId: Id }).strict(), output: z.array(NoteVersion), access: 'case:read', scope: { noteId: 'note' } },
+  'notes.versions': { input: z.object({ noteId: Id }).strict(), output: z.array(NoteVersion), access: 'case:read', scope: { noteId: 'note' }, audit: 'note.versionsViewed' },
 
   // --- services and plan ---
   'services.add': {
@@ -208,19 +217,22 @@ export const casesMethods = {
     output: ServiceRecord,
     access: 'case:write',
     scope: { caseId: 'case', personId: 'person' },
+    audit: 'service.added',
   },
-  'plan.addGoal': { input: z.object({ caseId: Id, title: Title, description: z.string().trim().max(5000).nullish() }).strict(), output: PlanGoal, access: 'case:write', scope: { caseId: 'case' } },
+  'plan.addGoal': { input: z.object({ caseId: Id, title: Title, description: z.string().trim().max(5000).nullish() }).strict(), output: PlanGoal, access: 'case:write', scope: { caseId: 'case' }, audit: 'plan.goalAdded' },
   'plan.updateGoal': {
     input: z.object({ goalId: Id, title: Title.optional(), description: z.string().trim().max(5000).nullish(), status: z.enum(GOAL_STATUSES).optional() }).strict(),
     output: PlanGoal,
     access: 'case:write',
     scope: { goalId: 'goal' },
+    audit: 'plan.goalUpdated',
   },
   'plan.addAction': {
     input: z.object({ goalId: Id, title: Title, responsibleUserId: UserId.optional(), dueOn: Day.nullish() }).strict(),
     output: PlanAction,
     access: 'case:write',
     scope: { goalId: 'goal' },
+    audit: 'plan.actionAdded',
   },
   'plan.updateAction': {
     input: z
@@ -229,6 +241,7 @@ export const casesMethods = {
     output: PlanAction,
     access: 'case:write',
     scope: { actionId: 'action' },
+    audit: 'plan.actionUpdated',
   },
 
   // --- tasks (the dashboard) ---
@@ -252,8 +265,9 @@ export const casesMethods = {
     output: Task,
     access: 'case:write',
     scope: { caseId: 'case' },
+    audit: 'task.added',
   },
-  'tasks.complete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' } },
+  'tasks.complete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.completed' },
 
   // --- editable lists (channels, concerns, services) ---
   'lookups.list': {
@@ -280,5 +294,6 @@ export const casesMethods = {
     output: Lookup,
     access: 'directory:write',
     scope: 'none',
+    audit: 'lookup.updated',
   },
 } as const satisfies Record<string, MethodSpec>;
