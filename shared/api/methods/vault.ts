@@ -96,7 +96,9 @@ export const vaultMethods = {
   },
   'backup.run': { input: z.object({ jobId: z.string().max(64).optional() }).strict(), output: BackupResult, access: 'vault:backup', scope: 'office' },
   'backup.restore': {
-    input: z.object({ file: z.string().min(1).max(1024), password: Password, jobId: z.string().max(64).optional() }).strict(),
+    input: z
+      .object({ file: z.string().min(1).max(1024), password: Password, jobId: z.string().max(64).optional(), otherOffice: z.string().min(8).max(36).optional() })
+      .strict(),
     output: z.object({ backupCreatedAt: z.string() }),
     access: 'vault:restore',
     scope: 'office',
