@@ -15,7 +15,7 @@
  * and tasks, and no closure review is created.
  */
 import { CodedError } from '../../../shared/api/envelope';
-import type { AssessmentCreate, AssessmentRecord } from '../../../shared/api/schemas/assessments';
+import { HARM_CONCERNS, type AssessmentCreate, type AssessmentRecord } from '../../../shared/api/schemas/assessments';
 import { can } from '../../../shared/auth/permissions';
 import { dueDates } from '../../../shared/risk-tool/deadlines';
 import { assess, currentCriterionId, unknownCriteria, unknownDomains, type Escalation } from '../../../shared/risk-tool/engine';
@@ -31,25 +31,6 @@ import type { Db } from '../db/open';
 /** A different final level needs a reason a colleague (or a judge) can follow. */
 export const MIN_REASON_LENGTH = 10;
 const NEEDS_APPROVAL: ReadonlySet<LevelId> = new Set(['urgent', 'high']);
-
-/**
- * Intake concerns that report harm to the child (the seed 000 categories that
- * are a form of abuse, neglect or exploitation). A case with an intake naming
- * one of them has a report of harm: closing it as Risk Yok needs a supervisor.
- */
-export const HARM_CONCERNS: readonly string[] = [
-  'domestic_violence',
-  'sexual_abuse',
-  'emotional_neglect',
-  'emotional_abuse',
-  'educational_neglect',
-  'economic_exploitation',
-  'early_marriage',
-  'health_neglect',
-  'bullying',
-  'child_labour',
-  'physical_abuse',
-];
 
 function hasHarmReport(db: Db, caseId: number): boolean {
   const placeholders = HARM_CONCERNS.map(() => '?').join(', ');

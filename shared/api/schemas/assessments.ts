@@ -3,6 +3,25 @@ import { LEVEL_IDS } from '../../risk-tool/types';
 
 export const LevelSchema = z.enum(LEVEL_IDS);
 
+/**
+ * Intake concerns that report harm to the child (the seed 000 categories that
+ * are a form of abuse, neglect or exploitation). A case with an intake naming
+ * one of them has a report of harm: deciding Risk Yok on it needs a supervisor.
+ */
+export const HARM_CONCERNS: readonly string[] = [
+  'domestic_violence',
+  'sexual_abuse',
+  'emotional_neglect',
+  'emotional_abuse',
+  'educational_neglect',
+  'economic_exploitation',
+  'early_marriage',
+  'health_neglect',
+  'bullying',
+  'child_labour',
+  'physical_abuse',
+];
+
 export const EscalationSchema = z.object({
   rule: z.enum(['several-low-medium', 'several-vulnerabilities', 'may-be-higher']),
   criteria: z.array(z.string()),
