@@ -146,6 +146,11 @@ export function ageFits(age: number, condition: Criterion['age']): boolean {
   return (condition.min === undefined || age >= condition.min) && (condition.max === undefined || age <= condition.max);
 }
 
+/** The domains with none of `criteria` ticked, in instrument order: what must be screened for the assessment to be complete. */
+export function unansweredDomains(instrument: Instrument, criteria: readonly string[]): string[] {
+  return missingDomains(instrument, criteria, []);
+}
+
 /**
  * Completeness: every domain answered (at least one ticked criterion) or screened.
  * A domain both ticked and screened counts as answered.

@@ -14,6 +14,7 @@ import type { Referral } from '../../shared/api/schemas/referrals';
 import { translator } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
 import { deadlineText, dueDates } from '../../shared/risk-tool/deadlines';
+import { unansweredDomains } from '../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../shared/risk-tool/instrument';
 import { queryAudit, verifyAuditChain } from '../../electron/core/audit/auditLog';
 import { documentBlocks } from '../../electron/core/documents/blocks';
@@ -99,7 +100,7 @@ describe('documents of a real case', () => {
       .filter((x) => x.kind === 'harm' && x.id !== 'neglect')
       .flatMap((x) => x.criteria)
       .find((c) => c.level === 'medium' && !c.mayBeHigher && c.footnotes.length === 0)!;
-    const a = await d.ok<AssessmentRecord>(supervisor, 'assessments.create', { caseId: d.caseId, criteria: [neglect.id, other.id], finalLevel: 'high', overrideReason: 'İki ayrı koruma kaygısı bir arada.' });
+    const a = await d.ok<AssessmentRecord>(supervisor, 'assessments.create', { caseId: d.caseId, criteria: [neglect.id, other.id], screened: unansweredDomains(INSTRUMENT, [neglect.id, other.id]), finalLevel: 'high', overrideReason: 'İki ayrı koruma kaygısı bir arada.' });
     expect(a).toMatchObject({ computed: 'medium', suggested: 'high' });
     const result = await d.ok<DocumentResult>(supervisor, 'documents.assessmentSummary', { assessmentId: a.id, language: 'tr' });
     const all = flat(pdfPages(bytesOf(result)).join('\n'));

@@ -583,6 +583,22 @@ describe('the real instrument (seed 002)', () => {
     for (const id of married) for (const age of [12, 15, 17]) expect(assess(real, { criteria: [id], childAge: age }).footnotes, `${id} ${age}`).toContain('fn15-marriage-age');
   });
 
+  it('English texts: one term each for gözaltı and tutukluluk, no clinical "dissociates", statüsüz is without legal status, two groups stay two', () => {
+    const all = real.domains.flatMap((d) => d.criteria);
+    const withTr = (re: RegExp) => all.filter((c) => re.test(c.tr));
+    expect(withTr(/gözaltı/).length).toBeGreaterThan(0);
+    for (const c of withTr(/gözaltı/)) expect(c.en, c.id).toContain('police custody');
+    for (const c of withTr(/tutuk/)) expect(c.en, c.id).toContain('pre-trial detention');
+    for (const c of all) {
+      expect(c.en, c.id).not.toMatch(/dissociat|undocumented|\bdetained\b|\barrested\b/i);
+      // "custody" alone is police custody; parental custody (velayet) says so.
+      if (/velayet/.test(c.tr)) expect(c.en, c.id).toContain('parental custody');
+    }
+    for (const c of withTr(/statüsüz/)) expect(c.en, c.id).toContain('without legal status');
+    expect(all.find((c) => c.tr === 'Çocuk sık sık dalgınlaşmaktadır.')!.en).toBe('The child is often absent-minded/distracted.');
+    expect(all.find((c) => c.id === 'child-labour.urgent.4')!.en).toBe('Children drawn into organised crime, and children forced to beg');
+  });
+
   it('footnote 9 says the law ("yasa"), as footnote 8 beside it', () => {
     const fn9 = real.footnotes.find((f) => f.id === 'fn9-priority-age-protective-factors')!;
     expect(fn9.tr).toContain('büyük ölçüde yasa ve');
