@@ -81,8 +81,11 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       // Field paths only (never values) so the form can mark the right field.
-      const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(',');
-      return fail('api.invalidInput', fields ? { fields } : undefined);
+      const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))];
+      const fields = paths.join(',');
+      // The fields left empty (missing, null or blank): the form says "required" there, not "invalid".
+      const empty = paths.filter((path) => path !== '' && isEmptyValue(valueAt(input ?? {}, path))).join(',');
+      return fail('api.invalidInput', fields ? { fields, ...(empty ? { empty } : {}) } : undefined);
     }
 
     let session: Session | null = null;
@@ -146,3 +149,15 @@ function defaultTarget(scope: Scope | undefined, input: unknown): { targetType: 
   }
   return { targetType: null, targetId: null };
 }
+
+/** The value at a dotted path ('members.0.person.firstName') of an input, or undefined. */
+function valueAt(input: unknown, path: string): unknown {
+  let value: unknown = input;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+const isEmptyValue = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
