@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
+import { auditMethods } from './methods/audit';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
@@ -43,6 +44,7 @@ export const contract = {
   ...courtMethods,
   ...statsMethods,
   ...draftsMethods,
+  ...auditMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
