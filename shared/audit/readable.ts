@@ -36,6 +36,7 @@ function fieldValue(key: string, value: string | number | boolean | null, t: TFu
   if (key === 'kind') return t(`documents.kind.${value}`, { defaultValue: t(`cases.flag.${value}`, { defaultValue: String(value) }) });
   if (key === 'role') return t(`roles.member.${value}`, { defaultValue: t(`roles.${value}`, { defaultValue: String(value) }) });
   if (key === 'type') return t(`notes.type.${value}`, { defaultValue: String(value) });
+  if (key === 'roles') return String(value).split(',').filter(Boolean).map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ');
   if (key === 'flags') return String(value).split(',').filter(Boolean).map((f) => t(`cases.flag.${f}`, { defaultValue: f })).join(', ') || '—';
   return String(value);
 }
