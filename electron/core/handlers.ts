@@ -5,6 +5,7 @@
 import { appHandlers } from './handlers/appHandlers';
 import { assessmentsHandlers } from './handlers/assessmentsHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
+import { auditViewHandlers } from './handlers/auditViewHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...statsHandlers,
   ...draftsHandlers,
   ...officeHandlers,
+  ...auditViewHandlers,
 };

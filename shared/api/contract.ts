@@ -12,6 +12,7 @@ import type { AuditAction } from './auditActions';
 import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
+import { auditMethods } from './methods/audit';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
@@ -61,6 +62,7 @@ export const contract = {
   ...statsMethods,
   ...draftsMethods,
   ...officeMethods,
+  ...auditMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../../i18n/languages';
 import type { MethodSpec } from '../contract';
 
-export const DOCUMENT_KINDS = ['recoverySheet', 'courtReport', 'referralLetter', 'assessmentSummary', 'statistics'] as const;
+export const DOCUMENT_KINDS = ['recoverySheet', 'courtReport', 'referralLetter', 'assessmentSummary', 'statistics', 'auditLog'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 

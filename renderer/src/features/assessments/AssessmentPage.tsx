@@ -23,6 +23,8 @@ import { Button } from '../../components/ui/Button';
 import { Select } from '../../components/ui/Select';
 import { formatDate } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 import { AssessmentResult } from './AssessmentResult';
 import { CriteriaWalk, DomainNavigator, jumpToDomain } from './CriteriaWalk';
 import { DECISION_HEADING_ID, DecisionPanel, REASON_ID } from './DecisionPanel';
@@ -103,6 +105,21 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<AssessmentRecord | null>(null);
   const [current, setCurrent] = useState<string | null>(WALK_ORDER[0]!.id);
+
+  // Ticks, level, reason and summary are this user's draft until saved: an idle lock loses nothing.
+  const draftValue = { ticked: [...ticked], chosen, reason, summary, chosenChild, typedAge: typedAge ?? null, previousId: previous?.id ?? null };
+  const draft = useDraft(`assessment:${caseId}`, {
+    value: draftValue,
+    dirty: !saved && (ticked.size > 0 || chosen !== null || reason !== '' || summary !== ''),
+    onRestore: (values) => {
+      setTicked(new Set(values.ticked.filter((id) => CRITERIA.has(id))));
+      setChosen(values.chosen);
+      setReason(values.reason);
+      setSummary(values.summary);
+      setChosenChild(values.chosenChild);
+      if (values.typedAge !== null) setTypedAge(values.typedAge);
+    },
+  });
 
   const startFrom = useCallback((record: AssessmentRecord) => {
     // Ids of an earlier instrument version read as the criteria that replaced them.
@@ -231,6 +248,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
         summary: summary.trim() || undefined,
       });
       setSaved(record);
+      await draft.clear();
     } catch (e) {
       if (e instanceof ApiError && e.error.params?.field === 'overrideReason') setReasonError(messageOf(t, e));
       else if (e instanceof ApiError && e.error.code === 'assessments.incomplete') {
@@ -309,6 +327,16 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
           </div>
         ) : null}
         {closed ? <Alert tone="warning">{t('errors.assessments.caseClosed')}</Alert> : null}
+        <DraftNotice
+          restoredAt={draft.restoredAt}
+          onDiscard={() => {
+            void draft.clear();
+            setTicked(new Set());
+            setChosen(null);
+            setReason('');
+            setSummary('');
+          }}
+        />
         {previousError ? <Alert tone="error">{previousError}</Alert> : null}
         {previous ? (
           <Alert tone="info">

@@ -11,6 +11,8 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 import { DuplicateWarning } from './DuplicateWarning';
 import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
 import { fieldErrorOf, formErrorOf, withoutField } from './fieldErrors';
@@ -63,6 +65,20 @@ export function NewCasePage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The whole intake is this user's draft until saved: an idle lock loses nothing.
+  const [blank] = useState(() => JSON.stringify({ household, intake, responsible, people: members.map(({ key: _key, ...m }) => m) }));
+  const draft = useDraft('intake:new', {
+    value: { household, members, intake, responsible },
+    dirty: JSON.stringify({ household, intake, responsible, people: members.map(({ key: _key, ...m }) => m) }) !== blank,
+    onRestore: (values) => {
+      nextKey = Math.max(nextKey, ...values.members.map((m) => m.key + 1));
+      setHousehold(values.household);
+      setMembers(values.members);
+      setIntake(values.intake);
+      setResponsible(values.responsible);
+    },
+  });
+
   const fieldError = (path: string) => fieldErrorOf(t, error, path);
   // Editing a block clears the errors shown in it (its index is its path in the last request).
   const updateMember = (key: number, patch: Partial<MemberDraft>) => {
@@ -110,6 +126,7 @@ export function NewCasePage() {
         intake: intakeInput(intake),
         responsibleUserId: responsible,
       });
+      await draft.clear();
       navigate(`/cases/${created.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
@@ -121,6 +138,16 @@ export function NewCasePage() {
   return (
     <section aria-labelledby="page-title" className="page">
       <h1 id="page-title">{t('intake.title')}</h1>
+      <DraftNotice
+        restoredAt={draft.restoredAt}
+        onDiscard={() => {
+          void draft.clear();
+          setHousehold(JSON.parse(blank).household);
+          setMembers([newMember('child')]);
+          setIntake(emptyIntake());
+          setResponsible(me.id);
+        }}
+      />
       <Form onSubmit={(e) => void submit(e)} className="form intake-form" validationBehavior="aria">
         <fieldset className="panel">
           <legend>{t('intake.report')}</legend>
