@@ -5,7 +5,9 @@
  * row per print). The document's language is the global --lang (tr|en).
  *
  *   kalkan pdf court-report --db FILE --user NAME --case ID --out FILE.pdf
- *       --opinion-file F --recommendation-file F [--hearing ID] [--password-env VAR]
+ *       [--opinion-file F --recommendation-file F] [--hearing ID] [--password-env VAR]
+ *   (the social inquiry report; without the two files it prints the draft stored for the
+ *   case and hearing, refused when there is none)
  *   kalkan pdf referral     --db FILE --user NAME --referral ID --out FILE.pdf [--password-env VAR]
  *   kalkan pdf assessment   --db FILE --user NAME --assessment ID --out FILE.pdf [--password-env VAR]
  *
@@ -112,14 +114,15 @@ async function printPdf(ctx: CommandContext, method: string, input: Record<strin
 export const pdfCourtReportCommand: Command = {
   path: ['pdf', 'court-report'],
   summary: 'cli.help.cmd.pdfCourtReport',
-  usage: `${COMMON} --case ID --opinion-file FILE --recommendation-file FILE [--hearing ID] ${TAIL}`,
+  usage: `${COMMON} --case ID [--opinion-file FILE --recommendation-file FILE] [--hearing ID] ${TAIL}`,
   options: { ...OPTIONS, case: { type: 'string' }, hearing: { type: 'string' }, 'opinion-file': { type: 'string' }, 'recommendation-file': { type: 'string' } },
   async run(ctx) {
     const caseId = positiveId(ctx, 'case');
     const hearingId = ctx.values.hearing === undefined ? undefined : positiveId(ctx, 'hearing');
-    const opinion = textFile(ctx, 'opinion-file');
-    const recommendation = textFile(ctx, 'recommendation-file');
-    await printPdf(ctx, 'documents.courtReport', { caseId, opinion, recommendation, ...(hearingId ? { hearingId } : {}) });
+    // Neither file: the report's stored draft is printed as it is.
+    const typed = ctx.values['opinion-file'] !== undefined || ctx.values['recommendation-file'] !== undefined;
+    const texts = typed ? { opinion: textFile(ctx, 'opinion-file'), recommendation: textFile(ctx, 'recommendation-file') } : {};
+    await printPdf(ctx, 'documents.courtReport', { caseId, ...texts, ...(hearingId ? { hearingId } : {}) });
   },
 };
 

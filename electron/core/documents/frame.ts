@@ -35,6 +35,8 @@ export interface DocumentBody {
    * 'letter': the letterhead only; the body lays out the official letter itself (Sayı, Konu, …).
    */
   layout?: 'report' | 'letter';
+  /** Printed between the letterhead and the title (the court a report is addressed to, its file number and subject). */
+  addressing?: Content[];
   /** A line under the title on the first page (e.g. the court and file number). */
   subtitle?: string;
   pageOrientation?: 'portrait' | 'landscape';
@@ -172,6 +174,7 @@ export function frameDocument(body: DocumentBody, info: FrameInfo): DocDefinitio
   const head: Content[] = info.letterhead ? [letterheadBlock(info.letterhead, info.language, width)] : [];
   const titleBlock: Content[] = [
     ...head,
+    ...(body.addressing ?? []),
     { text: info.title, style: 'title' },
     ...(body.subtitle ? [{ text: body.subtitle, style: 'subtitle' }] : []),
     {
