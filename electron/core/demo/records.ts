@@ -321,7 +321,7 @@ export function caseRecords(rnd: Prng, st: RecordStatements, f: CaseFacts, inser
         ? 'approved'
         : latest && !f.closed && f.nowMs - at < 45 * DAY && rnd.chance(0.5)
           ? 'pending_approval'
-          : !latest && rnd.chance(0.06)
+          : !latest && rnd.chance(0.2)
             ? 'returned'
             : 'approved';
       const decidedAt = !needsApproval ? at : Math.max(at, Math.min(at + rnd.int(2, 40) * HOUR, f.nowMs - HOUR));
