@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { applyPeopleCells } from './people';
 import { isPeopleCell, validPeopleValue, type PeopleCell } from './peopleCells';
 import { insertDeviceAuditRow, type DeviceAuditRow } from './record';
-import { cellHead, deviceOf, hasMessage, insertMessage, type SyncMessage } from './store';
+import { deviceOf, type SyncMessage } from './store';
 
 const DeviceAuditRowSchema = z.object({
   deviceId: z.string().regex(/^[0-9A-F]{16}$/),
@@ -57,18 +57,31 @@ export interface ApplyResult {
   conflicts: number;
 }
 
+/** Statements reused across one import (preparing per message dominated the import time). */
+function statements(db: Db) {
+  return {
+    has: db.prepare('SELECT 1 FROM sync_messages WHERE timestamp = ?'),
+    head: db.prepare('SELECT timestamp FROM sync_messages WHERE tbl = ? AND row_uid = ? AND col = ? ORDER BY timestamp DESC LIMIT 1').pluck(),
+    insert: db.prepare('INSERT INTO sync_messages (timestamp, device_id, tbl, row_uid, col, value, base, segment) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)'),
+    auditExists: db.prepare('SELECT 1 FROM sync_audit WHERE uid = ? OR (device_id = ? AND seq = ?)'),
+    cell: db.prepare('SELECT timestamp, device_id AS device, value, base FROM sync_messages WHERE tbl = ? AND row_uid = ? AND col = ? ORDER BY timestamp DESC'),
+    existing: db.prepare('SELECT loser_ts FROM sync_conflicts WHERE tbl = ? AND row_uid = ? AND col = ?').pluck(),
+  };
+}
+
 /** Applies messages (any order; sorted here) inside the caller's transaction. `recv` advances the clock. */
 export function applyMessages(db: Db, messages: SyncMessage[], recv: (ts: string) => void): ApplyResult {
   const sorted = [...messages].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
   const people = new Map<string, { cells: Map<PeopleCell, unknown>; at: string }>();
   const touched = new Map<string, { tbl: string; row: string; col: string }>();
   let imported = 0;
+  const st = statements(db);
   for (const m of sorted) {
-    if (hasMessage(db, m.timestamp)) continue;
+    if (st.has.get(m.timestamp) !== undefined) continue;
     checkMessage(m);
     recv(m.timestamp);
-    const head = cellHead(db, m.tbl, m.row, m.col);
-    insertMessage(db, deviceOf(m.timestamp), m);
+    const head = (st.head.get(m.tbl, m.row, m.col) as string | undefined) ?? null;
+    st.insert.run(m.timestamp, deviceOf(m.timestamp), m.tbl, m.row, m.col, m.value, m.base);
     imported += 1;
     if (m.tbl === 'people' && isPeopleCell(m.col)) {
       if (head === null || m.timestamp > head) {
@@ -80,7 +93,7 @@ export function applyMessages(db: Db, messages: SyncMessage[], recv: (ts: string
       touched.set(`${m.tbl}|${m.row}|${m.col}`, { tbl: m.tbl, row: m.row, col: m.col });
     } else if (m.tbl === 'audit') {
       const row = JSON.parse(m.value) as DeviceAuditRow;
-      const exists = db.prepare('SELECT 1 FROM sync_audit WHERE uid = ? OR (device_id = ? AND seq = ?)').get(row.uid, row.deviceId, row.seq);
+      const exists = st.auditExists.get(row.uid, row.deviceId, row.seq);
       if (!exists) insertDeviceAuditRow(db, row);
     } else if (m.tbl === 'conflict') {
       const loser = db.prepare('SELECT tbl, row_uid AS row, col FROM sync_messages WHERE timestamp = ?').get(m.row) as { tbl: string; row: string; col: string } | undefined;
@@ -89,19 +102,21 @@ export function applyMessages(db: Db, messages: SyncMessage[], recv: (ts: string
   }
   for (const [uid, { cells, at }] of people) applyPeopleCells(db, uid, cells, at);
   let conflicts = 0;
-  for (const cell of touched.values()) conflicts += recomputeConflicts(db, cell.tbl, cell.row, cell.col);
+  for (const cell of touched.values()) conflicts += recomputeConflicts(db, cell.tbl, cell.row, cell.col, st);
   return { imported, conflicts };
 }
 
 /** Rebuilds the conflict rows of one cell from its messages; returns how many new ones appeared. */
-export function recomputeConflicts(db: Db, tbl: string, row: string, col: string): number {
-  const msgs = db.prepare('SELECT timestamp, device_id AS device, value, base FROM sync_messages WHERE tbl = ? AND row_uid = ? AND col = ? ORDER BY timestamp DESC').all(tbl, row, col) as Array<{
+export function recomputeConflicts(db: Db, tbl: string, row: string, col: string, st = statements(db)): number {
+  const msgs = st.cell.all(tbl, row, col) as Array<{
     timestamp: string;
     device: string;
     value: string;
     base: string | null;
   }>;
   if (msgs.length === 0) return 0;
+  // One message and no conflict rows: nothing to do (the common case of a new row).
+  if (msgs.length === 1 && st.existing.all(tbl, row, col).length === 0) return 0;
   const byTs = new Map(msgs.map((m) => [m.timestamp, m]));
   const seen = new Set<string>([msgs[0]!.timestamp]);
   for (let base = msgs[0]!.base; base !== null && byTs.has(base) && !seen.has(base); base = byTs.get(base)!.base) seen.add(base);
