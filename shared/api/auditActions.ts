@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
   'security.idleChanged',
   'backup.scheduleChanged',
   'demo.generated',
+  'office.updated',
+  'audit.exported',
+  // several workstations (sync)
+  'device.registered',
+  'sync.run',
   // cases
   'case.created',
   'case.viewed',
@@ -37,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'case.reopened',
   'case.assigned',
   'case.flagResolved',
+  'person.created',
   'person.updated',
   'note.added',
   'note.edited',
@@ -71,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'court.complianceUpdated',
   // documents and statistics
   'document.printed',
+  'courtReport.draftSaved',
   'stats.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

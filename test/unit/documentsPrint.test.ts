@@ -233,7 +233,7 @@ describe('documents of a real case', () => {
     expect(findDocument(d.db(), result.documentNumber)!.draftVersion).toBe(saved.version);
     c = await d.as('ayse');
     await d.fails(c, 'documents.courtReport', { caseId: d.caseId, hearingId: 9999, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'api.notFound');
-    await d.fails(c, 'documents.courtReportPrepare', { caseId: d.caseId, hearingId: 9999 }, 'documents.hearingNotFound');
+    await d.fails(c, 'documents.courtReportPrepare', { caseId: d.caseId, hearingId: 9999 }, 'api.notFound');
     const params = await d.fails(c, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: '   ', recommendation: RECOMMENDATION }, 'api.invalidInput');
     expect(JSON.stringify(params)).toContain('opinion');
   }, 60_000);

@@ -47,11 +47,13 @@ export const auditMethods = {
       unknownCase: z.boolean(),
     }),
     access: 'audit:read',
+    scope: 'office',
   },
   'audit.exportCsv': {
     input: AuditFilter.extend({ language: DocumentRequest.shape.language }).strict(),
     output: z.object({ csv: z.string(), rows: z.number().int(), truncated: z.boolean() }),
     access: 'audit:read',
+    scope: 'office',
   },
-  'documents.auditLog': { input: DocumentRequest.extend(AuditFilter.shape).strict(), output: DocumentResult, access: 'audit:read' },
+  'documents.auditLog': { input: DocumentRequest.extend(AuditFilter.shape).strict(), output: DocumentResult, access: 'audit:read', scope: 'office' },
 } as const satisfies Record<string, MethodSpec>;

@@ -95,12 +95,14 @@ export const documentMethods = {
     input: z.object({ caseId: Id, hearingId: Id.optional() }).strict(),
     output: CourtReportPreparation,
     access: 'document:print',
+    scope: { caseId: 'case', hearingId: 'hearing' },
   },
   /** Saves the report's draft as its next version (the same content keeps the version). */
   'documents.courtReportSaveDraft': {
     input: z.object({ caseId: Id, hearingId: Id.optional(), content: CourtReportDraftContent }).strict(),
     output: CourtReportDraft,
     access: 'document:print',
+    scope: { caseId: 'case', hearingId: 'hearing', 'content.methodNoteIds[]': 'note' },
   },
   /** The referral letter with its reply slip; only the sections chosen on the referral. */
   'documents.referralLetter': {

@@ -22,9 +22,10 @@ export const draftsMethods = {
     input: z.object({ key: DraftKey, route: DraftRoute, data: z.string().max(MAX_DRAFT_CHARS) }).strict(),
     output: z.object({ updatedAt: z.string() }),
     access: 'session',
+    scope: 'none',
   },
-  'drafts.get': { input: z.object({ key: DraftKey }).strict(), output: Draft.nullable(), access: 'session' },
-  'drafts.delete': { input: z.object({ key: DraftKey }).strict(), output: z.object({}), access: 'session' },
+  'drafts.get': { input: z.object({ key: DraftKey }).strict(), output: Draft.nullable(), access: 'session', scope: 'none' },
+  'drafts.delete': { input: z.object({ key: DraftKey }).strict(), output: z.object({}), access: 'session', scope: 'none' },
   /** The user's drafts, newest first. */
-  'drafts.list': { input: z.object({}).strict(), output: z.array(DraftSummary), access: 'session' },
+  'drafts.list': { input: z.object({}).strict(), output: z.array(DraftSummary), access: 'session', scope: 'none' },
 } as const satisfies Record<string, MethodSpec>;
