@@ -5,7 +5,7 @@
  *
  * Numbers are allocated per feature area so parallel work does not collide:
  * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
- * 4 referrals and court · 5 statistics helpers.
+ * 4 referrals and court · 5 statistics helpers · 9 security (signed grants, audit MACs).
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -14,6 +14,7 @@ import { m003Assessments } from './m003Assessments';
 import { m004ReferralsCourt } from './m004ReferralsCourt';
 import { m005Stats } from './m005Stats';
 import { m006Documents } from './m006Documents';
+import { m009Security } from './m009Security';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m009Security];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
