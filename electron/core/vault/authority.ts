@@ -126,3 +126,8 @@ export function setSigner(db: Db, authority: Authority | null, vaultId: string):
 export function signerFor(db: Db): { authority: Authority; vaultId: string } | null {
   return signers.get(db) ?? null;
 }
+
+// --- audit anchors ----------------------------------------------------------------------------
+
+export const signAnchor = (authority: Authority, text: string): string => signText(authority, text);
+export const anchorSigned = (publicKey: KeyObject, text: string, signature: string): boolean => verifyText(publicKey, text, signature);

@@ -39,6 +39,13 @@ const KeyringSchema = z.object({
   entries: z.array(EntrySchema),
   /** The pinned public key of the office authority, and its private key under the recovery key. */
   authority: z.object({ publicKey: z.string(), recovery: SealedSchema.optional() }).optional(),
+  /** The audit chain's head outside the database (audit/anchor.ts). */
+  audit: z
+    .object({
+      latest: z.object({ seq: z.number().int(), hash: z.string(), at: z.string(), mac: z.string() }).optional(),
+      signed: z.object({ seq: z.number().int(), hash: z.string(), at: z.string(), sig: z.string() }).optional(),
+    })
+    .optional(),
 });
 
 export type KeyringEntry = z.infer<typeof EntrySchema>;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
 import { appendAudit } from '../audit/auditLog';
+import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
 import { setVaultSetting } from '../db/vaultSettings';
 import { migrate } from '../db/migrate';
 import { openEncrypted, type Db } from '../db/open';
@@ -75,6 +76,8 @@ export class Vault {
   private key: Buffer | null = null;
   /** The office authority, while an administrator who holds it is signed in. */
   private authority: Authority | null = null;
+  /** The audit anchor compared at sign-in; while it does not match, no lock moves it. */
+  private anchor: AnchorCheck | null = null;
   private held: HeldLock | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private readonly throttle: Throttle;
@@ -217,9 +220,21 @@ export class Vault {
     user = checked.user;
     this.throttle.recordSuccess(tag);
     const signedIn = user;
+    // The anchor outside the database, compared before this sign-in adds its rows.
+    const pinned = keyring.authority?.publicKey ? publicKeyFrom(keyring.authority.publicKey) : null;
+    const anchor = checkAnchors(db, keyring.vaultId, this.key!, this.authority?.publicKey ?? pinned, keyring.audit);
+    this.anchor = anchor;
     db.transaction(() => {
       this.flushFailedAttempts(keyring);
-      appendAudit(db, { action: 'auth.signIn', actorId: signedIn.id, actorName: signedIn.username });
+      if (!anchor.ok) {
+        appendAudit(db, {
+          action: 'audit.anchorMismatch',
+          actorId: signedIn.id,
+          actorName: signedIn.username,
+          details: { problem: anchor.problem ?? null, anchorSeq: anchor.anchorSeq ?? null, headSeq: anchor.headSeq ?? null },
+        });
+      }
+      appendAudit(db, { action: 'auth.signIn', actorId: signedIn.id, actorName: signedIn.username, details: { anchorSeq: keyring.audit?.latest?.seq ?? null, anchorOk: anchor.ok } });
     })();
     this.held?.setUser(user.username);
     return user;
@@ -401,7 +416,35 @@ export class Vault {
     } catch {
       /* locking must never fail because the audit write did */
     }
+    try {
+      // The chain's head goes outside the database, unless this session found it not matching
+      // (then the old anchor stays as evidence until an administrator re-anchors).
+      if (this.anchor?.ok !== false) writeKeyring(this.paths.keyring, this.keyringWithAnchors());
+    } catch {
+      /* nor because the keyring could not be written */
+    }
     this.close();
+  }
+
+  /** The audit anchor compared at this session's sign-in (null while locked). */
+  anchorStatus(): AnchorCheck | null {
+    return this.db ? this.anchor : null;
+  }
+
+  /** An administrator accepts the log as it is now (after investigating a mismatch): the next lock anchors it. */
+  reanchor(actor: { id: string; username: string }): void {
+    const db = this.database;
+    if (!this.authority) throw new CodedError('auth.forbidden');
+    db.transaction(() => appendAudit(db, { action: 'audit.reanchored', actorId: actor.id, actorName: actor.username, details: { problem: this.anchor?.problem ?? null } }))();
+    this.anchor = { ok: true };
+  }
+
+  /** The keyring with anchors for the current chain head (for the lock and for every backup). */
+  keyringWithAnchors(): KeyringData {
+    const db = this.database;
+    const keyring = readKeyring(this.paths.keyring);
+    if (this.anchor?.ok === false) return keyring;
+    return { ...keyring, audit: anchorsFor(db, keyring.vaultId, this.key!, this.authority, keyring.audit) };
   }
 
   // --- key management while unlocked -------------------------------------------------
@@ -477,7 +520,7 @@ export class Vault {
   /** The current key, for backup MACs and consistent copies. Never leaves core. */
   withKey<T>(use: (key: Buffer, keyring: KeyringData) => T): T {
     if (!this.key) throw new CodedError('auth.locked');
-    return use(this.key, readKeyring(this.paths.keyring));
+    return use(this.key, this.keyringWithAnchors());
   }
 
   // --- internals -------------------------------------------------------------------------
@@ -548,6 +591,7 @@ export class Vault {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
     this.authority = null;
+    this.anchor = null;
     try {
       if (this.db) setSigner(this.db, null, '');
       this.db?.close();
