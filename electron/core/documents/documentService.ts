@@ -12,7 +12,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import type { HandlerContext } from '../router';
-import { readMeta } from '../vault/vault';
+import { assertPassword, readMeta } from '../vault/vault';
 import { markIssued, markUnissued, reserveDocumentNumber, type DocumentTarget } from './documentsRepo';
 import { frameDocument, type DocumentBody, type FrameInfo } from './frame';
 import { renderPdf } from './renderPdf';
@@ -157,6 +157,9 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
   if (!session) throw new CodedError('auth.signedOut');
   const access: DbAccess = (use) => use(services.vault.database);
   const officeName = access((db) => readMeta(db).officeName);
+  // A PDF that leaves the office is only as safe as its password (AES-256, pdfkit's 1.7ext3):
+  // the same strength check as account passwords (issue 13).
+  if (spec.password) assertPassword(spec.password, { username: session.username, displayName: session.displayName, officeName });
   const doc = await services.jobs.run(
     (job) =>
       renderDocument(
