@@ -24,7 +24,7 @@ import { findDocument } from '../../electron/core/documents/documentsRepo';
 import { formatDateTime, formatDay } from '../../electron/core/documents/format';
 import { intake } from '../fixtures/cases';
 import { COURT, documentCase, NAMES, type DocumentCase } from '../fixtures/documentCase';
-import { pdfFile, pdfPages, pdftotextRaw, qpdfCheck } from '../fixtures/documents';
+import { pdfFile, pdfPages, pdftotextRaw, qpdfCheck, qpdfEncryption } from '../fixtures/documents';
 import { signedInCore } from '../fixtures/vaults';
 
 const bytesOf = (r: DocumentResult) => Buffer.from(r.bytesBase64, 'base64');
@@ -352,6 +352,19 @@ describe('documents of a real case', () => {
     expect(pdftotextRaw(bytesOf(result)).status).not.toBe(0);
     expect(pdfPages(bytesOf(result), { password }).join('\n')).toContain('YANIT FORMU');
     expect(qpdfCheck(bytesOf(result), password).status).toBe(0);
+    // AES-256, the strongest pdfkit offers.
+    expect(qpdfEncryption(bytesOf(result), password)).toMatch(/AESv3|R = 6|R = 5/);
+  }, 60_000);
+
+  it('a weak PDF password is refused like a weak account password (issue 13; before, any 8 characters)', async () => {
+    const c = await d.as('ayse');
+    for (const [password, code] of [
+      ['12345678', 'password.tooShort'],
+      ['123456789012345', 'password.tooWeak'],
+      ['ayse-ayse-ayse-1', 'password.containsName'],
+    ] as const) {
+      await d.fails(c, 'documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr', password }, code);
+    }
   }, 60_000);
 });
 

@@ -50,10 +50,19 @@ export const restoreCommand: Command = {
 export const verifyCommand: Command = {
   path: ['verify'],
   summary: 'cli.help.cmd.verify',
-  usage: '--db FILE --user NAME [--json]',
-  options: VAULT_OPTIONS,
+  usage: '--db FILE --user NAME [--reanchor] [--json]',
+  options: { ...VAULT_OPTIONS, reanchor: { type: 'boolean' } },
   async run(ctx) {
-    const report = await withVault(ctx, null, ({ core }) => verifyVault(core.services.vault.database));
+    const report = await withVault(ctx, null, ({ core, session }) => {
+      const vault = core.services.vault;
+      const result = verifyVault(vault.database, vault.anchorStatus());
+      // After investigating a mismatch, an administrator accepts the log as it is now.
+      if (ctx.values.reanchor === true) {
+        if (!session.roles.includes('admin')) throw new CodedError('auth.forbidden');
+        vault.reanchor({ id: session.userId, username: session.username });
+      }
+      return result;
+    });
     if (ctx.json) ctx.io.out(JSON.stringify(report));
     else {
       const mark = (ok: boolean) => (ok ? ctx.t('cli.verify.ok') : ctx.t('cli.verify.failed'));
@@ -66,6 +75,9 @@ export const verifyCommand: Command = {
             (d) =>
               `${ctx.t('cli.verify.deviceChain', { device: d.device })}: ${mark(d.ok)} (${ctx.t('cli.verify.rows', { count: d.rows })}${d.brokenAt ? `, ${ctx.t('cli.verify.brokenAt', { seq: d.brokenAt })}` : ''}${d.missingUpTo ? `, ${ctx.t('cli.verify.missingUpTo', { seq: d.missingUpTo })}` : ''})`,
           ),
+          `${ctx.t('cli.verify.auditAnchor')}: ${mark(report.auditAnchor)}${
+            report.anchorProblem ? ` (${ctx.t(`cli.verify.anchorProblem.${report.anchorProblem}`, { anchor: report.anchorSeq ?? 0, head: report.headSeq ?? 0 })})` : ''
+          }`,
         ].join('\n'),
       );
     }

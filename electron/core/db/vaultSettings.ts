@@ -6,6 +6,11 @@ import type { Db } from './open';
 const DEFINITIONS = {
   // 1–60 minutes: the lock cannot be turned off or stretched past an hour (a value stored before falls back to 10).
   idleMinutes: { schema: z.number().int().min(1).max(60), fallback: 10 },
+  /** The last tampering an administrator's sign-in found (issue 13), shown on the dashboard until dismissed. */
+  securityAlert: {
+    schema: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable(),
+    fallback: null,
+  },
   backupSchedule: {
     schema: z.object({
       enabled: z.boolean(),

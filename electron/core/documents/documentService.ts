@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import { letterheadOf, type Letterhead } from '../office/officeService';
 import type { HandlerContext } from '../router';
-import { readMeta } from '../vault/vault';
+import { assertPassword, readMeta } from '../vault/vault';
 import { markIssued, markUnissued, reserveDocumentNumber, type DocumentTarget } from './documentsRepo';
 import { frameDocument, type DocumentBody, type FrameInfo } from './frame';
 import { renderPdf } from './renderPdf';
@@ -166,6 +166,9 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
   const access: DbAccess = (use) => use(services.vault.database);
   const officeName = access((db) => readMeta(db).officeName);
   const letterhead = access((db) => letterheadOf(db));
+  // A PDF that leaves the office is only as safe as its password (AES-256, pdfkit's 1.7ext3):
+  // the same strength check as account passwords (issue 13).
+  if (spec.password) assertPassword(spec.password, { username: session.username, displayName: session.displayName, officeName });
   const doc = await services.jobs.run(
     (job) =>
       renderDocument(

@@ -29,7 +29,10 @@ export const auditHandlers = {
   },
   'audit.verify': ({ services, session }) => {
     const db = services.vault.database;
-    const check = verifyAuditChain(db);
+    const chain = verifyAuditChain(db);
+    const anchor = services.vault.anchorStatus();
+    // The anchor outside the database: a missing tail or a rolled-back file fails too, at the anchor's place.
+    const check = anchor && !anchor.ok ? { ok: false, rows: chain.rows, brokenAt: chain.brokenAt ?? anchor.anchorSeq } : chain;
     db.transaction(() =>
       appendAudit(db, { action: 'audit.verified', actorId: session!.userId, actorName: session!.username, details: { ok: check.ok, rows: check.rows } }),
     )();

@@ -16,7 +16,7 @@ export const usersHandlers = {
     if (findUserByName(db, input.username)) throw new CodedError('users.exists');
     assertPassword(input.password, { username: input.username, displayName: input.displayName, officeName: services.vault.officeName() ?? '' });
     // Keyring first: if the database write then fails, an orphan key entry cannot sign anyone in.
-    await services.vault.setPassword({ username: input.username, displayName: input.displayName }, input.password);
+    await services.vault.setPassword({ username: input.username, displayName: input.displayName }, input.password, { admin: input.roles.includes('admin') });
     const user = db.transaction(() => {
       const created = insertUser(db, { username: input.username, displayName: input.displayName, roles: input.roles, mustChangePassword: true });
       appendAudit(db, {
@@ -59,6 +59,7 @@ export const usersHandlers = {
     })();
     // A disabled user's key entry is removed, so their password no longer opens anything.
     if (input.disabled === true) services.vault.removeKeyFor(current.username);
+    else if (current.roles.includes('admin') && !updated.roles.includes('admin')) services.vault.dropAuthorityFor(current.username);
     return summary(updated);
   },
 

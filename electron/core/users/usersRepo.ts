@@ -4,6 +4,7 @@ import { USER_TITLES, type UserTitle } from '../../../shared/api/schemas/office'
 import { ROLES, type Role } from '../../../shared/auth/permissions';
 import { fold } from '../../../shared/text/turkish';
 import type { Db } from '../db/open';
+import { signerFor, signGrant } from '../vault/authority';
 
 export interface UserRecord {
   id: string;
@@ -70,6 +71,7 @@ export function insertUser(db: Db, user: NewUser): UserRecord {
     `INSERT INTO users (id, username, username_folded, display_name, roles, disabled, must_change_password, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
   ).run(id, user.username, fold(user.username), user.displayName, JSON.stringify([...new Set(user.roles)]), user.mustChangePassword ? 1 : 0, now, now);
+  signGrantRow(db, id);
   return findUserById(db, id)!;
 }
 
@@ -88,10 +90,29 @@ export function updateUser(db: Db, id: string, patch: UserPatch): UserRecord | n
   db.prepare(
     `UPDATE users SET display_name = ?, roles = ?, title = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?`,
   ).run(next.displayName, JSON.stringify([...new Set(next.roles)]), next.title, next.disabled ? 1 : 0, next.mustChangePassword ? 1 : 0, new Date().toISOString(), id);
+  if (patch.roles !== undefined || patch.disabled !== undefined) signGrantRow(db, id);
   return findUserById(db, id);
 }
 
 /** Enabled admins; the last one may not be disabled or lose the role (the office would be locked out). */
 export function countActiveAdmins(db: Db): number {
   return listUsers(db).filter((u) => !u.disabled && u.roles.includes('admin')).length;
+}
+
+/**
+ * Signs the user's grant (id, name, roles, enabled) with the office authority when an
+ * administrator's session has registered it (see vault/authority.ts). Without it, the row is
+ * written unsigned and its grant no longer verifies: only an administrator can change roles.
+ */
+export function signGrantRow(db: Db, id: string): void {
+  const signer = signerFor(db);
+  const user = findUserById(db, id);
+  if (!user) return;
+  const sig = signer ? signGrant(signer.authority, signer.vaultId, user) : null;
+  db.prepare('UPDATE users SET grant_sig = ? WHERE id = ?').run(sig, id);
+}
+
+export function grantSigOf(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT grant_sig FROM users WHERE id = ?').get(id) as { grant_sig: string | null } | undefined;
+  return row?.grant_sig ?? null;
 }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
+import type { AnchorCheck } from '../audit/anchor';
 import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
 import { integrityOk, openEncrypted, type Db } from '../db/open';
@@ -257,15 +258,21 @@ export interface VerifyReport {
   brokenAt?: number;
   /** Every synced device's audit chain (electron/core/sync/verify.ts); empty when the vault does not sync. */
   deviceChains: DeviceChainReport[];
+  /** The chain against its anchor outside the database (keyring); false when rows are missing or rolled back. */
+  auditAnchor: boolean;
+  anchorProblem?: 'logMissing' | 'tailMissing' | 'rewritten' | 'anchorForged';
+  anchorSeq?: number;
+  headSeq?: number;
 }
 
-/** Integrity, key and audit-chain check of an unlocked vault (the key check passed by unlocking). */
-export function verifyVault(db: Db): VerifyReport {
+/** Integrity, key, audit-chain and anchor check of an unlocked vault (the key check passed by unlocking). */
+export function verifyVault(db: Db, anchor: AnchorCheck | null = null): VerifyReport {
   const integrity = integrityOk(db);
   const chain = verifyAuditChain(db);
   const devices = verifySyncChains(db);
+  const anchored = anchor?.ok ?? true;
   return {
-    ok: integrity && chain.ok && devices.ok,
+    ok: integrity && chain.ok && devices.ok && anchored,
     key: true,
     integrity,
     auditChain: chain.ok,
@@ -273,6 +280,8 @@ export function verifyVault(db: Db): VerifyReport {
     schemaVersion: schemaVersion(db),
     ...(chain.brokenAt !== undefined ? { brokenAt: chain.brokenAt } : {}),
     deviceChains: devices.devices,
+    auditAnchor: anchored,
+    ...(anchor && !anchor.ok ? { anchorProblem: anchor.problem, anchorSeq: anchor.anchorSeq, headSeq: anchor.headSeq } : {}),
   };
 }
 

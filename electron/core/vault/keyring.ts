@@ -16,6 +16,7 @@ import { SyncKeysSchema } from '../sync/keys';
 import { open, seal } from './aead';
 import { deriveKey, type ScryptParams } from './kdf';
 import { writeAtomic } from './safeFile';
+import { sealAuthority, signEntry, unsealAuthority, type Authority } from './authority';
 
 const SealedSchema = z.object({ nonce: z.string(), ciphertext: z.string(), tag: z.string() });
 const EntrySchema = z.object({
@@ -25,6 +26,10 @@ const EntrySchema = z.object({
   salt: z.string(),
   sealed: SealedSchema,
   createdAt: z.string(),
+  /** The office authority's signature of (vault id, user tag): see authority.ts. */
+  sig: z.string().optional(),
+  /** Administrators only: the authority's private key, sealed under the same password. */
+  authority: SealedSchema.optional(),
 });
 const KeyringSchema = z.object({
   format: z.literal('kalkan-keyring'),
@@ -35,6 +40,15 @@ const KeyringSchema = z.object({
   entries: z.array(EntrySchema),
   /** This workstation's sync keys (electron/core/sync/keys.ts), once it syncs. */
   sync: SyncKeysSchema.optional(),
+  /** The pinned public key of the office authority, and its private key under the recovery key. */
+  authority: z.object({ publicKey: z.string(), recovery: SealedSchema.optional() }).optional(),
+  /** The audit chain's head outside the database (audit/anchor.ts). */
+  audit: z
+    .object({
+      latest: z.object({ seq: z.number().int(), hash: z.string(), at: z.string(), mac: z.string() }).optional(),
+      signed: z.object({ seq: z.number().int(), hash: z.string(), at: z.string(), sig: z.string() }).optional(),
+    })
+    .optional(),
 });
 
 export type KeyringEntry = z.infer<typeof EntrySchema>;
@@ -92,6 +106,13 @@ export function writeKeyring(path: string, keyring: KeyringData): void {
   writeAtomic(path, JSON.stringify(keyring, null, 2), { overwrite: true });
 }
 
+export interface WrapOptions {
+  /** Signs the entry's identity with this authority; without it an existing entry's signature is kept. */
+  signWith?: Authority | null;
+  /** Seals this authority's private key into the entry (administrators). */
+  sealAuthority?: Authority | null;
+}
+
 /** Adds (or replaces) the entry for a user: the database key sealed under their password. */
 export async function wrapForUser(
   keyring: KeyringData,
@@ -99,17 +120,22 @@ export async function wrapForUser(
   password: string,
   dbKey: Buffer,
   kdf: ScryptParams,
+  options: WrapOptions = {},
 ): Promise<KeyringData> {
   const tag = userTag(keyring.vaultId, username);
   const salt = randomBytes(16);
   const wrappingKey = await deriveKey(password, salt, kdf);
   const base = { id: randomUUID(), userTag: tag };
+  const previous = keyring.entries.find((e) => e.userTag === tag);
+  const sig = options.signWith ? signEntry(options.signWith, keyring.vaultId, tag) : previous?.sig;
   const entry: KeyringEntry = {
     ...base,
     kdf,
     salt: salt.toString('base64'),
     sealed: seal(wrappingKey, dbKey, aad(keyring.vaultId, base)),
     createdAt: new Date().toISOString(),
+    ...(sig ? { sig } : {}),
+    ...(options.sealAuthority ? { authority: sealAuthority(wrappingKey, options.sealAuthority, aad(keyring.vaultId, base)) } : {}),
   };
   wrappingKey.fill(0);
   return { ...keyring, entries: [...keyring.entries.filter((e) => e.userTag !== tag), entry] };
@@ -131,6 +157,15 @@ export function hasUser(keyring: KeyringData, username: string): boolean {
  * reveal which user names exist.
  */
 export async function unwrapForUser(keyring: KeyringData, username: string, password: string): Promise<Buffer> {
+  return (await unwrapEntry(keyring, username, password)).key;
+}
+
+/** As unwrapForUser, with the entry and (administrators) the authority sealed in it. */
+export async function unwrapEntry(
+  keyring: KeyringData,
+  username: string,
+  password: string,
+): Promise<{ key: Buffer; entry: KeyringEntry; authority: Authority | null }> {
   const tag = userTag(keyring.vaultId, username);
   const entry = keyring.entries.find((e) => e.userTag === tag);
   // Derive even for an unknown user so timing does not tell whether the name exists.
@@ -138,7 +173,8 @@ export async function unwrapForUser(keyring: KeyringData, username: string, pass
   const salt = entry ? Buffer.from(entry.salt, 'base64') : randomBytes(16);
   const wrappingKey = await deriveKey(password, salt, kdf);
   const key = entry ? open(wrappingKey, entry.sealed, aad(keyring.vaultId, entry)) : null;
+  const authority = entry && key && entry.authority ? unsealAuthority(wrappingKey, entry.authority, aad(keyring.vaultId, entry)) : null;
   wrappingKey.fill(0);
-  if (!key) throw new CodedError('vault.wrongPassword');
-  return key;
+  if (!key || !entry) throw new CodedError('vault.wrongPassword');
+  return { key, entry, authority };
 }

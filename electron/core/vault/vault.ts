@@ -9,19 +9,35 @@ import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
 import { appendAudit } from '../audit/auditLog';
+import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
+import { setVaultSetting } from '../db/vaultSettings';
 import { migrate } from '../db/migrate';
 import { openEncrypted, type Db } from '../db/open';
-import { findUserByName, insertUser, listUsers, type UserRecord } from '../users/usersRepo';
+import { findUserByName, grantSigOf, insertUser, listUsers, signGrantRow, type UserRecord } from '../users/usersRepo';
+import {
+  entrySigned,
+  grantSigned,
+  newAuthority,
+  publicKeyFrom,
+  recoveryWrappingKey,
+  sealAuthority,
+  setSigner,
+  signEntry,
+  unsealAuthority,
+  type Authority,
+} from './authority';
 import { DEFAULT_KDF, type ScryptParams } from './kdf';
 import {
   newKeyring,
   readKeyring,
   removeUser,
+  unwrapEntry,
   unwrapForUser,
   userTag,
   wrapForUser,
   writeKeyring,
   type KeyringData,
+  type KeyringEntry,
 } from './keyring';
 import { acquireLock, HEARTBEAT_MS, type HeldLock } from './lockFile';
 import { vaultPaths, type VaultPaths } from './paths';
@@ -58,6 +74,10 @@ export class Vault {
   readonly paths: VaultPaths;
   private db: Db | null = null;
   private key: Buffer | null = null;
+  /** The office authority, while an administrator who holds it is signed in. */
+  private authority: Authority | null = null;
+  /** The audit anchor compared at sign-in; while it does not match, no lock moves it. */
+  private anchor: AnchorCheck | null = null;
   private held: HeldLock | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private readonly throttle: Throttle;
@@ -110,13 +130,20 @@ export class Vault {
       db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding });
       migrate(db);
       let keyring = newKeyring(officeName);
+      // The office's signing authority: sealed for the administrator below and under the recovery key.
+      const authority = newAuthority();
+      const recoveryWrap = recoveryWrappingKey(secret);
+      keyring = { ...keyring, authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${keyring.vaultId}|recovery`) } };
+      recoveryWrap.fill(0);
       const database = db;
+      setSigner(database, authority, keyring.vaultId);
       database.transaction(() => {
         const setMeta = database.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         setMeta.run('format', VAULT_FORMAT);
         setMeta.run('vault_id', keyring.vaultId);
         setMeta.run('office_name', officeName);
         setMeta.run('created_at', new Date().toISOString());
+        setMeta.run(AUTHORITY_META, authority.publicKeyText);
         const admin = insertUser(database, {
           username: input.admin.username.trim(),
           displayName: input.admin.displayName.trim(),
@@ -127,7 +154,8 @@ export class Vault {
         appendAudit(database, { action: 'vault.created', actorId: admin.id, actorName: admin.username });
         appendAudit(database, { action: 'user.created', actorId: admin.id, actorName: admin.username, targetType: 'user', targetId: admin.id, details: { roles: admin.roles.join(',') } });
       })();
-      keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf);
+      keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, { signWith: authority, sealAuthority: authority });
+      setSigner(db, null, keyring.vaultId);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       db = null;
@@ -164,16 +192,16 @@ export class Vault {
     const wait = this.throttle.waitFor(tag);
     if (wait > 0) throw new CodedError('vault.throttled', { seconds: Math.ceil(wait / 1000) });
 
-    let key: Buffer;
+    let unwrapped: Awaited<ReturnType<typeof unwrapEntry>>;
     try {
-      key = await unwrapForUser(keyring, username, password);
+      unwrapped = await unwrapEntry(keyring, username, password);
     } catch (error) {
       this.throttle.recordFailure(tag);
       throw error;
     }
-    this.openWithKey(key, keyring);
+    this.openWithKey(unwrapped.key, keyring);
     const db = this.database;
-    const user = findUserByName(db, username);
+    let user = findUserByName(db, username);
     if (!user || user.disabled) {
       // The keyring entry of a disabled user is removed, so this is rare (a keyring restored from
       // an old backup): still refuse, and record the attempt.
@@ -181,13 +209,125 @@ export class Vault {
       this.close();
       throw new CodedError(user ? 'vault.userDisabled' : 'vault.wrongPassword');
     }
+    let checked: { user: UserRecord; findings: TamperFindings | null };
+    try {
+      checked = await this.checkAuthority(keyring, user, unwrapped, password);
+    } catch (error) {
+      this.throttle.recordFailure(tag);
+      this.close();
+      throw error;
+    }
+    user = checked.user;
     this.throttle.recordSuccess(tag);
+    const signedIn = user;
+    // The anchor outside the database, compared before this sign-in adds its rows.
+    const pinned = keyring.authority?.publicKey ? publicKeyFrom(keyring.authority.publicKey) : null;
+    const anchor = checkAnchors(db, keyring.vaultId, this.key!, this.authority?.publicKey ?? pinned, keyring.audit);
+    this.anchor = anchor;
     db.transaction(() => {
       this.flushFailedAttempts(keyring);
-      appendAudit(db, { action: 'auth.signIn', actorId: user.id, actorName: user.username });
+      if (!anchor.ok) {
+        appendAudit(db, {
+          action: 'audit.anchorMismatch',
+          actorId: signedIn.id,
+          actorName: signedIn.username,
+          details: { problem: anchor.problem ?? null, anchorSeq: anchor.anchorSeq ?? null, headSeq: anchor.headSeq ?? null },
+        });
+      }
+      appendAudit(db, { action: 'auth.signIn', actorId: signedIn.id, actorName: signedIn.username, details: { anchorSeq: keyring.audit?.latest?.seq ?? null, anchorOk: anchor.ok } });
     })();
     this.held?.setUser(user.username);
     return user;
+  }
+
+  /**
+   * Signed authority at sign-in (see authority.ts). Refuses an entry or grant that does not
+   * verify (recording why in the audit log first); an administrator must hold the authority's
+   * private key, and her sign-in checks every entry and grant with the key she unsealed.
+   * Returns the user with the roles her signed grant gives.
+   */
+  private async checkAuthority(
+    keyring: KeyringData,
+    user: UserRecord,
+    unwrapped: { entry: KeyringEntry; authority: Authority | null },
+    password: string,
+  ): Promise<{ user: UserRecord; findings: TamperFindings | null }> {
+    const db = this.database;
+    const meta = readMeta(db);
+    const pinnedMeta = readMetaValue(db, AUTHORITY_META);
+    const pinnedRing = keyring.authority?.publicKey ?? null;
+    const refuse = (code: string, action: string): never => {
+      db.transaction(() => appendAudit(db, { action, actorId: user.id, actorName: user.username, targetType: 'user', targetId: user.id }))();
+      throw new CodedError(code);
+    };
+    if (pinnedMeta === null && pinnedRing === null) {
+      // A vault made before signed authority: its first administrator sign-in creates it.
+      if (user.roles.includes('admin')) await this.createAuthority(keyring, user, password);
+      return { user, findings: null };
+    }
+    // The key an administrator's entry unseals is the only key not taken from a file; it counts
+    // only when it is the office's pinned key (a forger's own key pair is not).
+    const unsealed = unwrapped.authority;
+    const own = unsealed && (unsealed.publicKeyText === pinnedRing || unsealed.publicKeyText === pinnedMeta) ? unsealed : null;
+    if (user.roles.includes('admin')) {
+      // An administrator grant without the office key: a forged entry, a role edited in the table,
+      // or an account made administrator whose password an administrator has not set since.
+      if (!own) refuse('vault.adminKeyMissing', 'security.adminKeyMissing');
+      this.authority = own;
+      setSigner(db, own, meta.vaultId);
+      return { user, findings: this.scanForTampering(keyring, own!) };
+    }
+    // Everyone else: the key pinned in the keyring and in the database must agree.
+    const trusted = pinnedRing !== null && pinnedRing === pinnedMeta ? publicKeyFrom(pinnedRing) : null;
+    if (!trusted) refuse('vault.tampered', 'security.keyMismatch');
+    const publicKey = trusted!;
+    if (!entrySigned(publicKey, keyring.vaultId, unwrapped.entry.userTag, unwrapped.entry.sig)) refuse('vault.entryUnsigned', 'security.forgedEntry');
+    if (!grantSigned(publicKey, meta.vaultId, user, grantSigOf(db, user.id))) refuse('vault.grantInvalid', 'security.grantInvalid');
+    return { user, findings: null };
+  }
+
+  /** Every entry and grant checked with the administrator's own key; findings audited and kept for the dashboard. */
+  private scanForTampering(keyring: KeyringData, authority: Authority): TamperFindings {
+    const db = this.database;
+    const meta = readMeta(db);
+    const known = new Map(listUsers(db).map((u) => [userTag(keyring.vaultId, u.username), u]));
+    const forgedEntries = keyring.entries.filter((e) => !entrySigned(authority.publicKey, keyring.vaultId, e.userTag, e.sig) || !known.has(e.userTag)).length;
+    const badGrants = listUsers(db).filter((u) => !grantSigned(authority.publicKey, meta.vaultId, u, grantSigOf(db, u.id))).length;
+    const keyReplaced = keyring.authority?.publicKey !== authority.publicKeyText || readMetaValue(db, AUTHORITY_META) !== authority.publicKeyText;
+    const findings: TamperFindings = { forgedEntries, badGrants, keyReplaced };
+    if (forgedEntries || badGrants || keyReplaced) {
+      db.transaction(() => {
+        appendAudit(db, { action: 'security.tamperDetected', details: { forgedEntries, badGrants, keyReplaced } });
+        setVaultSetting(db, 'securityAlert', { at: new Date().toISOString(), forgedEntries, badGrants, keyReplaced });
+        // Pin the true key again; forged grants stay unsigned (refused) until an administrator re-saves them.
+        if (keyReplaced) setMetaValue(db, AUTHORITY_META, authority.publicKeyText);
+      })();
+      if (keyring.authority?.publicKey !== authority.publicKeyText) {
+        writeKeyring(this.paths.keyring, { ...keyring, authority: { publicKey: authority.publicKeyText, ...(keyring.authority?.recovery ? { recovery: keyring.authority.recovery } : {}) } });
+      }
+    }
+    return findings;
+  }
+
+  /** First administrator sign-in of a vault made before signed authority: create, seal, sign everything. */
+  private async createAuthority(keyring: KeyringData, user: UserRecord, password: string): Promise<void> {
+    const db = this.database;
+    const vaultId = readMeta(db).vaultId;
+    const authority = newAuthority();
+    setSigner(db, authority, vaultId);
+    let next: KeyringData = {
+      ...keyring,
+      authority: { publicKey: authority.publicKeyText },
+      entries: keyring.entries.map((e) => ({ ...e, sig: signEntry(authority, keyring.vaultId, e.userTag) })),
+    };
+    next = await wrapForUser(next, user.username, password, this.key!, this.kdf, { signWith: authority, sealAuthority: authority });
+    db.transaction(() => {
+      setMetaValue(db, AUTHORITY_META, authority.publicKeyText);
+      for (const u of listUsers(db)) signGrantRow(db, u.id);
+      appendAudit(db, { action: 'security.authorityCreated', actorId: user.id, actorName: user.username });
+    })();
+    writeKeyring(this.paths.keyring, next);
+    this.authority = authority;
   }
 
   /**
@@ -201,6 +341,7 @@ export class Vault {
     const secret = parseRecoveryKey(recoveryKey);
     if (!secret) throw new CodedError('vault.recoveryKeyInvalid');
     const key = databaseKeyFrom(secret);
+    const secretCopy = Buffer.from(secret);
     secret.fill(0);
     let keyring: KeyringData | null = null;
     try {
@@ -212,6 +353,7 @@ export class Vault {
       this.openWithKey(key, keyring, 'vault.recoveryKeyWrong');
     } catch (error) {
       key.fill(0);
+      secretCopy.fill(0);
       throw error;
     }
     try {
@@ -220,9 +362,37 @@ export class Vault {
       if (!user || user.disabled) throw new CodedError('users.notFound');
       const meta = readMeta(db);
       assertPassword(newPassword, { username: user.username, displayName: user.displayName, officeName: meta.officeName });
-      const base = keyring ?? newKeyring(meta.officeName, meta.vaultId);
-      const next = await wrapForUser(base, user.username, newPassword, this.key!, this.kdf);
+      let base = keyring ?? newKeyring(meta.officeName, meta.vaultId);
+      // The recovery key also unseals the office authority; if the keyring (and with it the sealed
+      // key) is lost, the recovery holder vouches for the office as it is: a new authority signs it.
+      const recoveryWrap = recoveryWrappingKey(secretCopy);
+      secretCopy.fill(0);
+      let authority = base.authority?.recovery ? unsealAuthority(recoveryWrap, base.authority.recovery, `${meta.vaultId}|recovery`) : null;
+      const created = authority === null;
+      if (!authority) {
+        authority = newAuthority();
+        base = {
+          ...base,
+          authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${meta.vaultId}|recovery`) },
+          entries: base.entries.map((e) => ({ ...e, sig: signEntry(authority!, base.vaultId, e.userTag) })),
+        };
+      }
+      recoveryWrap.fill(0);
+      const next = await wrapForUser(base, user.username, newPassword, this.key!, this.kdf, {
+        signWith: authority,
+        sealAuthority: user.roles.includes('admin') ? authority : null,
+      });
+      const signer = authority;
       db.transaction(() => {
+        if (created) {
+          setSigner(db, signer, meta.vaultId);
+          setMetaValue(db, AUTHORITY_META, signer.publicKeyText);
+          for (const u of listUsers(db)) signGrantRow(db, u.id);
+          appendAudit(db, { action: 'security.authorityCreated', actorId: user.id, actorName: user.username });
+        }
+        // The recovery key's holder vouches for this account as the table shows it.
+        setSigner(db, signer, meta.vaultId);
+        signGrantRow(db, user.id);
         appendAudit(db, {
           action: 'auth.recovered',
           actorId: user.id,
@@ -246,16 +416,54 @@ export class Vault {
     } catch {
       /* locking must never fail because the audit write did */
     }
+    try {
+      // The chain's head goes outside the database, unless this session found it not matching
+      // (then the old anchor stays as evidence until an administrator re-anchors).
+      if (this.anchor?.ok !== false) writeKeyring(this.paths.keyring, this.keyringWithAnchors());
+    } catch {
+      /* nor because the keyring could not be written */
+    }
     this.close();
+  }
+
+  /** The audit anchor compared at this session's sign-in (null while locked). */
+  anchorStatus(): AnchorCheck | null {
+    return this.db ? this.anchor : null;
+  }
+
+  /** An administrator accepts the log as it is now (after investigating a mismatch): the next lock anchors it. */
+  reanchor(actor: { id: string; username: string }): void {
+    const db = this.database;
+    if (!this.authority) throw new CodedError('auth.forbidden');
+    db.transaction(() => appendAudit(db, { action: 'audit.reanchored', actorId: actor.id, actorName: actor.username, details: { problem: this.anchor?.problem ?? null } }))();
+    this.anchor = { ok: true };
+  }
+
+  /** The keyring with anchors for the current chain head (for the lock and for every backup). */
+  keyringWithAnchors(): KeyringData {
+    const db = this.database;
+    const keyring = readKeyring(this.paths.keyring);
+    if (this.anchor?.ok === false) return keyring;
+    return { ...keyring, audit: anchorsFor(db, keyring.vaultId, this.key!, this.authority, keyring.audit) };
   }
 
   // --- key management while unlocked -------------------------------------------------
 
-  async setPassword(user: Pick<UserRecord, 'username' | 'displayName'>, password: string): Promise<void> {
+  /**
+   * Sets a user's password (their keyring entry). An administrator's session signs the entry and,
+   * for an administrator account (`admin`, else the account's current roles), seals the office
+   * authority into it; otherwise the entry keeps the signature it had (a user's own change).
+   */
+  async setPassword(user: Pick<UserRecord, 'username' | 'displayName'>, password: string, options: { admin?: boolean } = {}): Promise<void> {
     if (!this.key) throw new CodedError('auth.locked');
     const keyring = readKeyring(this.paths.keyring);
     assertPassword(password, { username: user.username, displayName: user.displayName, officeName: keyring.officeName });
-    writeKeyring(this.paths.keyring, await wrapForUser(keyring, user.username, password, this.key, this.kdf));
+    const admin = options.admin ?? Boolean(this.db && findUserByName(this.db, user.username)?.roles.includes('admin'));
+    const authority = this.authority;
+    writeKeyring(
+      this.paths.keyring,
+      await wrapForUser(keyring, user.username, password, this.key, this.kdf, { signWith: authority, sealAuthority: admin ? authority : null }),
+    );
   }
 
   /** True when `password` is this user's current password (for changing one's own password). */
@@ -271,6 +479,13 @@ export class Vault {
 
   removeKeyFor(username: string): void {
     writeKeyring(this.paths.keyring, removeUser(readKeyring(this.paths.keyring), username));
+  }
+
+  /** A user who is no longer an administrator loses the office key sealed in her entry. */
+  dropAuthorityFor(username: string): void {
+    const keyring = readKeyring(this.paths.keyring);
+    const tag = userTag(keyring.vaultId, username);
+    writeKeyring(this.paths.keyring, { ...keyring, entries: keyring.entries.map((e) => (e.userTag === tag ? { ...e, authority: undefined } : e)) });
   }
 
   /**
@@ -305,7 +520,7 @@ export class Vault {
   /** The current key, for backup MACs and consistent copies. Never leaves core. */
   withKey<T>(use: (key: Buffer, keyring: KeyringData) => T): T {
     if (!this.key) throw new CodedError('auth.locked');
-    return use(this.key, readKeyring(this.paths.keyring));
+    return use(this.key, this.keyringWithAnchors());
   }
 
   // --- internals -------------------------------------------------------------------------
@@ -375,7 +590,10 @@ export class Vault {
   private close(): void {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
+    this.authority = null;
+    this.anchor = null;
     try {
+      if (this.db) setSigner(this.db, null, '');
       this.db?.close();
     } finally {
       this.db = null;
@@ -385,6 +603,25 @@ export class Vault {
       this.held = null;
     }
   }
+}
+
+/** The meta key pinning the office authority's public key (also pinned in the keyring). */
+export const AUTHORITY_META = 'authority_public_key';
+
+/** What an administrator's sign-in found that does not verify under the office's own key. */
+export interface TamperFindings {
+  forgedEntries: number;
+  badGrants: number;
+  keyReplaced: boolean;
+}
+
+function readMetaValue(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+function setMetaValue(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 export interface VaultMeta {

@@ -21,6 +21,8 @@ export const SessionInfo = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
   mustChangePassword: z.boolean(),
   idleMinutes: z.number().int(),
+  /** Administrators only: the last tampering a sign-in found (forged entries, bad grants, a replaced key). */
+  securityAlert: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

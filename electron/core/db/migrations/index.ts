@@ -7,6 +7,7 @@
  * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
  * 4 referrals and court · 5 statistics helpers · 11 drafts.
  * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment.
+ * 4 referrals and court · 5 statistics helpers · 9 security (signed grants, audit MACs).
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -19,6 +20,7 @@ import { m011Drafts } from './m011Drafts';
 import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
 import { m007AssessmentScreened } from './m007AssessmentScreened';
+import { m009Security } from './m009Security';
 
 export interface Migration {
   version: number;
@@ -26,6 +28,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m011Drafts, m012CourtDocuments, m014Sync, m007AssessmentScreened];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m011Drafts, m012CourtDocuments, m014Sync, m007AssessmentScreened, m009Security];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -14,6 +14,19 @@ import { TaskList } from '../cases/TasksPanel';
 type Scope = 'mine' | 'everyone';
 const GROUPS = ['overdue', 'today', 'week'] as const;
 
+/** Administrators: what the last sign-in found that does not carry the office's signature (issue 13). */
+function SecurityBanner() {
+  const { t } = useTranslation();
+  const alert = useCurrentSession().securityAlert;
+  if (!alert) return null;
+  return (
+    <Alert tone="error">
+      <strong>{t('dashboard.security.title')}</strong> {t('dashboard.security.body', { entries: alert.forgedEntries, grants: alert.badGrants })}
+      {alert.keyReplaced ? ` ${t('dashboard.security.keyReplaced')}` : ''} {t('dashboard.security.action')}
+    </Alert>
+  );
+}
+
 /** The start screen: what is overdue, due today and due this week, most urgent first. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -28,6 +41,7 @@ export function DashboardPage() {
     return (
       <section aria-labelledby="page-title">
         <h1 id="page-title">{t('pages.dashboard.title')}</h1>
+        <SecurityBanner />
         <EmptyState action={<a href="#/administration">{t('nav.administration')}</a>}>{t('dashboard.adminOnly')}</EmptyState>
       </section>
     );
@@ -59,6 +73,7 @@ export function DashboardPage() {
           </ToggleButtonGroup>
         ) : null}
       </div>
+      <SecurityBanner />
       {dashboard.error ? <Alert tone="error">{messageOf(t, dashboard.error)}</Alert> : null}
       {pending.data && pending.data.length > 0 ? (
         <Alert tone="warning">
