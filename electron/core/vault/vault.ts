@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
+import type { AuditAction } from '../../../shared/api/auditActions';
 import { appendAudit } from '../audit/auditLog';
 import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
 import { setVaultSetting } from '../db/vaultSettings';
@@ -256,7 +257,7 @@ export class Vault {
     const meta = readMeta(db);
     const pinnedMeta = readMetaValue(db, AUTHORITY_META);
     const pinnedRing = keyring.authority?.publicKey ?? null;
-    const refuse = (code: string, action: string): never => {
+    const refuse = (code: string, action: AuditAction): never => {
       db.transaction(() => appendAudit(db, { action, actorId: user.id, actorName: user.username, targetType: 'user', targetId: user.id }))();
       throw new CodedError(code);
     };
