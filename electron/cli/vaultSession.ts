@@ -7,12 +7,13 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CodedError } from '../../shared/api/envelope';
 import { can, type Permission } from '../../shared/auth/permissions';
+import type { Method, Output } from '../../shared/api/contract';
+import { call, type InputArg } from '../core/call';
 import { createCore, type Core } from '../core/createCore';
 import { silentLogger } from '../core/log';
 import { newClientState, type ClientState, type Session } from '../core/session';
 import { requireString } from './args';
 import type { CommandContext } from './command';
-import { callOrThrow } from './call';
 import { readSecret } from './password';
 
 export interface OpenVault {
@@ -21,7 +22,7 @@ export interface OpenVault {
   session: Session;
   /** The password the user signed in with (for a change of their own password). */
   password: string;
-  call(method: string, input?: unknown): Promise<unknown>;
+  call<M extends Method>(method: M, ...input: InputArg<M>): Promise<Output<M>>;
 }
 
 export function coreFor(ctx: CommandContext, dbPath: string): Core {
@@ -39,11 +40,11 @@ export async function withVault<T>(ctx: CommandContext, permission: Permission |
   }
   const password = await readSecret(ctx.io, 'KALKAN_PASSWORD', ctx.t('cli.prompt.password', { user: username }));
   const client = newClientState();
-  await callOrThrow(core.router, client, 'auth.signIn', { username, password });
+  await call(core.router, client, 'auth.signIn', { username, password });
   try {
     const session = client.session!;
     if (permission && !can(session.roles, permission)) throw new CodedError('auth.forbidden');
-    return await use({ core, client, session, password, call: (method, input = {}) => callOrThrow(core.router, client, method, input) });
+    return await use({ core, client, session, password, call: (method, ...input) => call(core.router, client, method, ...input) });
   } finally {
     await core.router.handle(client, 'auth.signOut', {});
   }

@@ -189,3 +189,31 @@ test('the office edits its lists: a new concern appears at intake, a retired one
   await expect(app.locator('label').filter({ hasText: 'Siber zorbalık' })).toBeVisible();
   await expect(app.locator('label').filter({ hasText: 'Akran zorbalığı' })).toHaveCount(0);
 });
+
+test('a note edited meanwhile by someone else: the conflict view shows the newest version, and "save anyway" saves', async ({ signedIn: app }) => {
+  const created = await api<{ id: number }>(app, 'cases.create', {
+    household: { name: 'Aydın', city: 'İstanbul' },
+    members: [{ person: { firstName: 'Ece', lastName: 'Aydın', birthDate: '2015-06-07', sex: 'female' }, role: 'child', confirmedNew: true }],
+    intake: { receivedAt: '2026-11-20T10:00:00+03:00', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık.' },
+  });
+  const note = { type: 'phone_call', occurredAt: '2026-11-21T10:00:00+03:00', present: { people: [], users: [], others: null } };
+  const first = await api<{ id: number }>(app, 'notes.add', { caseId: created.id, ...note, body: 'İlk sürüm.' });
+  await app.goto(`${new URL(app.url()).origin}/#/cases/${created.id}`);
+  await app.getByRole('tab', { name: new RegExp(tr.cases.tabs.notes) }).click();
+  await app.getByRole('button', { name: new RegExp(tr.notes.editOf.split('}}')[1]!.trim()) }).click();
+  const dialog = app.getByRole('dialog');
+  await dialog.getByLabel(tr.notes.body, { exact: true }).fill('Benim sürümüm.');
+
+  // Meanwhile the note is saved twice elsewhere (versions 2 and 3).
+  await api(app, 'notes.edit', { noteId: first.id, expectedVersion: 1, ...note, body: 'İkinci sürüm.' });
+  await api(app, 'notes.edit', { noteId: first.id, expectedVersion: 2, ...note, body: 'En yeni sürüm.' });
+
+  await dialog.getByRole('button', { name: tr.common.save }).click();
+  await expect(dialog.getByText('En yeni sürüm.')).toBeVisible();
+  await expect(dialog.getByText('İlk sürüm.')).toHaveCount(0);
+  await dialog.getByRole('button', { name: tr.notes.saveAnyway }).click();
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(app.getByText('Benim sürümüm.')).toBeVisible();
+  const versions = await api<Array<{ version: number; body: string }>>(app, 'notes.versions', { noteId: first.id });
+  expect(versions[0]).toMatchObject({ version: 4, body: 'Benim sürümüm.' });
+});

@@ -164,7 +164,7 @@ describe('case scope: every method declares it, the router enforces it', () => {
       const reply = await d.core.router.handle(back, m, SAMPLES[m]!(hidden));
       if (!reply.ok) expect(['api.notFound', 'api.invalidInput', 'internal'], `${m} → ${reply.error.code}`).not.toContain(reply.error.code);
     }
-  });
+  }, 120_000);
 });
 
 describe('case scope: the person and household IDOR', () => {

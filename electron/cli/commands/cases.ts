@@ -4,7 +4,7 @@
  * Turkish folding and sorting) as the app.
  */
 import { CodedError } from '../../../shared/api/envelope';
-import { CASE_SORTS, CASE_STATUSES, type CaseList, type SearchHit } from '../../../shared/api/schemas/cases';
+import { CASE_SORTS, CASE_STATUSES, type CaseStatus } from '../../../shared/api/schemas/cases';
 import { toDate } from '../../../shared/time/localDays';
 import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
@@ -18,12 +18,14 @@ const pad = (text: string, width: number): string => (text.length >= width ? `${
 const dateOf = (ctx: CommandContext, iso: string): string =>
   new Intl.DateTimeFormat(ctx.lang === 'tr' ? 'tr-TR' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(iso));
 
-function parseStatuses(value: unknown): string[] | undefined {
+const isStatus = (s: string): s is CaseStatus => (CASE_STATUSES as readonly string[]).includes(s);
+
+function parseStatuses(value: unknown): CaseStatus[] | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const list = value.split(',').map((s) => s.trim());
-  const bad = list.filter((s) => !(CASE_STATUSES as readonly string[]).includes(s));
+  const bad = list.filter((s) => !isStatus(s));
   if (bad.length) throw new CodedError('cli.usage', { detail: `--status ${bad.join(',')} (${CASE_STATUSES.join(', ')})` });
-  return list;
+  return list.filter(isStatus);
 }
 
 function parseLimit(value: unknown): number {
@@ -41,10 +43,11 @@ export const casesListCommand: Command = {
   async run(ctx) {
     const status = parseStatuses(ctx.values.status);
     const limit = parseLimit(ctx.values.limit);
-    const sort = ctx.values.sort;
-    if (sort !== undefined && !(CASE_SORTS as readonly string[]).includes(String(sort))) throw new CodedError('cli.usage', { detail: `--sort ${String(sort)}` });
+    const given = ctx.values.sort;
+    const sort = CASE_SORTS.find((s) => s === given);
+    if (given !== undefined && !sort) throw new CodedError('cli.usage', { detail: `--sort ${String(given)}` });
     const list = await withVault(ctx, 'case:read', ({ call }) =>
-      call('cases.list', { limit, ...(status ? { status } : {}), ...(sort ? { sort, direction: sort === 'childName' ? 'asc' : 'desc' } : {}) }) as Promise<CaseList>,
+      call('cases.list', { limit, ...(status ? { status } : {}), ...(sort ? { sort, direction: sort === 'childName' ? 'asc' : 'desc' } : {}) }),
     );
     if (ctx.json) {
       ctx.io.out(JSON.stringify(list));
@@ -83,7 +86,7 @@ export const searchCommand: Command = {
   async run(ctx) {
     const q = requireString(ctx.values, 'q');
     const limit = Math.min(100, parseLimit(ctx.values.limit ?? '30'));
-    const { hits } = await withVault(ctx, 'case:read', ({ call }) => call('cases.search', { q, limit }) as Promise<{ hits: SearchHit[] }>);
+    const { hits } = await withVault(ctx, 'case:read', ({ call }) => call('cases.search', { q, limit }));
     if (ctx.json) {
       ctx.io.out(JSON.stringify({ hits }));
       return;

@@ -17,12 +17,12 @@ export const initCommand: Command = {
     const admin = requireString(values, 'admin');
     const core = coreFor(ctx, db);
     const password = await readSecret(io, 'KALKAN_PASSWORD', t('cli.prompt.newPassword', { user: admin }), { prompt: t('cli.prompt.repeatPassword') });
-    const { recoveryKey } = (await callOrThrow(core.router, newClientState(), 'setup.create', {
+    const { recoveryKey } = await callOrThrow(core.router, newClientState(), 'setup.create', {
       officeName: typeof values.office === 'string' ? values.office : 'Kalkan',
       username: admin,
       displayName: typeof values['display-name'] === 'string' ? values['display-name'] : admin,
       password,
-    })) as { recoveryKey: string };
+    });
     if (json) io.out(JSON.stringify({ db, recoveryKey }));
     else io.out([t('cli.init.done', { db }), '', t('cli.init.recoveryKey'), '', `    ${recoveryKey}`, '', t('cli.init.recoveryWarning')].join('\n'));
   },

@@ -22,7 +22,7 @@ import { CodedError } from '../../../shared/api/envelope';
 import type { JobProgress } from '../../../shared/api/events';
 import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
-import { withVault } from '../vaultSession';
+import { withVault, type OpenVault } from '../vaultSession';
 import { writeAtomic } from '../../core/vault/safeFile';
 
 interface DocumentReply {
@@ -84,7 +84,10 @@ function writeAtomically(path: string, bytes: Buffer): void {
   }
 }
 
-async function printPdf(ctx: CommandContext, method: string, input: Record<string, unknown>): Promise<void> {
+/** What every document method takes besides its ids (from the command line). */
+type PrintExtras = { language: 'tr' | 'en'; jobId: string; password?: string };
+
+async function printPdf(ctx: CommandContext, print: (call: OpenVault['call'], extras: PrintExtras) => Promise<DocumentReply>): Promise<void> {
   const out = resolve(requireString(ctx.values, 'out'));
   if (existsSync(out) && ctx.values.force !== true) throw new CodedError('cli.pdfExists', { file: out });
   if (!existsSync(dirname(out))) throw new CodedError('cli.pdfWriteFailed', { file: out });
@@ -99,7 +102,7 @@ async function printPdf(ctx: CommandContext, method: string, input: Record<strin
         })
       : () => {};
     try {
-      return (await call(method, { ...input, language: ctx.lang, jobId, ...(password ? { password } : {}) })) as DocumentReply;
+      return await print(call, { language: ctx.lang, jobId, ...(password ? { password } : {}) });
     } finally {
       stop();
       status?.('');
@@ -122,7 +125,7 @@ export const pdfCourtReportCommand: Command = {
     // Neither file: the report's stored draft is printed as it is.
     const typed = ctx.values['opinion-file'] !== undefined || ctx.values['recommendation-file'] !== undefined;
     const texts = typed ? { opinion: textFile(ctx, 'opinion-file'), recommendation: textFile(ctx, 'recommendation-file') } : {};
-    await printPdf(ctx, 'documents.courtReport', { caseId, ...texts, ...(hearingId ? { hearingId } : {}) });
+    await printPdf(ctx, (call, extras) => call('documents.courtReport', { caseId, ...texts, ...(hearingId ? { hearingId } : {}), ...extras }));
   },
 };
 
@@ -132,7 +135,8 @@ export const pdfReferralCommand: Command = {
   usage: `${COMMON} --referral ID ${TAIL}`,
   options: { ...OPTIONS, referral: { type: 'string' } },
   async run(ctx) {
-    await printPdf(ctx, 'documents.referralLetter', { referralId: positiveId(ctx, 'referral') });
+    const referralId = positiveId(ctx, 'referral');
+    await printPdf(ctx, (call, extras) => call('documents.referralLetter', { referralId, ...extras }));
   },
 };
 
@@ -142,6 +146,7 @@ export const pdfAssessmentCommand: Command = {
   usage: `${COMMON} --assessment ID ${TAIL}`,
   options: { ...OPTIONS, assessment: { type: 'string' } },
   async run(ctx) {
-    await printPdf(ctx, 'documents.assessmentSummary', { assessmentId: positiveId(ctx, 'assessment') });
+    const assessmentId = positiveId(ctx, 'assessment');
+    await printPdf(ctx, (call, extras) => call('documents.assessmentSummary', { assessmentId, ...extras }));
   },
 };

@@ -121,13 +121,13 @@ export const statsCommand: Command = {
         caseworkerId = user.id;
       }
       const query = { from, to, ...(caseworkerId ? { caseworkerId } : {}), ...(suppressBelow ? { suppressBelow } : {}) };
-      const result = (await call('stats.period', query)) as StatsPeriod;
+      const result = await call('stats.period', query);
       if (csv) {
-        const out = (await call('stats.exportCsv', { ...query, path: csv, separator, language: ctx.lang, overwrite: force })) as { path: string; bytes: number };
+        const out = await call('stats.exportCsv', { ...query, path: csv, separator, language: ctx.lang, overwrite: force });
         written.push({ kind: 'csv', file: out.path, bytes: out.bytes });
       }
       if (pdf) {
-        const doc = (await call('documents.statistics', { ...query, language: ctx.lang })) as { documentNumber: string; bytesBase64: string; pages: number };
+        const doc = await call('documents.statistics', { ...query, language: ctx.lang });
         const bytes = Buffer.from(doc.bytesBase64, 'base64');
         writeAtomically(pdf, bytes);
         written.push({ kind: 'pdf', file: pdf, bytes: bytes.length, documentNumber: doc.documentNumber, pages: doc.pages });

@@ -5,7 +5,7 @@ import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { callOrThrow } from '../call';
 import { readSecret } from '../password';
-import { coreFor, withVault } from '../vaultSession';
+import { coreFor, withVault, type OpenVault } from '../vaultSession';
 import { newClientState } from '../../core/session';
 
 const VAULT_OPTIONS = { db: { type: 'string' }, user: { type: 'string' } } as const;
@@ -20,8 +20,8 @@ function parseRoles(value: unknown): Role[] {
   return roles as Role[];
 }
 
-async function findUser(call: (m: string, i?: unknown) => Promise<unknown>, name: string): Promise<UserSummary> {
-  const users = (await call('users.list')) as UserSummary[];
+async function findUser(call: OpenVault['call'], name: string): Promise<UserSummary> {
+  const users = await call('users.list');
   const { fold } = await import('../../../shared/text/turkish');
   const user = users.find((u) => fold(u.username) === fold(name));
   if (!user) throw new CodedError('users.notFound');
@@ -40,12 +40,12 @@ export const userAddCommand: Command = {
     const name = requireString(ctx.values, 'name');
     const roles = parseRoles(ctx.values.roles);
     const created = await withVault(ctx, 'users:manage', async ({ call }) =>
-      (await call('users.create', {
+      call('users.create', {
         username: name,
         displayName: typeof ctx.values['display-name'] === 'string' ? ctx.values['display-name'] : name,
         roles,
         password: await newPassword(ctx, name),
-      })) as UserSummary,
+      }),
     );
     ctx.io.out(ctx.json ? JSON.stringify(created) : ctx.t('cli.user.added', { name: created.username, roles: created.roles.join(', ') }));
   },
@@ -57,7 +57,7 @@ export const userListCommand: Command = {
   usage: '--db FILE --user NAME [--json]',
   options: VAULT_OPTIONS,
   async run(ctx) {
-    const users = await withVault(ctx, 'users:manage', ({ call }) => call('users.list') as Promise<UserSummary[]>);
+    const users = await withVault(ctx, 'users:manage', ({ call }) => call('users.list'));
     if (ctx.json) {
       ctx.io.out(JSON.stringify(users));
       return;
@@ -78,7 +78,7 @@ export const userDisableCommand: Command = {
     const name = requireString(ctx.values, 'name');
     const updated = await withVault(ctx, 'users:manage', async ({ call }) => {
       const target = await findUser(call, name);
-      return (await call('users.update', { id: target.id, disabled: true })) as UserSummary;
+      return await call('users.update', { id: target.id, disabled: true });
     });
     ctx.io.out(ctx.json ? JSON.stringify(updated) : ctx.t('cli.user.disabled', { name: updated.username }));
   },

@@ -89,7 +89,8 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
       if (e instanceof ApiError && e.error.code === 'notes.conflict' && editing.note) {
         // Someone saved meanwhile: show their text beside ours; ours stays in the form.
         const all = await call('notes.versions', { noteId: editing.note.id });
-        const latest = all[all.length - 1];
+        // The newest version (the list comes newest first; take the highest number, whatever the order).
+        const latest = all.reduce<(typeof all)[number] | undefined>((newest, v) => (!newest || v.version > newest.version ? v : newest), undefined);
         if (latest) setConflict({ ...editing.note, ...latest, versionCount: all.length });
       }
       setError(messageOf(t, e));
