@@ -183,9 +183,9 @@ test('a caseworker’s Urgent decision starts its tasks at once and waits for a 
   for (const domain of INSTRUMENT.domains) await expect(refusal).toContainText(domain.tr);
   expect(await invoke<AssessmentRecord[]>(app, 'assessments.listForCase', { caseId: kase.id })).toEqual([]);
 
-  // "Go to the next open domain" jumps to the first domain not looked at; screening is one keyboard press.
+  // "Go to the next open domain" jumps to the next domain not looked at after the current (the first) one; screening is one keyboard press.
   await app.getByRole('button', { name: tr.assessment.nextOpen }).click();
-  await expect(app.getByRole('heading', { level: 3, name: new RegExp(INSTRUMENT.domains[0]!.tr) })).toBeFocused();
+  await expect(app.getByRole('heading', { level: 3, name: new RegExp(INSTRUMENT.domains[1]!.tr) })).toBeFocused();
   const urgent = plainCriterion('urgent');
   const firstOther = INSTRUMENT.domains.find((d) => d.id !== domainOf(urgent.id).id)!;
   await app.locator(`[data-screen="${firstOther.id}"]`).focus();
