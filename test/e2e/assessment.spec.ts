@@ -43,6 +43,20 @@ const open = (page: Page, hash: string) =>
 
 /** The first harm criterion at `level` without a "may be higher" mark (its accessible name is its text alone). */
 const plainCriterion = (level: LevelId) => INSTRUMENT.domains.filter((d) => d.kind === 'harm').flatMap((d) => d.criteria).find((c) => c.level === level && !c.mayBeHigher)!;
+const domainOf = (criterionId: string) => INSTRUMENT.domains.find((d) => d.criteria.some((c) => c.id === criterionId))!;
+
+/** Marks every domain without a ticked criterion "looked at, nothing found", one click each; the progress reaches 18 / 18. */
+async function screenAllBut(page: Page, ticked: string[], progress: string) {
+  const answered = new Set(ticked.map((id) => domainOf(id).id));
+  for (const domain of INSTRUMENT.domains) {
+    if (answered.has(domain.id)) continue;
+    const toggle = page.locator(`[data-screen="${domain.id}"]`);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(page.getByTestId('domain-progress')).toHaveText(progress.replace('{{done}}', '18').replace('{{total}}', '18'));
+}
+
 const levelTr = (level: LevelId) => INSTRUMENT.levels.find((l) => l.id === level)!.tr;
 const levelEn = (level: LevelId) => INSTRUMENT.levels.find((l) => l.id === level)!.en;
 
@@ -83,6 +97,8 @@ test('a supervisor ticks a High criterion with the keyboard, decides Urgent with
   expect(await axe(app)).toEqual([]);
   await app.screenshot({ path: 'screenshots/assessment-tr.png' });
 
+  // Every other domain is looked at with nothing found (one click each), then the reason is still required.
+  await screenAllBut(app, [high.id], tr.assessment.progress);
   await app.getByRole('button', { name: tr.assessment.save }).click();
   await expect(app.getByText(tr.errors.assessments.reasonRequired.replace('{{min}}', '10'))).toBeVisible();
   expect(await invoke<AssessmentRecord[]>(app, 'assessments.listForCase', { caseId: kase.id })).toEqual([]);
@@ -95,6 +111,8 @@ test('a supervisor ticks a High criterion with the keyboard, decides Urgent with
   await expect(app.getByText(tr.assessment.approvedMessage)).toBeVisible();
   const [record] = await invoke<AssessmentRecord[]>(app, 'assessments.listForCase', { caseId: kase.id });
   expect(record).toMatchObject({ computed: 'high', finalLevel: 'urgent', status: 'approved', criteria: [high.id], childAge: expect.any(Number) });
+  expect(record!.screened).toHaveLength(17);
+  await expect(app.getByTestId('screened-domains')).toContainText(INSTRUMENT.domains[17]!.tr);
   expect(record!.overrideReason).toContain('Baba çocuğu');
   expect(record!.taskCount).toBeGreaterThan(0);
   await expect(app.getByRole('heading', { level: 2, name: tr.assessment.tasksCreated_other.replace('{{count}}', String(record!.taskCount)) })).toBeVisible();
@@ -157,9 +175,30 @@ test('a caseworker’s Urgent decision starts its tasks at once and waits for a 
   await app.getByRole('link', { name: tr.assessment.list.assessCaseOf.replace('{{number}}', kase.caseNumber) }).click();
   await expect(app.getByRole('heading', { level: 1, name: tr.assessment.titleFor.replace('{{name}}', 'Elif Öztürk') })).toBeVisible();
 
+  // Nothing answered: the core refuses, naming the 18 domains not looked at.
+  await expect(app.getByTestId('domain-progress')).toHaveText('0 / 18 alan');
+  await app.getByRole('button', { name: tr.assessment.save }).click();
+  const refusal = app.getByRole('alert').filter({ hasText: 'Kaydedilmedi' });
+  await expect(refusal).toContainText('Eksik alanlar (18)');
+  for (const domain of INSTRUMENT.domains) await expect(refusal).toContainText(domain.tr);
+  expect(await invoke<AssessmentRecord[]>(app, 'assessments.listForCase', { caseId: kase.id })).toEqual([]);
+
+  // "Go to the next open domain" jumps to the next domain not looked at after the current (the first) one; screening is one keyboard press.
+  await app.getByRole('button', { name: tr.assessment.nextOpen }).click();
+  await expect(app.getByRole('heading', { level: 3, name: new RegExp(INSTRUMENT.domains[1]!.tr) })).toBeFocused();
   const urgent = plainCriterion('urgent');
+  const firstOther = INSTRUMENT.domains.find((d) => d.id !== domainOf(urgent.id).id)!;
+  await app.locator(`[data-screen="${firstOther.id}"]`).focus();
+  await app.keyboard.press('Space');
+  await expect(app.locator(`[data-screen="${firstOther.id}"]`)).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.getByTestId('domain-progress')).toHaveText('1 / 18 alan');
+  await app.locator(`[data-screen="${firstOther.id}"]`).press('Space');
+  await expect(app.getByTestId('domain-progress')).toHaveText('0 / 18 alan');
+
+  // Screen 17 domains, tick one criterion: complete.
   await app.getByRole('checkbox', { name: urgent.tr, exact: true }).focus();
   await app.keyboard.press('Space');
+  await screenAllBut(app, [urgent.id], tr.assessment.progress);
   await expect(app.locator('.computed-row .level-badge')).toHaveText(levelTr('urgent'));
   await expect(app.getByText(tr.assessment.needsApproval)).toBeVisible();
   await app.getByRole('button', { name: tr.assessment.save }).click();
@@ -186,6 +225,12 @@ test('a caseworker’s Urgent decision starts its tasks at once and waits for a 
   await dialog.getByRole('button', { name: tr.common.cancel }).click();
 
   await pending.getByRole('button', { name: tr.assessment.list.approve }).click();
+  // The supervisor sees what was ticked and what was screened, not only the summary.
+  const findings = app.getByRole('dialog').getByTestId('recorded-findings');
+  await expect(findings).toContainText(urgent.tr);
+  await expect(findings).toContainText(tr.assessment.findings.screened_other.replace('{{count}}', '17'));
+  await expect(findings.getByTestId('screened-domains')).toContainText(firstOther.tr);
+  await app.screenshot({ path: 'screenshots/assessment-approval-tr.png' });
   await app.getByRole('dialog').getByLabel(tr.assessment.list.approveNote).fill('Savcılığa bildirildi.');
   await app.getByRole('dialog').getByRole('button', { name: tr.assessment.list.approve }).click();
   await expect(app.getByText(tr.assessment.list.approvedNotice.replace('{{number}}', kase.caseNumber))).toBeVisible();

@@ -112,6 +112,11 @@ describe('documents of a real case', () => {
     expect(all).not.toContain('Bu değerlendirmeye uygulanan dipnot yok.');
     for (const rule of a.rules) expect(all).toContain(flat(INSTRUMENT.rules.find((r) => r.id === rule.rule)!.tr));
     expect(all).toMatch(/\(Ölçütler: \d+(, \d+)*\)/);
+    // Every other domain was looked at with nothing found, and the summary says so by name; the count rule says what it counted.
+    expect(a.screened).toHaveLength(16);
+    expect(all).toContain('Bakılan, bulgu olmayan alanlar (16)');
+    for (const id of a.screened!) expect(all).toContain(`${flat(INSTRUMENT.domains.find((x) => x.id === id)!.tr)} — bakıldı, bulgu yok`);
+    expect(all).toContain('(2 alanda 2 etken)');
   }, 60_000);
 
   it.each(LANGS)('social inquiry report (%s): addressed to the court, sections in order, method list, child’s views, risk with approvals, measures, signatures with titles', async (language) => {

@@ -17,7 +17,7 @@ import type { Person, Task } from '../../../shared/api/schemas/cases';
 import { translator } from '../../../shared/i18n';
 import type { Language } from '../../../shared/i18n/languages';
 import { deadlineText, dueDates, type DueDate } from '../../../shared/risk-tool/deadlines';
-import { assess, unknownCriteria } from '../../../shared/risk-tool/engine';
+import { assess, currentCriterionId, unknownCriteria } from '../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
 import type { Domain } from '../../../shared/risk-tool/types';
 import { getAssessment } from '../assessments/assessmentsService';
@@ -101,7 +101,9 @@ export function assessmentSummaryBody(data: AssessmentSummaryData, frame: FrameI
   const level = (id: Parameters<typeof levelName>[0]) => levelName(id, language, t);
 
   // Criteria in the instrument's order, numbered through the document; footnote numbers in the order the engine lists them.
-  const ticked = new Set(a.criteria);
+  // Ids of an earlier tool version read as the criteria that replaced them.
+  const current = (id: string) => currentCriterionId(INSTRUMENT, id) ?? id;
+  const ticked = new Set(a.criteria.map(current));
   const footnoteNumber = new Map(data.footnotes.map((id, i) => [id, i + 1]));
   const numberOf = new Map<string, number>();
   const domains: Array<{ domain: Domain; rows: Array<Array<string | Content>> }> = [];
@@ -147,7 +149,7 @@ export function assessmentSummaryBody(data: AssessmentSummaryData, frame: FrameI
     criteriaBlocks.push({ text: k('unknownCriteria', { version: INSTRUMENT.version, ids: data.unknownCriteria.join(', ') }), style: 'small', color: '#5b6570' });
   }
 
-  const cite = (ids: string[]) => ids.map((id) => numberOf.get(id)).filter((n): n is number => n !== undefined).join(', ');
+  const cite = (ids: string[]) => ids.map((id) => numberOf.get(current(id))).filter((n): n is number => n !== undefined).join(', ');
   const highest = index.rule('highest-wins');
   const ruleItems: Content[] = [
     {
@@ -160,6 +162,7 @@ export function assessmentSummaryBody(data: AssessmentSummaryData, frame: FrameI
         text: [
           { text: `${k('ruleRaises', { from: level(r.from), to: level(r.to) })} `, bold: true },
           { text: rule ? inLanguage(rule, language) : r.rule },
+          ...(r.factors !== undefined && r.domains !== undefined ? [{ text: `  ${k('ruleCounted', { factors: r.factors, domains: r.domains })}`, fontSize: 9 }] : []),
           { text: `  ${k('ruleCriteria', { list: cite(r.criteria) || '—' })}`, color: '#5b6570', fontSize: 9 },
         ],
         margin: [0, 0, 0, 4],
@@ -198,6 +201,22 @@ export function assessmentSummaryBody(data: AssessmentSummaryData, frame: FrameI
       ...ruleItems,
     ]),
     ...b.section(k('section.criteria', { count: numberOf.size }), criteriaBlocks, { emptyText: k('noCriteria') }),
+    // Every domain not ticked was looked at with nothing found (tool 1.1.0); older assessments did not record it.
+    ...b.section(
+      k('section.screened', { count: a.screened?.length ?? 0 }),
+      a.screened === null
+        ? [{ text: k('screenedNotRecorded', { version: a.instrumentVersion }), style: 'small', color: '#5b6570' }]
+        : [
+            b.list(
+              a.screened.map((id) => {
+                const domain = INSTRUMENT.domains.find((d) => d.id === id);
+                return domain ? `${inLanguage(domain, language)} — ${k('screenedMark')}` : id;
+              }),
+              { emptyText: k('noneScreened') },
+            ),
+          ],
+      { emptyText: k('noneScreened') },
+    ),
     ...b.section(
       k('section.footnotes'),
       data.footnotes.map((id, i): Content => {

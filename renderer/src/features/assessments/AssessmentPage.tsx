@@ -228,7 +228,8 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const save = async () => {
     setError(null);
     setReasonError(null);
-    if (reasonNeeded && reason.trim().length < MIN_REASON_LENGTH) {
+    // An incomplete assessment goes to the core, which refuses it naming the missing domains (checked before the reason).
+    if (result.complete && reasonNeeded && reason.trim().length < MIN_REASON_LENGTH) {
       setReasonError(t(differs ? 'errors.assessments.reasonRequired' : 'errors.assessments.noRiskReasonRequired', { min: MIN_REASON_LENGTH }));
       document.getElementById(REASON_ID)?.focus();
       return;

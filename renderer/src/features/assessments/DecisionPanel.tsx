@@ -15,7 +15,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { focusCriterion } from './CriteriaWalk';
-import { DOMAINS, FOOTNOTES, MIN_REASON_LENGTH, WALK_ORDER, criterionEntry, levelInfo, levelName, ruleText, textOf } from './instrumentText';
+import { FOOTNOTES, MIN_REASON_LENGTH, WALK_ORDER, criterionEntry, levelInfo, levelName, ruleText, textOf } from './instrumentText';
 
 interface Props {
   result: Assessment;
@@ -64,13 +64,7 @@ export function DecisionPanel(props: Props) {
           {t('assessment.progress', { done: WALK_ORDER.length - result.missingDomains.length, total: WALK_ORDER.length })}
         </p>
         <progress className="domain-progress" max={WALK_ORDER.length} value={WALK_ORDER.length - result.missingDomains.length} aria-hidden="true" />
-        {result.complete ? (
-          <p className="hint">{t('assessment.allLookedAt')}</p>
-        ) : (
-          <Button variant="secondary" onPress={onNextOpen}>
-            {t('assessment.nextOpen')}
-          </Button>
-        )}
+        {result.complete ? <p className="hint">{t('assessment.allLookedAt')}</p> : null}
       </section>
 
       <section className="side-block" aria-labelledby="assess-computed-title">
@@ -184,12 +178,17 @@ export function DecisionPanel(props: Props) {
       </div>
 
       <div className="side-save">
-        {!result.complete ? (
-          <p className="hint" data-testid="missing-domains">
-            {t('assessment.missingBeforeSave', { count: result.missingDomains.length, domains: result.missingDomains.map((id) => textOf(DOMAINS.get(id)!, language)).join('; ') })}
-          </p>
-        ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
+        {!result.complete ? (
+          <div className="side-open">
+            <p className="hint" data-testid="missing-domains">
+              {t('assessment.missingBeforeSave', { count: result.missingDomains.length })}
+            </p>
+            <Button variant="secondary" onPress={onNextOpen}>
+              {t('assessment.nextOpen')}
+            </Button>
+          </div>
+        ) : null}
         <Button variant="primary" onPress={onSave} isDisabled={saving || !canSave} className="assess-save">
           <Save aria-hidden="true" size={16} />
           {saving ? t('assessment.saving') : t('assessment.save')}
