@@ -6,11 +6,16 @@
  *
  *   npm run bench -- cases                 100 000 cases (BENCH_CASES to change)
  *   BENCH_DB=/path/kalkan.db npm run bench -- cases   reuse a vault made by an earlier run (BENCH_KEEP=1 keeps it)
+ *
+ * The summary also gives the generation time (with assessments, referrals,
+ * hearings and orders), the time of an encrypted, verified backup, and the
+ * vault's bytes per case and per note.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core/createCore';
+import { backupVault } from '../../electron/core/vault/backup';
 import { silentLogger } from '../../electron/core/log';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoStaff } from '../../electron/core/demo/staff';
@@ -72,6 +77,8 @@ export async function run(): Promise<void> {
   const { router, services } = core;
   const admin = newClientState();
 
+  let generationS: number | null = null;
+  let counts: { cases: number; notes: number } | null = null;
   if (!reuse) {
     await call(router, admin, 'setup.create', { officeName: 'Kalkan Bench Birimi', username: ADMIN.username, displayName: 'Yönetici', password: ADMIN.password });
     await call(router, admin, 'auth.signIn', ADMIN);
@@ -95,20 +102,54 @@ export async function run(): Promise<void> {
       },
     });
     services.vault.database.pragma('wal_checkpoint(TRUNCATE)');
-    console.log(`generation: ${(result.ms / 1000).toFixed(1)} s`);
+    generationS = result.ms / 1000;
+    console.log(`generation: ${generationS.toFixed(1)} s`);
     console.log(
       `  ${result.cases.toLocaleString('en')} cases, ${result.households.toLocaleString('en')} households, ${result.people.toLocaleString('en')} people, ` +
         `${result.intakes.toLocaleString('en')} intakes, ${result.notes.toLocaleString('en')} notes (${result.noteVersions.toLocaleString('en')} versions), ` +
-        `${result.services.toLocaleString('en')} services, ${result.tasks.toLocaleString('en')} tasks (${result.openTasks.toLocaleString('en')} open), ${result.flags.toLocaleString('en')} flags`,
+        `${result.services.toLocaleString('en')} services, ${result.tasks.toLocaleString('en')} tasks (${result.openTasks.toLocaleString('en')} open), ${result.flags.toLocaleString('en')} flags, ` +
+        `${result.assessments.toLocaleString('en')} assessments, ${result.referrals.toLocaleString('en')} referrals, ${result.hearings.toLocaleString('en')} hearings, ${result.orders.toLocaleString('en')} orders`,
     );
-    await call(router, admin, 'auth.signOut', {});
+  } else {
+    await call(router, admin, 'auth.signIn', ADMIN);
   }
   const size = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
   console.log(`database size (encrypted): ${mb(size)}${reuse ? ` (reused ${reuse})` : ''}`);
+  const db = services.vault.database;
+  counts ??= {
+    cases: (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n,
+    notes: (db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n,
+  };
+  // Where the bytes are (dbstat needs SQLITE_ENABLE_DBSTAT_VTAB; skipped when the build lacks it).
+  let biggest = '';
+  try {
+    const rows = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 8').all() as Array<{ name: string; bytes: number }>;
+    biggest = rows.map((r) => `${r.name} ${mb(r.bytes)}`).join(', ');
+  } catch {
+    biggest = '(dbstat not available)';
+  }
+  console.log(`  largest: ${biggest}`);
+  const perCase = size / Math.max(1, counts.cases);
+  const noteBytes = (() => {
+    try {
+      return (db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name IN ('notes', 'note_versions') OR name LIKE 'notes_fts%' OR name LIKE 'notes_%' OR name LIKE 'note_versions_%'").get() as { b: number | null }).b;
+    } catch {
+      return null;
+    }
+  })();
+
+  // --- backup: encrypted copy, written, verified (the app runs it as a job with progress) ----------
+  const backupDir = tempDir('kalkan-bench-backup-');
+  let started = performance.now();
+  const backup = backupVault(services.vault, join(backupDir, 'bench.kbak'), null);
+  const backupS = (performance.now() - started) / 1000;
+  console.log(`backup (copy, encrypt, verify): ${backupS.toFixed(1)} s, ${mb(backup.bytes)}`);
+  rmSync(backupDir, { recursive: true, force: true });
+  await call(router, admin, 'auth.signOut', {});
 
   // --- a supervisor's session: search, list, dashboard ------------------------------------
   const supervisor = newClientState();
-  let started = performance.now();
+  started = performance.now();
   await call(router, supervisor, 'auth.signIn', { username: 'derya.aksoy', password: DEMO_PASSWORD });
   console.log(`sign-in (open + key + checks): ${fmt(performance.now() - started)}`);
   const staff = (await call(router, supervisor, 'cases.staff', {})).value as Array<{ id: string; displayName: string; roles: string[] }>;
@@ -183,6 +224,12 @@ export async function run(): Promise<void> {
 
   const allLists = [...listSup, ...listCw];
   console.log('\nsummary:');
+  if (generationS !== null) console.log(`  generation: ${generationS.toFixed(1)} s`);
+  console.log(`  backup: ${backupS.toFixed(1)} s`);
+  console.log(
+    `  vault size ${mb(size)}: ${(perCase / 1024).toFixed(1)} KiB per case` +
+      (noteBytes !== null && counts.notes > 0 ? `, ${(noteBytes / counts.notes).toFixed(0)} bytes per note (notes, versions, FTS)` : ''),
+  );
   console.log(`  search p50 ${fmt(percentile(searchTimes, 50))}, p95 ${fmt(percentile(searchTimes, 95))}`);
   console.log(`  case list first page with filters p95 ${fmt(percentile(allLists, 95))}`);
   console.log(`  dashboard p95 ${fmt(percentile([...dashAll, ...dashMine], 95))}`);
