@@ -10,6 +10,7 @@ import { CodedError } from '../../shared/api/envelope';
 import { verifyAuditChain } from '../../electron/core/audit/auditLog';
 import { merkleOf } from '../../electron/core/sync/apply';
 import { cloneVault } from '../../electron/core/sync/clone';
+import { resolveConflict } from '../../electron/core/sync/resolve';
 import { verifySyncChains } from '../../electron/core/sync/verify';
 import { UUIDV7_RE } from '../../electron/core/sync/uid';
 import { verifyVault } from '../../electron/core/vault/backup';
@@ -113,6 +114,29 @@ describe('sync through a shared folder', () => {
       expect(sync(a!, dir).conflicts).toBe(1);
     });
   }
+
+  it('resolving a conflict is itself a message: keeping the losing value, both replicas end equal and resolved', async () => {
+    const [a, b] = await office(2);
+    const dir = tempDir('kalkan-sync-');
+    const uid = addPerson(a!, { firstName: 'Zeynep', lastName: 'Demir', phone: '0500' });
+    sync(a!, dir);
+    sync(b!, dir);
+    editPerson(a!, uid, { phone: '0511' });
+    editPerson(b!, uid, { phone: '0522' });
+    sync(a!, dir);
+    sync(b!, dir);
+    sync(a!, dir);
+    const [conflict] = snapshot(a!).conflicts;
+    resolveConflict(a!.vault.database, conflict!.loser_ts as string, 'loser', a!.actor);
+    expect(codeOf(() => resolveConflict(a!.vault.database, conflict!.loser_ts as string, 'winner', a!.actor))).toBe('sync.conflictNotFound');
+    expect(sync(a!, dir).conflicts).toBe(0);
+    expect(sync(b!, dir).conflicts).toBe(0);
+    for (const r of [a!, b!]) {
+      expect((r.vault.database.prepare('SELECT phone FROM people WHERE uid = ?').get(uid) as { phone: string }).phone).toBe('0511');
+      expect(snapshot(r).conflicts).toEqual([expect.objectContaining({ loser_value: '"0511"', resolved_by: a!.actor.id, resolution: 'loser', resolved_ts: expect.any(String) })]);
+    }
+    expect(snapshot(a!)).toEqual(snapshot(b!));
+  });
 
   it('an edit made after seeing the other one is not a conflict (sequential, not concurrent)', async () => {
     const [a, b, c] = await office(3);
