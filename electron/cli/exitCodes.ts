@@ -14,6 +14,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 const BY_ERROR_PREFIX: Array<[string, ExitCode]> = [
   ['cli.', EXIT.usage],
   ['api.invalidInput', EXIT.usage],
+  ['office.logo', EXIT.usage], // a --logo file that is not a PNG/JPEG or too large
   ['vault.wrongPassword', EXIT.signIn],
   ['vault.unknownUser', EXIT.signIn],
   ['vault.userDisabled', EXIT.signIn],
@@ -24,6 +25,9 @@ const BY_ERROR_PREFIX: Array<[string, ExitCode]> = [
   ['vault.damaged', EXIT.notKalkan],
   ['vault.keyringMissing', EXIT.notKalkan],
   ['vault.keyringDamaged', EXIT.notKalkan],
+  ['vault.keyringKdfInvalid', EXIT.notKalkan],
+  ['vault.databaseMissing', EXIT.notKalkan],
+  ['vault.absent', EXIT.notKalkan],
   ['vault.tooNew', EXIT.tooNew],
 ];
 

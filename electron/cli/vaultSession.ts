@@ -3,6 +3,7 @@
  * router the app uses (same permission checks, same audit), runs the command,
  * and always locks again.
  */
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CodedError } from '../../shared/api/envelope';
 import { can, type Permission } from '../../shared/auth/permissions';
@@ -32,7 +33,10 @@ export async function withVault<T>(ctx: CommandContext, permission: Permission |
   const dbPath = requireString(ctx.values, 'db');
   const username = requireString(ctx.values, 'user');
   const core = coreFor(ctx, dbPath);
-  if (core.services.vault.state() === 'absent') throw new CodedError('vault.absent');
+  if (core.services.vault.state() === 'absent') {
+    // A keyring without its database is a lost or moved file, not a new office.
+    throw new CodedError(existsSync(core.services.vault.paths.keyring) ? 'vault.databaseMissing' : 'vault.absent');
+  }
   const password = await readSecret(ctx.io, 'KALKAN_PASSWORD', ctx.t('cli.prompt.password', { user: username }));
   const client = newClientState();
   await callOrThrow(core.router, client, 'auth.signIn', { username, password });

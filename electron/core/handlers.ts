@@ -5,11 +5,14 @@
 import { appHandlers } from './handlers/appHandlers';
 import { assessmentsHandlers } from './handlers/assessmentsHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
+import { auditViewHandlers } from './handlers/auditViewHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
+import { draftsHandlers } from './handlers/draftsHandlers';
+import { officeHandlers } from './handlers/officeHandlers';
 import { referralsHandlers } from './handlers/referralsHandlers';
 import { statsHandlers } from './handlers/statsHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
@@ -27,4 +30,7 @@ export const handlers: Handlers = {
   ...referralsHandlers,
   ...courtHandlers,
   ...statsHandlers,
+  ...draftsHandlers,
+  ...officeHandlers,
+  ...auditViewHandlers,
 };

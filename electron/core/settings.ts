@@ -3,11 +3,12 @@
  * language of the sign-in screen). No case data ever goes here: the file is
  * not encrypted.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type z } from 'zod';
 import { Settings } from '../../shared/api/contract';
 import { DEFAULT_LANGUAGE } from '../../shared/i18n/languages';
+import { writeAtomic } from './vault/safeFile';
 
 export type SettingsValue = z.infer<typeof Settings>;
 const DEFAULTS: SettingsValue = { language: DEFAULT_LANGUAGE };
@@ -27,9 +28,7 @@ export class SettingsStore {
     const next = Settings.parse({ ...this.value, ...patch });
     mkdirSync(dirname(this.file), { recursive: true });
     // Write then rename so a power cut never leaves half a file.
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeAtomic(this.file, JSON.stringify(next, null, 2), { overwrite: true });
     this.value = next;
     return this.get();
   }

@@ -18,6 +18,7 @@ import { createCore, type Core, type CoreOptions } from '../core/createCore';
 import { lockVault, tick } from '../core/auth/authService';
 import { runScheduledBackup } from '../core/handlers/backupHandlers';
 import { newClientState } from '../core/session';
+import { CSP_HEADER } from '../main/policy';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_STATIC = resolve(HERE, '../../out/renderer');
@@ -90,7 +91,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.writeHead(421).end();
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed URL (bad percent-encoding and the like) is the client's error, not ours.
+      res.writeHead(400).end();
+      return;
+    }
+    if (pathname.includes('\0')) {
+      res.writeHead(400).end();
+      return;
+    }
     if (url.pathname === '/__kalkan/api') return api(req, res);
     if (url.pathname === '/__kalkan/events') {
       if (!tokenOk(url.searchParams.get('token') ?? undefined)) {
@@ -143,7 +157,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname));
+    const relative = normalize(pathname === '/' ? '/index.html' : decodeURIComponent(pathname));
     const file = resolve(staticDir, `.${relative}`);
     if (!file.startsWith(staticDir + sep)) {
       res.writeHead(404).end();
@@ -157,6 +171,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        // The same policy the app:// protocol sends, so the harness tests the app's real CSP.
+        'content-security-policy': CSP_HEADER,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
       });

@@ -2,7 +2,7 @@
  * Electron main process: owns the window, the OS events and the IPC binding.
  * Everything else lives in electron/core and is reached through the router.
  */
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail } from '../../shared/api/envelope';
@@ -16,11 +16,14 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   CSP_HEADER,
+  devToolsAllowed,
   isAllowedNavigation,
   isPermissionAllowed,
   isTrustedSenderUrl,
+  processGoneAction,
   resolveAppPath,
 } from './policy';
+import { translator } from '../../shared/i18n';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const INVOKE_CHANNEL = 'kalkan:invoke';
@@ -81,7 +84,24 @@ function start(): void {
   }, 15_000);
   app.on('before-quit', () => lockVault(core.services, 'shutdown'));
 
+  // A packaged build has no default menu (no Reload, no Toggle Developer Tools) and no DevTools.
+  if (!devToolsAllowed(app.isPackaged)) Menu.setApplicationMenu(null);
+
   const window = createWindow();
+
+  // A crashed or killed renderer (or child process): lock, log (kind and reason only), offer a reload.
+  const onGone = (kind: 'renderer' | 'child', details: { reason: string; type?: string; exitCode?: number }) => {
+    const action = processGoneAction(kind, details);
+    log.warn('app.processGone', { kind, reason: details.reason, type: details.type ?? 'renderer', exitCode: details.exitCode ?? -1 });
+    if (action.lock) lockVault(core.services, 'crash');
+    if (!action.offerReload || window.isDestroyed()) return;
+    const t = translator(core.services.settings.get().language);
+    void dialog
+      .showMessageBox(window, { type: 'warning', title: t('app.crashed.title'), message: t('app.crashed.message'), buttons: [t('app.crashed.reload'), t('app.crashed.quit')], defaultId: 0, cancelId: 1 })
+      .then(({ response }) => (response === 0 ? window.webContents.reload() : app.quit()));
+  };
+  app.on('render-process-gone', (_event, _contents, details) => onGone('renderer', details));
+  app.on('child-process-gone', (_event, details) => onGone('child', details));
   window.webContents.on('destroyed', () => clients.delete(window.webContents.id));
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
@@ -125,6 +145,7 @@ function createWindow(): BrowserWindow {
       // Chromium's built-in PDF viewer, for previewing generated documents (blob: URLs only, per the CSP).
       plugins: true,
       navigateOnDragDrop: false,
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
   window.once('ready-to-show', () => window.show());

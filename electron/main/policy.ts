@@ -49,3 +49,22 @@ export function resolveAppPath(requestUrl: string): string | null {
 
 /** No web permission (camera, microphone, geolocation, notifications …) is ever granted. */
 export const isPermissionAllowed = (_permission: string): boolean => false;
+
+/** What the main process does when a renderer or child process dies (pure, so it is unit-tested). */
+export interface ProcessGoneAction {
+  /** Lock the vault: whatever was on screen is gone, a half-finished state must not stay signed in. */
+  lock: boolean;
+  /** Ask the user whether to reload the window. */
+  offerReload: boolean;
+}
+
+export function processGoneAction(kind: 'renderer' | 'child', details: { reason: string; type?: string }): ProcessGoneAction {
+  // 'clean-exit' is a normal end (e.g. a utility process that finished); anything else is a crash, a kill or OOM.
+  if (details.reason === 'clean-exit') return { lock: false, offerReload: false };
+  if (kind === 'renderer') return { lock: true, offerReload: true };
+  // The GPU process restarts by itself; a crashed utility (PDF, core worker) or other child is treated like the renderer.
+  return details.type === 'GPU' ? { lock: false, offerReload: false } : { lock: true, offerReload: true };
+}
+
+/** DevTools and the default menu (with its Reload / Toggle DevTools items) only in development. */
+export const devToolsAllowed = (isPackaged: boolean): boolean => !isPackaged;

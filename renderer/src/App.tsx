@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useHref, useNavigate, type NavigateOptions } from 'react-router';
@@ -18,6 +18,9 @@ import { SignInPage } from './features/auth/SignInPage';
 import { SettingsProvider, useSettingsContext } from './features/settings/SettingsContext';
 import { StatisticsPage } from './features/statistics/StatisticsPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { call } from './api/client';
+import { IdleWarning } from './features/drafts/IdleWarning';
+import { UnsavedChangesGuard } from './features/drafts/unsaved';
 import { LOCALE } from '../../shared/i18n/languages';
 
 declare module 'react-aria-components' {
@@ -68,7 +71,7 @@ function Gate() {
   if (phase.session.mustChangePassword) {
     return (
       <AuthLayout title={t('auth.mustChangeTitle')} subtitle={t('auth.mustChangeIntro')}>
-        <ChangePasswordForm username={phase.session.user.username} displayName={phase.session.user.displayName} onDone={() => void refresh()} />
+        <ChangePasswordForm username={phase.session.user.username} displayName={phase.session.user.displayName} onDone={() => void refresh('signIn')} />
       </AuthLayout>
     );
   }
@@ -87,20 +90,53 @@ const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
 };
 
 function SignedInApp() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const { phase } = useSession();
+  const { phase, lockedFrom } = useSession();
   const items = phase.kind === 'ready' ? visibleNavItems(phase.session.permissions) : [];
+  const userId = phase.kind === 'ready' ? phase.session.user.id : '';
+  // After a sign-in the first page is this user's: their own draft's screen if the app locked on it, else the dashboard.
+  // Until then no page renders, so nothing of the previous user's screen is ever loaded.
+  const [landed, setLanded] = useState(phase.kind !== 'ready' || phase.entry !== 'signIn');
+  useEffect(() => {
+    if (landed) return;
+    let alive = true;
+    const from = lockedFrom(userId);
+    const pathOf = (route: string) => route.split('?')[0];
+    (from ? call('drafts.list', {}) : Promise.resolve([]))
+      .catch(() => [])
+      .then((drafts) => {
+        if (!alive) return;
+        const draft = from ? drafts.find((d) => pathOf(d.route) === pathOf(from)) : undefined;
+        void navigate(draft ? draft.route : '/dashboard', { replace: true });
+        setLanded(true);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [landed, lockedFrom, navigate, userId]);
+
+  if (!landed) {
+    return (
+      <p className="boot" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
   return (
     <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
-      <AppShell items={items}>
-        <Routes>
-          <Route path="/" element={<Navigate to="/dashboard" replace />} />
-          {items.map((item) => (
-            <Route key={item.id} path={`${item.path}/*`} element={AREA_PAGES[item.id] ?? <PlaceholderPage area={item.id} />} />
-          ))}
-          <Route path="*" element={<Navigate to="/dashboard" replace />} />
-        </Routes>
-      </AppShell>
+      <UnsavedChangesGuard>
+        <AppShell items={items}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/dashboard" replace />} />
+            {items.map((item) => (
+              <Route key={item.id} path={`${item.path}/*`} element={AREA_PAGES[item.id] ?? <PlaceholderPage area={item.id} />} />
+            ))}
+            <Route path="*" element={<Navigate to="/dashboard" replace />} />
+          </Routes>
+        </AppShell>
+        <IdleWarning />
+      </UnsavedChangesGuard>
     </RouterProvider>
   );
 }

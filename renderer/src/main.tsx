@@ -10,21 +10,23 @@ import './styles/assessment.css';
 import './styles/cases.css';
 import './styles/statistics.css';
 import './styles/referrals.css';
+import './styles/drafts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { App } from './App';
 import { i18n } from './i18n/setup';
+
+// A data router (one catch-all route; the app routes inside it) so a form with unsaved changes can ask before the page changes.
+const router = createHashRouter([{ path: '*', element: <App /> }]);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <HashRouter>
-          <App />
-        </HashRouter>
+        <RouterProvider router={router} />
       </I18nextProvider>
     </StrictMode>,
   );

@@ -8,11 +8,16 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../auth/permissions';
+import type { AuditAction } from './auditActions';
+import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
+import { auditMethods } from './methods/audit';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
+import { draftsMethods } from './methods/drafts';
+import { officeMethods } from './methods/office';
 import { referralsMethods } from './methods/referrals';
 import { statsMethods } from './methods/stats';
 import { vaultMethods } from './methods/vault';
@@ -30,6 +35,20 @@ export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
   access: Access;
+  /**
+   * Which case data the method touches (shared/api/scope.ts): 'none', 'office', or the input
+   * fields holding ids, e.g. `{ caseId: 'case', personId: 'person' }`. The router refuses ids of
+   * cases the caller may not see before the handler runs. Every method declares one (a test
+   * walks the contract); optional in the type only so that a branch adding methods still compiles.
+   */
+  scope?: Scope;
+  /**
+   * The audit action of a synchronous method that changes or reads case data: the router runs the
+   * handler in a transaction and writes this row in it (target: the first id field of `scope`,
+   * unless the handler says otherwise with `ctx.audit({...})`). Leave it out for async handlers
+   * (documents, backups), which audit themselves.
+   */
+  audit?: AuditAction;
 }
 
 export const contract = {
@@ -41,6 +60,9 @@ export const contract = {
   ...referralsMethods,
   ...courtMethods,
   ...statsMethods,
+  ...draftsMethods,
+  ...officeMethods,
+  ...auditMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

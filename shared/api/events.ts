@@ -14,6 +14,8 @@ export interface EventMap {
   'job.progress': JobProgress;
   /** The vault was locked (idle, sleep, screen lock, or by the user): drop all case data. */
   'vault.locked': { reason: 'idle' | 'sleep' | 'screen' | 'user' };
+  /** The idle lock is this close: the renderer counts down and offers to stay signed in. */
+  'session.idleWarning': { remainingMs: number };
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'vault.locked'];
+export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'vault.locked', 'session.idleWarning'];

@@ -31,20 +31,37 @@ export interface PasswordCheck {
   problems: PasswordProblem[];
 }
 
-export function checkPassword(password: string, context: { username?: string; displayName?: string; officeName?: string } = {}): PasswordCheck {
+/** Words of office names that say nothing about the office (folded). */
+const GENERIC_OFFICE_WORDS = new Set(['cocuk', 'koruma', 'birimi', 'birim', 'merkezi', 'merkez', 'mudurlugu', 'sosyal', 'hizmet', 'hizmetler', 'hizmetleri', 'aile', 've', 'il', 'ilce', 'ofisi', 'ofis', 'office', 'child', 'protection', 'unit', 'the', 'of']);
+
+/**
+ * `places`: the office's province and district (also guessable).
+ */
+export function checkPassword(password: string, context: { username?: string; displayName?: string; officeName?: string; places?: string[] } = {}): PasswordCheck {
   const problems: PasswordProblem[] = [];
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) problems.push('tooShort');
   if (length > MAX_PASSWORD_LENGTH) problems.push('tooLong');
-  const folded = fold(password).replace(/\s/g, '');
-  const names = [context.username, ...(context.displayName ?? '').split(/\s+/), context.officeName]
+  const folded = fold(password).replace(/[\s\p{P}\p{S}]/gu, '');
+  // The office name counts whole and word by word ("Kecioren2026!" in "Keçiören Çocuk Koruma Birimi"),
+  // leaving out the words every office name has.
+  const officeWords = (context.officeName ?? '').split(/[\s\p{P}]+/u).filter((w) => !GENERIC_OFFICE_WORDS.has(fold(w)));
+  const names = [context.username, ...(context.displayName ?? '').split(/\s+/), context.officeName, ...officeWords, ...(context.places ?? [])]
     .filter((n): n is string => Boolean(n))
-    .map((n) => fold(n).replace(/\s/g, ''))
+    .map((n) => fold(n).replace(/[\s\p{P}\p{S}]/gu, ''))
     .filter((n) => n.length >= 3);
-  if (names.some((name) => folded.includes(name))) problems.push('containsName');
+  const containsName = names.some((name) => folded.includes(name));
+  if (containsName) problems.push('containsName');
   const inputs = names.flatMap((n) => [n]);
-  // zxcvbn is slow on very long inputs and gains nothing past 100 characters.
-  const score = length > 100 ? 4 : zxcvbn(password.slice(0, 100), inputs).score;
+  // zxcvbn is slow on very long inputs: a longer password is judged by its first and its last
+  // 100 characters (the better of the two), never waved through for its length alone.
+  const chars = [...password];
+  const score =
+    length > 100
+      ? Math.max(zxcvbn(chars.slice(0, 100).join(''), inputs).score, zxcvbn(chars.slice(-100).join(''), inputs).score)
+      : zxcvbn(password, inputs).score;
   if (score < MIN_SCORE && length >= MIN_PASSWORD_LENGTH) problems.push('tooWeak');
-  return { ok: problems.length === 0, score: problems.includes('tooShort') ? Math.min(score, 1) : score, problems };
+  // A password built on a name is never shown as strong, whatever zxcvbn says.
+  const shown = problems.includes('tooShort') || containsName ? Math.min(score, 1) : score;
+  return { ok: problems.length === 0, score: shown, problems };
 }

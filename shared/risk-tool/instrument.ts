@@ -14,7 +14,7 @@
 import type { Instrument } from './types';
 
 export const INSTRUMENT: Instrument = {
-  version: '1.0.0',
+  version: '1.1.0',
   title: { tr: 'Çocuk Korumaya Özgü Risk Değerlendirmesi ve Vaka Önceliklendirme Aracı', en: 'Child Protection-Specific Risk Assessment and Case Prioritisation Tool' },
   levels: [
     {
@@ -70,6 +70,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Acil and Yüksek columns were OCR-read as one block (merged header "Acil Yüksek Öncelik"); first paragraph of the block, left column.',
           footnotes: [],
+          age: { max: 4 },
         },
         // seed 128-131, 133 (garbled "yIyEn Gusuls;" = "yürüyen çocuk")
         {
@@ -228,6 +229,7 @@ export const INSTRUMENT: Instrument = {
           mayBeHigher: false,
           inferred: false,
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 211-212
         {
@@ -244,7 +246,7 @@ export const INSTRUMENT: Instrument = {
           id: 'physical-violence.none.1',
           level: 'none',
           tr: 'Şiddet mevcut değildir veya zarara neden olan faktörler ortadan kaldırılmıştır. Örneğin çocuğa zarar veren kişinin artık çocukla bir teması yoktur, çocuklar aile içi şiddete tanık olmuyordur, çocuk/aile/bakım veren kişi artık desteğe ihtiyaç duymuyor ve/veya çocuklar/aile/bakım veren kişi, şikâyet mekanizmalarından haberdar ve bunlardan faydalanıyordur.',
-          en: 'Violence is not present or the factors causing harm have been removed. For example, the person who harmed the child no longer has any contact with the child, the children no longer witness domestic violence, the child/family/caregiver no longer needs support and/or the children/family/caregiver are aware of complaint mechanisms and are using them.',
+          en: 'Violence is not present or the factors causing harm have been removed. For example, the person who harmed the child no longer has any contact with the child, the children do not witness domestic violence, the child/family/caregiver no longer needs support and/or the children/family/caregiver are aware of complaint mechanisms and are using them.',
           mayBeHigher: false,
           inferred: false,
           footnotes: [],
@@ -636,6 +638,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; second column; the Orta column has "over 12 out of school".',
           footnotes: ['fn5-neglect-priority-intent'],
+          age: { max: 12 },
         },
         // seed 430-433, 542-549
         {
@@ -647,6 +650,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; the cell says it may be changed to "Yüksek Öncelik", so it sits one level below; runs from the foot of the third column onto the next page.',
           footnotes: ['fn5-neglect-priority-intent', 'fn6-young-children-home-alone'],
+          age: { max: 11 },
         },
         // seed 481-486
         {
@@ -680,6 +684,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; third column on the next page; the Yüksek column has "12 and under".',
           footnotes: ['fn5-neglect-priority-intent'],
+          age: { min: 13 },
         },
         // seed 503-508
         {
@@ -702,6 +707,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; Düşük column (after the running header, before the Risk Yok items).',
           footnotes: ['fn5-neglect-priority-intent'],
+          age: { min: 13 },
         },
         // seed 515-518
         {
@@ -804,7 +810,7 @@ export const INSTRUMENT: Instrument = {
           id: 'child-labour.urgent.4',
           level: 'urgent',
           tr: 'Organize suçlara sürüklenen ve zorla dilendirilen çocuklar',
-          en: 'Children drawn into organised crime and forced to beg',
+          en: 'Children drawn into organised crime, and children forced to beg',
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'No column headers; first column in column-major reading; a worst form of child labour (ILO list).',
@@ -842,6 +848,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; second column; the Orta column has "14 or older and forced to work".',
           footnotes: ['fn9-priority-age-protective-factors', 'fn8-child-worker'],
+          age: { max: 13 },
         },
         // seed 590-591, 634, 686 (left part)
         {
@@ -930,6 +937,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; third column; the Yüksek column has "under 14 and forced to work".',
           footnotes: ['fn8-child-worker', 'fn8-young-worker'],
+          age: { min: 14 },
         },
         // seed 602-604, 632 (right part), 686 (right part)
         {
@@ -985,6 +993,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; fourth column on the next page, read after the Orta line and before the psychosocial Düşük items.',
           footnotes: ['fn8-child-worker', 'fn8-young-worker'],
+          age: { min: 14 },
         },
         // seed 735-738
         {
@@ -996,6 +1005,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; fourth column, below the light-work item.',
           footnotes: ['fn8-child-worker', 'fn8-young-worker'],
+          age: { min: 14 },
         },
         // seed 623-626
         {
@@ -1114,13 +1124,14 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'No column headers; second column on the next page, below the continuation of the "may be Acil" item.',
           footnotes: [],
+          age: { max: 13 },
         },
         // seed 793-794
         {
           id: 'psychosocial-distress.high.6',
           level: 'high',
           tr: 'Çocuk sık sık dalgınlaşmaktadır.',
-          en: 'The child frequently becomes absent-minded (dissociates).',
+          en: 'The child is often absent-minded/distracted.',
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'No column headers; second column on the next page, below the continuation of the "may be Acil" item.',
@@ -1246,58 +1257,60 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 852-858
         {
-          id: 'unaccompanied-separated-children.urgent.1',
-          level: 'urgent',
+          id: 'unaccompanied-separated-children.high.7',
+          level: 'high',
           tr: 'Özellikle de 15 yaşından küçük refakatsiz çocuklar, bakım veren bir kişinin desteği ve/veya diğer koruyucu faktörler olmadığında',
           en: 'In particular unaccompanied children under 15, when there is no support from a caregiver and/or no other protective factors',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 860-863
         {
-          id: 'unaccompanied-separated-children.urgent.2',
-          level: 'urgent',
+          id: 'unaccompanied-separated-children.high.8',
+          level: 'high',
           tr: '5 yaşından büyük RADÇ (bakım veren kişiyle birlikte veya değil)',
           en: 'UASC over 5 years of age (with or without a caregiver)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). ("büyük" kept as in the seed although "küçük" would be expected here.)',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
+          age: { min: 5 },
         },
         // seed 865-868
         {
-          id: 'unaccompanied-separated-children.urgent.3',
-          level: 'urgent',
+          id: 'unaccompanied-separated-children.high.9',
+          level: 'high',
           tr: 'Bir engeli olan ya da tıbbi yardım almak için Türkiye\'ye giriş yapan refakatsiz çocuk',
           en: 'An unaccompanied child who has a disability or who entered Türkiye to obtain medical care',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). The Orta column has the separated-child version.',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 870-878, 973-978
         {
-          id: 'unaccompanied-separated-children.urgent.4',
-          level: 'urgent',
+          id: 'unaccompanied-separated-children.high.10',
+          level: 'high',
           tr: 'Ailesinden ayrı düşmüş ve bakım durumuyla ilgili şüpheler bulunan çocuk, istismara, ihmale veya sömürüye maruz kalmaktadır (örneğin, erken yaşta evlilik de dahil olmak üzere toplumsal cinsiyete dayalı şiddet biçimleri; ergen hamileliği, çocuk ebeveyn; çocuk işçiliği)',
           en: 'A separated child whose care situation raises suspicions is subjected to abuse, neglect or exploitation (e.g. forms of gender-based violence including early marriage; adolescent pregnancy, child parent; child labour)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). Runs from the foot of the column onto the next page.',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 980-986
         {
-          id: 'unaccompanied-separated-children.urgent.5',
-          level: 'urgent',
+          id: 'unaccompanied-separated-children.high.11',
+          level: 'high',
           tr: '15 yaşında veya daha küçük yaşta hane reisi olan çocuk: çocuğun/sorumluluğu altındaki çocukların acilen koruma altına alınması gerekir.',
           en: 'A child aged 15 or younger who is head of household: the child/the children in their care must urgently be placed under protection.',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). Next page, below the continued Acil item; the Yüksek column has "head of household over 15".',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
+          age: { max: 15 },
         },
         // seed 880-885
         {
@@ -1309,6 +1322,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek.',
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 887-890
         {
@@ -1320,16 +1334,17 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek.',
           footnotes: [],
+          age: { max: 14 },
         },
         // seed 892-894
         {
-          id: 'unaccompanied-separated-children.high.3',
-          level: 'high',
+          id: 'unaccompanied-separated-children.medium.7',
+          level: 'medium',
           tr: 'Orta Öncelikli zarar faktörlerine maruz kalan RADÇ',
           en: 'UASC exposed to Medium-priority harm factors',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek. (A vulnerability combined with Orta harm raises the level.)',
+          inferredReason: 'Vulnerability table: the cell names its own level (“Orta Öncelikli”, line 892), so Orta, although it is read in the second narrow column (Yüksek).',
           footnotes: [],
         },
         // seed 895-897
@@ -1364,6 +1379,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek. Next page, below the continued Yüksek item.',
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 904-914
         {
@@ -1386,6 +1402,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta.',
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 921-925
         {
@@ -1397,6 +1414,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta. (A near-identical item also appears in the Düşük column, lines 936-938.)',
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 927, 1043
         {
@@ -1463,6 +1481,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: wide column (30-35 chars/line) read after the running header, i.e. Düşük.',
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 940-945
         {
@@ -1518,35 +1537,35 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 988-991
         {
-          id: 'lgbti-children.urgent.1',
-          level: 'urgent',
+          id: 'lgbti-children.high.6',
+          level: 'high',
           tr: 'Kendini LGBTİ olarak tanımlayan, refakatsiz ve ailesinden ayrı düşmüş çocuklar',
           en: 'Unaccompanied and separated children who identify as LGBTI',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 993-1000
         {
-          id: 'lgbti-children.urgent.2',
-          level: 'urgent',
+          id: 'lgbti-children.high.7',
+          level: 'high',
           tr: 'Hiçbir destek almayan istismara/zorbalığa maruz kalmış veya istismar ve/veya zorbalık riski altında bulunan kendini LGBTİ olarak tanımlayan çocuklar',
           en: 'Children who identify as LGBTI, receive no support and have been subjected to abuse/bullying or are at risk of abuse and/or bullying',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1002-1005
         {
-          id: 'lgbti-children.urgent.3',
-          level: 'urgent',
+          id: 'lgbti-children.high.8',
+          level: 'high',
           tr: 'Kendini LGBTİ olarak tanımlayan ve kalacak güvenli bir yeri olmayan çocuklar',
           en: 'Children who identify as LGBTI and have no safe place to stay',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1016-1023
@@ -1670,24 +1689,25 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 1099-1100
         {
-          id: 'severe-trauma-survivor.urgent.1',
-          level: 'urgent',
+          id: 'severe-trauma-survivor.high.5',
+          level: 'high',
           tr: '15 yaşından küçük refakatsiz çocuk',
           en: 'An unaccompanied child under 15',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
+          age: { max: 14 },
         },
         // seed 1102-1111
         {
-          id: 'severe-trauma-survivor.urgent.2',
-          level: 'urgent',
+          id: 'severe-trauma-survivor.high.6',
+          level: 'high',
           tr: 'Şüpheli bir bakım düzenlemesi kapsamında, istismara, toplumsal cinsiyete dayalı şiddete veya ihmale maruz kalmış refakatsiz ve ailesinden ayrı düşmüş çocuk ve hareket halindeki çocuklar',
           en: 'An unaccompanied or separated child, or children on the move, subjected to abuse, gender-based violence or neglect within a suspicious care arrangement',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1118-1126
@@ -1819,60 +1839,66 @@ export const INSTRUMENT: Instrument = {
       tr: 'Evliliklere Maruz Bırakılan Çocuk',
       en: 'Child exposed to marriage',
       description: { tr: 'Risk altındakiler ve/veya nişanlılar dahil', en: 'Including those at risk and/or engaged' },
+      // seed 1287-1290: advice for every level, not a finding (a criterion until 1.0.0, `child-marriage.none.1`)
+      guidance: {
+        tr: 'Çocuk yaşta evlilik vakaları, çocuk erişkin olana kadar takip gerektirecektir.',
+        en: 'Child marriage cases will require follow-up until the child reaches adulthood.',
+      },
       criteria: [
         // seed 1200-1201
         {
-          id: 'child-marriage.urgent.1',
-          level: 'urgent',
+          id: 'child-marriage.high.3',
+          level: 'high',
           tr: '15 yaşını henüz doldurmamış çocuk',
           en: 'A child who has not yet turned 15',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn15-marriage-age'],
+          age: { max: 14 },
         },
         // seed 1203-1204
         {
-          id: 'child-marriage.urgent.2',
-          level: 'urgent',
+          id: 'child-marriage.high.4',
+          level: 'high',
           tr: 'Zorla evlendirilen ya da nişanlanan çocuk',
           en: 'A child who is forcibly married or engaged',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
-          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn14-forced-marriage'],
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
+          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn14-forced-marriage', 'fn15-marriage-age'],
         },
         // seed 1206-1211
         {
-          id: 'child-marriage.urgent.3',
-          level: 'urgent',
+          id: 'child-marriage.high.5',
+          level: 'high',
           tr: 'Acil korunma ihtiyacı olan ve/veya istismara uğradığı veya hayati tehlike altında olduğu tespit edilen çocuk (15 yaş üstü dahil)',
           en: 'A child who urgently needs protection and/or who has been found to be abused or in danger of their life (including children over 15)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage'],
         },
         // seed 1213-1215
         {
-          id: 'child-marriage.urgent.4',
-          level: 'urgent',
+          id: 'child-marriage.high.6',
+          level: 'high',
           tr: 'Zorla evlilik nedeniyle intihara meyilli olan çocuk',
           en: 'A child who is suicidal because of forced marriage',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn14-forced-marriage'],
         },
         // seed 1217-1223
         {
-          id: 'child-marriage.urgent.5',
-          level: 'urgent',
+          id: 'child-marriage.high.7',
+          level: 'high',
           tr: 'İlerleyen günlerde evlenme sözü verilen çocuk ya da evlenme sözü verilerek bulunduğu bölgenin dışına taşınacak çocuk (örn. menşe ülkeye)',
           en: 'A child promised in marriage in the coming days, or a child who is to be moved out of the area where they live after being promised in marriage (e.g. to the country of origin)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage'],
         },
         // seed 1234-1240
@@ -1885,6 +1911,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek.',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn15-marriage-age'],
+          age: { min: 16, max: 17 },
         },
         // seed 1242-1247
         {
@@ -1906,7 +1933,7 @@ export const INSTRUMENT: Instrument = {
           mayBeHigher: true,
           inferred: true,
           inferredReason: 'The cell says it may also be considered "Yüksek Öncelikli", so it sits one level below, in Orta; it runs onto the next page.',
-          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage'],
+          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn15-marriage-age'],
         },
         // seed 1249-1257
         {
@@ -1918,6 +1945,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta.',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn15-marriage-age'],
+          age: { min: 16 },
         },
         // seed 1259-1265
         {
@@ -1929,6 +1957,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta. Narrow column, so not the wide Düşük column.',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn15-marriage-age', 'fn14-forced-marriage', 'fn16-best-interests-determination'],
+          age: { min: 16, max: 17 },
         },
         // seed 1267-1272
         {
@@ -1939,7 +1968,7 @@ export const INSTRUMENT: Instrument = {
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta. Narrow column, so not the wide Düşük column.',
-          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn14-forced-marriage', 'fn17-best-interests-determination'],
+          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn14-forced-marriage', 'fn17-best-interests-determination', 'fn15-marriage-age'],
         },
         // seed 1278-1285
         {
@@ -1951,17 +1980,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: wide column (30-35 chars/line) read after the running header, i.e. Düşük.',
           footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage', 'fn15-marriage-age', 'fn14-forced-marriage', 'fn18-best-interests-determination'],
-        },
-        // seed 1287-1290
-        {
-          id: 'child-marriage.none.1',
-          level: 'none',
-          tr: 'Çocuk yaşta evlilik vakaları, çocuk erişkin olana kadar takip gerektirecektir.',
-          en: 'Child marriage cases will require follow-up until the child reaches adulthood.',
-          mayBeHigher: false,
-          inferred: true,
-          inferredReason: 'Vulnerability table: narrow last column, content is the "no risk" state, i.e. Risk Yok.',
-          footnotes: ['fn13-see-footnote-3', 'fn3-informal-child-marriage'],
+          age: { min: 16, max: 17 },
         },
       ],
     },
@@ -1973,35 +1992,35 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 1318-1321
         {
-          id: 'adolescent-pregnancy-child-parent.urgent.1',
-          level: 'urgent',
+          id: 'adolescent-pregnancy-child-parent.high.3',
+          level: 'high',
           tr: 'Refakatsiz ergenlik çağında gebelik/çocuk ebeveyn (bakım veren ile ya da olmaksızın)',
           en: 'Unaccompanied adolescent pregnancy/child parent (with or without a caregiver)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1323-1326
         {
-          id: 'adolescent-pregnancy-child-parent.urgent.2',
-          level: 'urgent',
+          id: 'adolescent-pregnancy-child-parent.high.4',
+          level: 'high',
           tr: 'Çocuk ebeveyn veya 15 yaşında ya da daha küçük yaşta gebe çocuk',
           en: 'A child parent, or a pregnant child aged 15 or younger',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1328-1332
         {
-          id: 'adolescent-pregnancy-child-parent.urgent.3',
-          level: 'urgent',
+          id: 'adolescent-pregnancy-child-parent.high.5',
+          level: 'high',
           tr: 'Aile desteğinden yoksun, cinsel şiddet sonucu gebe olan çocuk / emziren çocuk ebeveyn',
           en: 'A child without family support who is pregnant as a result of sexual violence / a breastfeeding child parent',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1334-1341
@@ -2017,13 +2036,13 @@ export const INSTRUMENT: Instrument = {
         },
         // seed 1343-1347
         {
-          id: 'adolescent-pregnancy-child-parent.high.2',
-          level: 'high',
+          id: 'adolescent-pregnancy-child-parent.medium.3',
+          level: 'medium',
           tr: '“Orta Öncelikli” zarar faktörlerine maruz kalan ergenlik çağındaki gebe çocuk/çocuk ebeveyn',
           en: 'A pregnant adolescent/child parent exposed to “Medium priority” harm factors',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek. (Vulnerability combined with Orta harm raises the level, as in the UASC table.)',
+          inferredReason: 'Vulnerability table: the cell names its own level (“Orta Öncelikli”, line 1343), so Orta, although it is read in the second narrow column (Yüksek).',
           footnotes: [],
         },
         // seed 1349-1356
@@ -2036,6 +2055,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta.',
           footnotes: [],
+          age: { min: 15 },
         },
         // seed 1358-1366
         {
@@ -2091,24 +2111,24 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 1398-1403
         {
-          id: 'disability-chronic-illness.urgent.1',
-          level: 'urgent',
+          id: 'disability-chronic-illness.high.4',
+          level: 'high',
           tr: 'Hayati tehlike oluşturan tıbbi durumu olan ve hayat veya uzuv kurtarıcı tıbbi müdahaleye ihtiyaç duyan çocuk',
           en: 'A child with a life-threatening medical condition who needs life- or limb-saving medical intervention',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1405-1413
         {
-          id: 'disability-chronic-illness.urgent.2',
-          level: 'urgent',
+          id: 'disability-chronic-illness.high.5',
+          level: 'high',
           tr: 'Tedaviye veya müdahaleye ihtiyacı olan, hayati tehlike arz eden veya acil tıbbi durumu olan ve uzmanlaşmış hizmetlere, aile ve topluluk desteğine erişimi olmayan çocuk',
           en: 'A child who needs treatment or intervention, has a life-threatening or urgent medical condition and has no access to specialised services or to family and community support',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1423-1427
@@ -2217,50 +2237,50 @@ export const INSTRUMENT: Instrument = {
       kind: 'vulnerability',
       tr: 'Hizmetlere erişim ve yasal statü',
       en: 'Access to services and legal status',
-      description: { tr: 'Kayıt ve velayet meseleleri de dahil', en: 'Including registration and custody issues' },
+      description: { tr: 'Kayıt ve velayet meseleleri de dahil', en: 'Including registration and parental custody issues' },
       criteria: [
         // seed 1415-1419
         {
-          id: 'access-to-services-legal-status.urgent.1',
-          level: 'urgent',
+          id: 'access-to-services-legal-status.high.6',
+          level: 'high',
           tr: 'Kayıtsız/statüsüz ve acil tıbbi ihtiyaçları veya diğer acil korunma ve yasal ihtiyaçları olan çocuklar',
-          en: 'Unregistered/undocumented children with urgent medical needs or other urgent protection and legal needs',
+          en: 'Unregistered children/children without legal status who have urgent medical needs or other urgent protection and legal needs',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1421, 1520
         {
-          id: 'access-to-services-legal-status.urgent.2',
-          level: 'urgent',
+          id: 'access-to-services-legal-status.high.7',
+          level: 'high',
           tr: 'Kayıtsız/statüsüz refakatsiz çocuklar',
-          en: 'Unregistered/undocumented unaccompanied children',
+          en: 'Unaccompanied children who are unregistered/without legal status',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). "refakatsiz çocuklar" (line 1520) completes the cell on the next page.',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1522-1530
         {
-          id: 'access-to-services-legal-status.urgent.3',
-          level: 'urgent',
+          id: 'access-to-services-legal-status.high.8',
+          level: 'high',
           tr: 'Yaş değerlendirmesi sonucunda 18 yaşından büyük olduğu belirlenen refakatsiz çocuklar da dahil olmak üzere, sınır dışı edilme riski altında veya Geri Gönderme Merkezlerinde bulunan çocuklar',
           en: 'Children at risk of deportation or held in Removal Centres, including unaccompanied children found to be over 18 as a result of an age assessment',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1532-1537
         {
-          id: 'access-to-services-legal-status.urgent.4',
-          level: 'urgent',
+          id: 'access-to-services-legal-status.high.9',
+          level: 'high',
           tr: 'Kanunla temas halinde olan çocuk (örn., bir suçun mağduru olan çocuklar, kurtulanlar ve tanıklar)',
           en: 'A child in contact with the law (e.g. children who are victims of a crime, survivors and witnesses)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). Column heights only fit if it is the last Acil item; Yüksek would also be plausible.',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1451-1456
@@ -2268,7 +2288,7 @@ export const INSTRUMENT: Instrument = {
           id: 'access-to-services-legal-status.high.1',
           level: 'high',
           tr: 'Kanunla ihtilafa düşen (tutuklanan veya gözaltına alınan) veya denetimli serbestlik kapsamındaki çocuk',
-          en: 'A child in conflict with the law (arrested or detained) or under probation',
+          en: 'A child in conflict with the law (placed in pre-trial detention or taken into police custody) or under probation',
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek.',
@@ -2276,13 +2296,13 @@ export const INSTRUMENT: Instrument = {
         },
         // seed 1539-1549
         {
-          id: 'access-to-services-legal-status.high.2',
-          level: 'high',
+          id: 'access-to-services-legal-status.medium.5',
+          level: 'medium',
           tr: 'Kimlik belgesi olmayan, Uluslararası Koruma veya Geçici Koruma kaydı/statüsü bulunmayan, (Orta Öncelikli) risk faktörleri ile karşı karşıya kalmakla beraber hizmetlere erişimi olmayan çocuklar',
           en: 'Children without identity documents and without International Protection or Temporary Protection registration/status who face (Medium priority) risk factors and have no access to services',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek. (Vulnerability combined with Orta risk raises the level.)',
+          inferredReason: 'Vulnerability table: the cell names its own level (“Orta Öncelikli”, line 1544), so Orta, although it is read in the second narrow column (Yüksek).',
           footnotes: [],
         },
         // seed 1551-1555
@@ -2334,7 +2354,7 @@ export const INSTRUMENT: Instrument = {
           id: 'access-to-services-legal-status.medium.2',
           level: 'medium',
           tr: 'Açık olmayan velayet düzenlemeleri gibi tartışmalı velayet sorunları olan çocuk',
-          en: 'A child with disputed custody issues, such as unclear custody arrangements',
+          en: 'A child with disputed parental custody issues, such as unclear custody arrangements',
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta. Left half of merged line 1501, continued at the top of the same column on the next page.',
@@ -2457,6 +2477,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek. Runs from the foot of the column onto the next page.',
           footnotes: ['fn8-child-worker'],
+          age: { max: 14 },
         },
         // seed 1731-1736
         {
@@ -2468,6 +2489,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek. Read on the next page directly after the continuation of the under-15 item; the Orta column has the "lower risk" version.',
           footnotes: ['fn8-young-worker'],
+          age: { min: 15 },
         },
         // seed 1622-1630
         {
@@ -2479,6 +2501,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'The cell says it may be changed to "Yüksek Öncelik", so it sits one level below, in Orta.',
           footnotes: ['fn6-young-children-home-alone'],
+          age: { max: 11 },
         },
         // seed 1671-1676
         {
@@ -2512,6 +2535,7 @@ export const INSTRUMENT: Instrument = {
           inferred: true,
           inferredReason: 'Vulnerability table: 3rd narrow level column in column-major reading, i.e. Orta.',
           footnotes: ['fn8-young-worker'],
+          age: { min: 15 },
         },
         // seed 1702-1703
         {
@@ -2630,24 +2654,24 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 1720-1725, 1826-1828
         {
-          id: 'history-violence-mental-health-addiction.urgent.1',
-          level: 'urgent',
+          id: 'history-violence-mental-health-addiction.high.4',
+          level: 'high',
           tr: 'Çocuklara zarar verme konusunda mevcut bir davranışsal risk söz konusudur (çocuk/aile üyeleri psikotik bir nüksetme yaşıyor olabilir veya bunun erken şiddetli belirtisini gösteriyor olabilir)',
           en: 'There is a current behavioural risk of harm to children (the child/family members may be experiencing a psychotic relapse or showing severe early signs of one)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil"). Runs from the foot of the column onto the next page.',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: ['fn19-addiction-mental-health-conditions', 'fn20-psychotic-relapse-signs'],
         },
         // seed 1830-1838
         {
-          id: 'history-violence-mental-health-addiction.urgent.2',
-          level: 'urgent',
+          id: 'history-violence-mental-health-addiction.high.5',
+          level: 'high',
           tr: 'Çocuklara zarar verme konusunda mevcut bir çevresel risk söz konusudur (örneğin, çatışmanın düzeyinin yüksek olduğu aile veya tutarsız ve öngörülemeyen aile ortamı)',
           en: 'There is a current environmental risk of harm to children (e.g. a family with a high level of conflict or an inconsistent and unpredictable family environment)',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: ['fn19-addiction-mental-health-conditions'],
         },
         // seed 1754-1759
@@ -2759,13 +2783,13 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 1840-1845
         {
-          id: 'displacement-history.urgent.1',
-          level: 'urgent',
+          id: 'displacement-history.high.2',
+          level: 'high',
           tr: 'Çocuk mevcut durumda refakatsizdir, birden fazla kez yerinden edilmiştir ve yeniden yerinden edilme yüksek riski söz konusudur.',
           en: 'The child is currently unaccompanied, has been displaced more than once and there is a high risk of further displacement.',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1867-1874
@@ -2773,7 +2797,7 @@ export const INSTRUMENT: Instrument = {
           id: 'displacement-history.high.1',
           level: 'high',
           tr: 'Aile birden fazla kez yerinden edilmiştir, çocuk süreçte (RADÇ) konumundadır ve yeniden yerinden edilme yüksek riski söz konusudur',
-          en: 'The family has been displaced more than once, the child is in the position of a UASC in the process, and there is a high risk of further displacement',
+          en: 'The family has been displaced more than once, the child has become a UASC in the process, and there is a high risk of further displacement',
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek.',
@@ -2833,13 +2857,13 @@ export const INSTRUMENT: Instrument = {
       criteria: [
         // seed 1948-1962
         {
-          id: 'deprived-of-liberty.urgent.1',
-          level: 'urgent',
+          id: 'deprived-of-liberty.high.3',
+          level: 'high',
           tr: 'Çocuk bir tür idari kontrol altında veya bir kamusal veya özel gözetim ortamındadır. Herhangi bir adli, idari veya diğer makamın emriyle istediği zaman oradan ayrılmasına izin verilmez. Çocuk, işkence ve zalimane, insanlık dışı veya aşağılayıcı muamele veya ceza dahil şiddet ve cinsel istismar riski altında olacaktır.',
           en: 'The child is under some form of administrative control or in a public or private custodial setting. By order of a judicial, administrative or other authority, they are not permitted to leave it at will. The child will be at risk of violence, including torture and cruel, inhuman or degrading treatment or punishment, and of sexual abuse.',
           mayBeHigher: false,
           inferred: true,
-          inferredReason: 'Vulnerability table: 1st of 3 narrow level columns in column-major reading, i.e. Acil (header OCR lost "Acil").',
+          inferredReason: 'Vulnerability table, four-level header (line 847): first narrow column, read as Acil before 1.1.0; the header has no Acil, so Yüksek (the two leftmost narrow columns both fall under Yüksek, see TRANSCRIPTION.md § 2.1).',
           footnotes: [],
         },
         // seed 1964-1970
@@ -2858,7 +2882,7 @@ export const INSTRUMENT: Instrument = {
           id: 'deprived-of-liberty.high.2',
           level: 'high',
           tr: 'Çocuğun gözaltına alınma veya tutukluluk ya da kamusal veya özel bir gözetim ortamına yerleştirilmesi riski vardır.',
-          en: 'The child is at risk of being taken into custody or detained, or placed in a public or private custodial setting.',
+          en: 'The child is at risk of being taken into police custody or placed in pre-trial detention, or of being placed in a public or private custodial setting.',
           mayBeHigher: false,
           inferred: true,
           inferredReason: 'Vulnerability table: 2nd narrow level column in column-major reading, i.e. Yüksek.',
@@ -2914,6 +2938,42 @@ export const INSTRUMENT: Instrument = {
     // seed 113-114
     { id: 'reassess-on-new-concern', tr: 'Vaka “Risksiz” olarak değerlendirilse bile, gelecekte vakanın önceliğinin yeniden değerlendirilmesini gerektirecek yeni bir koruma kaygısı ortaya çıkabilir.', en: 'Even if a case is assessed as “No risk”, a new protection concern may arise in the future that requires the case’s priority to be reassessed.' },
   ],
+  // Ids of 1.0.0 that 1.1.0 re-placed (the vulnerability table has no Acil column; cells that name their own level),
+  // so assessments recorded with 1.0.0 still read; null: no longer a criterion (see the domain's guidance).
+  retired: {
+    'unaccompanied-separated-children.urgent.1': 'unaccompanied-separated-children.high.7',
+    'unaccompanied-separated-children.urgent.2': 'unaccompanied-separated-children.high.8',
+    'unaccompanied-separated-children.urgent.3': 'unaccompanied-separated-children.high.9',
+    'unaccompanied-separated-children.urgent.4': 'unaccompanied-separated-children.high.10',
+    'unaccompanied-separated-children.urgent.5': 'unaccompanied-separated-children.high.11',
+    'unaccompanied-separated-children.high.3': 'unaccompanied-separated-children.medium.7',
+    'lgbti-children.urgent.1': 'lgbti-children.high.6',
+    'lgbti-children.urgent.2': 'lgbti-children.high.7',
+    'lgbti-children.urgent.3': 'lgbti-children.high.8',
+    'severe-trauma-survivor.urgent.1': 'severe-trauma-survivor.high.5',
+    'severe-trauma-survivor.urgent.2': 'severe-trauma-survivor.high.6',
+    'child-marriage.urgent.1': 'child-marriage.high.3',
+    'child-marriage.urgent.2': 'child-marriage.high.4',
+    'child-marriage.urgent.3': 'child-marriage.high.5',
+    'child-marriage.urgent.4': 'child-marriage.high.6',
+    'child-marriage.urgent.5': 'child-marriage.high.7',
+    'child-marriage.none.1': null,
+    'adolescent-pregnancy-child-parent.urgent.1': 'adolescent-pregnancy-child-parent.high.3',
+    'adolescent-pregnancy-child-parent.urgent.2': 'adolescent-pregnancy-child-parent.high.4',
+    'adolescent-pregnancy-child-parent.urgent.3': 'adolescent-pregnancy-child-parent.high.5',
+    'adolescent-pregnancy-child-parent.high.2': 'adolescent-pregnancy-child-parent.medium.3',
+    'disability-chronic-illness.urgent.1': 'disability-chronic-illness.high.4',
+    'disability-chronic-illness.urgent.2': 'disability-chronic-illness.high.5',
+    'access-to-services-legal-status.urgent.1': 'access-to-services-legal-status.high.6',
+    'access-to-services-legal-status.urgent.2': 'access-to-services-legal-status.high.7',
+    'access-to-services-legal-status.urgent.3': 'access-to-services-legal-status.high.8',
+    'access-to-services-legal-status.urgent.4': 'access-to-services-legal-status.high.9',
+    'access-to-services-legal-status.high.2': 'access-to-services-legal-status.medium.5',
+    'history-violence-mental-health-addiction.urgent.1': 'history-violence-mental-health-addiction.high.4',
+    'history-violence-mental-health-addiction.urgent.2': 'history-violence-mental-health-addiction.high.5',
+    'displacement-history.urgent.1': 'displacement-history.high.2',
+    'deprived-of-liberty.urgent.1': 'deprived-of-liberty.high.3',
+  },
   footnotes: [
     // seed 3-8; marker: unnumbered definition
     {
@@ -2981,8 +3041,8 @@ export const INSTRUMENT: Instrument = {
     // seed 641; marker: 9
     {
       id: 'fn9-priority-age-protective-factors',
-      tr: 'Öncelik düzeyi, büyük ölçüde yaşa ve çocuğun çevresindeki koruyucu faktörlere bağlı olacaktır.',
-      en: 'The priority level will depend largely on age and on the protective factors around the child.',
+      tr: 'Öncelik düzeyi, büyük ölçüde yasa ve çocuğun çevresindeki koruyucu faktörlere bağlı olacaktır.',
+      en: 'The priority level will depend largely on the law and on the protective factors around the child.',
     },
     // seed 760-761; marker: 10
     {
@@ -3019,7 +3079,7 @@ export const INSTRUMENT: Instrument = {
       id: 'fn15-marriage-age',
       tr: 'Evlendirme Yönetmeliği\'nin 14\'üncü maddesine göre, 17 yaşını doldurmuş çocuklar, anne ve babalarının, yokluğunda ise yasal vasilerinin rızası ile, 16 yaşını dolduran çocuklar ise ancak mahkeme kararı ile izin verilmesi halinde evlenebilir.',
       en: 'Under Article 14 of the Marriage Regulation (Evlendirme Yönetmeliği), children who have turned 17 may marry with the consent of their mother and father or, in their absence, their legal guardian; children who have turned 16 may marry only if permitted by a court decision.',
-      ageRange: { min: 16, max: 18 },
+      ageRange: { max: 18 },
     },
     // seed 1295; marker: 16
     {

@@ -33,6 +33,19 @@ export interface Criterion extends Bilingual {
   inferredReason?: string;
   /** Footnote ids that apply to this criterion. */
   footnotes: string[];
+  /**
+   * The child's age the seed text states for this criterion ("5 yaşından küçük" = { max: 4 },
+   * "15 yaşından büyük" = { min: 15 }, "16-17 yaş arası" = { min: 16, max: 17 }), in completed
+   * years, both bounds inclusive. Absent when the text names no age (or names one only as an
+   * example: "özellikle de 15 yaşından küçük").
+   */
+  age?: AgeCondition;
+}
+
+/** Completed years, inclusive bounds; a missing bound is open. */
+export interface AgeCondition {
+  min?: number;
+  max?: number;
 }
 
 export type DomainKind = 'harm' | 'vulnerability';
@@ -42,6 +55,8 @@ export interface Domain extends Bilingual {
   kind: DomainKind;
   /** Optional definition/description the seed gives for the type. */
   description?: Bilingual;
+  /** Advice the seed gives for the whole type (shown with the domain, never ticked). */
+  guidance?: Bilingual;
   criteria: Criterion[];
 }
 
@@ -71,4 +86,10 @@ export interface Instrument {
   domains: Domain[];
   rules: Rule[];
   footnotes: Footnote[];
+  /**
+   * Criterion ids an earlier version published and this one re-placed: the id that replaces
+   * each, or null when the text is no longer a criterion. Assessments keep the ids they were
+   * recorded with; this map lets them be read with the current instrument.
+   */
+  retired?: Readonly<Record<string, string | null>>;
 }

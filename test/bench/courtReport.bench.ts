@@ -151,7 +151,7 @@ async function child(mode: Mode): Promise<Figures> {
     generatedBy: 'Ayşe Yıldırım',
     generatedAt: new Date(),
   };
-  const load = () => loadCourtReport(d.db(), actorOf(client.session!), { userId: client.session!.userId, displayName: client.session!.displayName, roles: client.session!.roles }, input, new Date());
+  const load = () => loadCourtReport(d.db(), actorOf(client.session!), { userId: client.session!.userId, username: client.session!.username, displayName: client.session!.displayName, roles: client.session!.roles }, input, new Date());
 
   let once: () => Promise<{ bytes: number; pages: number }>;
   if (mode === 'report') {

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import type { AssessmentRecord } from '../../shared/api/schemas/assessments';
 import type { Institution, Referral } from '../../shared/api/schemas/referrals';
 import tr from '../../shared/i18n/tr.json' with { type: 'json' };
+import { unansweredDomains } from '../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../shared/risk-tool/instrument';
 import { api, expect, test } from './fixtures';
 
@@ -27,7 +28,7 @@ async function createCase(page: Page): Promise<{ id: number; caseNumber: string 
 
 async function assess(page: Page, caseId: number): Promise<AssessmentRecord> {
   const high = INSTRUMENT.domains.filter((d) => d.kind === 'harm').flatMap((d) => d.criteria).find((c) => c.level === 'high' && !c.mayBeHigher)!;
-  return api(page, 'assessments.create', { caseId, criteria: [high.id], finalLevel: 'high', summary: 'Anne koruyucu davranıyor.' });
+  return api(page, 'assessments.create', { caseId, criteria: [high.id], screened: unansweredDomains(INSTRUMENT, [high.id]), finalLevel: 'high', summary: 'Anne koruyucu davranıyor.' });
 }
 
 const openCase = (page: Page, id: number) => page.goto(`${new URL(page.url()).origin}/#/cases/${id}`);

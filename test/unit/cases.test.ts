@@ -271,10 +271,10 @@ describe('cases: who sees what', () => {
     await o.ok(ayse, 'tasks.add', { caseId: mine.id, title: 'Ev ziyareti', dueAt: '2026-06-18T10:00' });
     let mehmet = await o.as('mehmet');
     const his = await o.ok<Created>(mehmet, 'cases.create', childCase('Kerem', 'Şahin'));
-    expect(await o.fails(mehmet, 'cases.get', { caseId: mine.id }, 'cases.notFound')).toEqual({});
-    await o.fails(mehmet, 'cases.get', { caseId: 999_999 }, 'cases.notFound');
-    await o.fails(mehmet, 'notes.add', { caseId: mine.id, type: 'other', occurredAt: '2026-06-14T10:00', body: 'x' }, 'cases.notFound');
-    await o.fails(mehmet, 'cases.requestClosure', { caseId: mine.id, reason: 'x' }, 'cases.notFound');
+    expect(await o.fails(mehmet, 'cases.get', { caseId: mine.id }, 'api.notFound')).toEqual({ field: 'caseId' });
+    await o.fails(mehmet, 'cases.get', { caseId: 999_999 }, 'api.notFound');
+    await o.fails(mehmet, 'notes.add', { caseId: mine.id, type: 'other', occurredAt: '2026-06-14T10:00', body: 'x' }, 'api.notFound');
+    await o.fails(mehmet, 'cases.requestClosure', { caseId: mine.id, reason: 'x' }, 'api.notFound');
     const list = await o.ok<{ total: number; rows: Array<{ id: number }> }>(mehmet, 'cases.list', {});
     expect(list.rows.map((r) => r.id)).toEqual([his.id]);
     expect(list.total).toBe(1);
@@ -328,7 +328,7 @@ describe('cases: who sees what', () => {
     await o.fails(ayse, 'cases.updatePerson', { personId: child.id, expectedVersion: 2, patch: { idNumber: '12345678901' } }, 'people.tcKimlikInvalid');
     expect((await o.ok<{ hits: Array<{ person: { firstName: string } }> }>(ayse, 'cases.search', { q: 'aysegul' })).hits[0]!.person.firstName).toBe('Ayşegül');
     const mehmet = await o.as('mehmet');
-    await o.fails(mehmet, 'cases.updatePerson', { personId: child.id, expectedVersion: 2, patch: { firstName: 'X' } }, 'people.notFound');
+    await o.fails(mehmet, 'cases.updatePerson', { personId: child.id, expectedVersion: 2, patch: { firstName: 'X' } }, 'api.notFound');
   });
 
   it('adds and links people to an open case; one person once per case', async () => {

@@ -1,4 +1,5 @@
 /** `kalkan pdf court-report|referral|assessment`: the case documents from the command line. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { cli } from '../fixtures/cli';
 import { PASSWORD } from '../fixtures/cases';
 import { documentCase, type DocumentCase } from '../fixtures/documentCase';
 import { pdfPages, qpdfCheck } from '../fixtures/documents';
+import { pngImage } from '../fixtures/images';
 import { tempDir } from '../fixtures/vaults';
 
 describe('kalkan pdf', () => {
@@ -31,7 +33,15 @@ describe('kalkan pdf', () => {
     writeFileSync(recommendation, 'Danışmanlık tedbirinin altı ay uzatılması önerilir.\n');
   }, 120_000);
 
-  it('court-report: writes the report (opinion and recommendation from files) in the language asked for', async () => {
+  it('court-report: writes the social inquiry report (opinion and recommendation from files) on the letterhead set with `kalkan office`', async () => {
+    const logo = join(dir, 'logo.png');
+    writeFileSync(logo, pngImage(90, 90));
+    const office = await cli(
+      ['office', '--db', db, '--user', 'sistem', '--name', 'Üsküdar Çocuk Koruma Birimi', '--address', 'Mimar Sinan Mah. Selmanıpak Cad. No: 3, Üsküdar / İstanbul', '--phone', '0216 555 00 11',
+        '--email', 'uskudar.ckb@example.gov.tr', '--kep', 'uskudar.ckb@hs01.kep.tr', '--province', 'İstanbul', '--district', 'Üsküdar', '--file-code', 'E-98765432-105.01', '--logo', logo],
+      { KALKAN_PASSWORD: PASSWORD },
+    );
+    expect(office.code, office.err).toBe(0);
     const out = join(dir, 'mahkeme-raporu.pdf');
     const r = await run(['court-report', '--case', String(d.caseId), '--out', out, '--opinion-file', opinion, '--recommendation-file', recommendation, '--lang', 'en'], as('ayse'));
     expect(r.code, r.err).toBe(0);
@@ -39,10 +49,22 @@ describe('kalkan pdf', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const bytes = readFileSync(out);
     const pages = pdfPages(bytes);
-    expect(pages[0]).toContain('Court report');
+    expect(pages[0]).toContain('Social Inquiry Report');
+    expect(pages[0]).toContain('REPUBLIC OF TÜRKİYE');
+    expect(pages[0]).toContain('ÜSKÜDAR ÇOCUK KORUMA BİRİMİ');
     expect(pages.join('\n')).toContain('Çocuğun annesinin yanında kalması yüksek yararınadır.');
-    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} / ${pages.length}`));
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} / ${pages.length}`);
+      expect(p.replace(/\s+/g, ' ')).toContain('Tel: 0216 555 00 11 · E-mail: uskudar.ckb@example.gov.tr · KEP: uskudar.ckb@hs01.kep.tr');
+    });
+    // The logo is embedded as an image.
+    expect(execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', out], { encoding: 'utf8' })).toMatch(/\s90\s+90\s/);
     expect(qpdfCheck(bytes).status).toBe(0);
+
+    // Without the files: the stored draft is printed again.
+    const again2 = await run(['court-report', '--case', String(d.caseId), '--out', join(dir, 'ikinci.pdf')], as('ayse'));
+    expect(again2.code, again2.err).toBe(0);
+    expect(pdfPages(readFileSync(join(dir, 'ikinci.pdf'))).join('\n')).toContain('Çocuğun annesinin yanında kalması yüksek yararınadır.');
 
     // The same file again: refused unless --force.
     const again = await run(['court-report', '--case', String(d.caseId), '--out', out, '--opinion-file', opinion, '--recommendation-file', recommendation], as('ayse'));

@@ -55,6 +55,18 @@ describe('kalkan tool', () => {
     expect(count).toBe(criteria.length);
     expect(json.rules.map((r: { id: string }) => r.id)).toEqual(INSTRUMENT.rules.map((r) => r.id));
     expect(json.footnotes.map((f: { id: string }) => f.id)).toEqual(INSTRUMENT.footnotes.map((f) => f.id));
+    // Age conditions, the vulnerability table without Urgent, guidance and retired ids.
+    const byId = new Map<string, { level: string; age?: { min?: number; max?: number } }>(
+      json.domains.flatMap((d: { criteria: Array<{ id: string }> }) => d.criteria.map((c) => [c.id, c])),
+    );
+    expect(byId.get('physical-violence.urgent.1')!.age).toEqual({ max: 4 });
+    expect(byId.get('child-marriage.high.1')!.age).toEqual({ min: 16, max: 17 });
+    expect(byId.get('neglect.low.1')!.age).toBeUndefined();
+    for (const domain of json.domains.filter((d: { kind: string }) => d.kind === 'vulnerability')) {
+      for (const criterion of domain.criteria) expect(criterion.level, criterion.id).not.toBe('urgent');
+    }
+    expect(json.domains.find((d: { id: string }) => d.id === 'child-marriage').guidance.tr).toContain('erişkin olana kadar');
+    expect(json.retired['unaccompanied-separated-children.urgent.2']).toBe('unaccompanied-separated-children.high.8');
   });
 
   it('prints a readable summary in the chosen language', async () => {
@@ -111,6 +123,54 @@ describe('kalkan assess', () => {
     expect(tr.out).toContain('İlk temas: 48 saat içinde');
     const none = await cli(['assess', '--input', inputFile({ criteria: [] }), '--lang', 'en']);
     expect(none.out).toContain('Suggested level: no escalation suggested');
+  });
+
+  it('reports completeness: nothing is incomplete with all 18 domains missing; everything screened is complete and No risk', async () => {
+    const all = INSTRUMENT.domains.map((d) => d.id);
+    const nothing = JSON.parse((await cli(['assess', '--input', inputFile({ criteria: [] }), '--json'])).out);
+    expect(nothing).toMatchObject({ computed: 'none', complete: false, missingDomains: all, warnings: [] });
+    expect(nothing.missingDomains).toHaveLength(18);
+    const screened = await cli(['assess', '--input', inputFile({ criteria: [], screened: all }), '--json']);
+    expect(screened.code).toBe(0);
+    expect(JSON.parse(screened.out)).toMatchObject({ computed: 'none', complete: true, missingDomains: [] });
+    const medium = firstAt('medium');
+    const some = JSON.parse((await cli(['assess', '--input', inputFile({ criteria: [medium.id], screened: all.slice(3) }), '--json'])).out);
+    expect(some.missingDomains).toEqual(all.slice(0, 3).filter((id) => !INSTRUMENT.domains.find((d) => d.id === id)!.criteria.some((c) => c.id === medium.id)));
+    const text = await cli(['assess', '--input', inputFile({ criteria: [] }), '--lang', 'en']);
+    expect(text.out).toContain(`Completeness: not complete; domains neither answered nor screened (18): ${all.join(', ')}`);
+  });
+
+  it('warns when a ticked criterion’s age does not fit the child', async () => {
+    const file = inputFile({ criteria: ['physical-violence.urgent.1', 'child-marriage.high.1'], childAge: 9 });
+    const { code, out } = await cli(['assess', '--input', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).warnings).toEqual([
+      { code: 'ageMismatch', criterion: 'physical-violence.urgent.1', age: 9 },
+      { code: 'ageMismatch', criterion: 'child-marriage.high.1', age: 9 },
+    ]);
+    const fits = JSON.parse((await cli(['assess', '--input', inputFile({ criteria: ['physical-violence.urgent.1'], childAge: 3 }), '--json'])).out);
+    expect(fits.warnings).toEqual([]);
+    const en = await cli(['assess', '--input', file, '--lang', 'en']);
+    expect(en.out).toContain("Warning: the age stated in physical-violence.urgent.1 does not fit the child's age (9)");
+  });
+
+  it('says how many factors and domains a count rule counted', async () => {
+    const lows = INSTRUMENT.domains.filter((d) => d.kind === 'harm').map((d) => d.criteria.find((c) => c.level === 'low' && !c.mayBeHigher)).filter((c) => c !== undefined).slice(0, 2);
+    const { out } = await cli(['assess', '--input', inputFile({ criteria: lows.map((c) => c.id) }), '--json']);
+    expect(JSON.parse(out).rules).toEqual([{ rule: 'several-low-medium', criteria: lows.map((c) => c.id), from: 'low', to: 'medium', factors: 2, domains: 2 }]);
+    const en = await cli(['assess', '--input', inputFile({ criteria: lows.map((c) => c.id) }), '--lang', 'en']);
+    expect(en.out).toContain('Triggered by (2 factors in 2 domains):');
+  });
+
+  it('names unknown screened domains on one translated line and exits 2', async () => {
+    const file = inputFile({ criteria: [], screened: ['neglect', 'no-such-domain'] });
+    const en = await cli(['assess', '--input', file, '--json', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.out).toBe('');
+    expect(en.err).toBe('Unknown domain ids (screened): no-such-domain');
+    const bad = await cli(['assess', '--input', inputFile({ criteria: [], screened: 'neglect' }), '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/is not a valid assessment \(screened\)/);
   });
 
   it('names unknown criteria on one translated line and exits 2', async () => {

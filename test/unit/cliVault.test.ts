@@ -123,7 +123,7 @@ describe('kalkan init / user / verify / backup / restore / export', () => {
       encoding: 'utf8',
       env: { ...process.env, KALKAN_PASSWORD: 'x' },
     });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(5); // a missing database is exit 5 (issue 13)
     expect(bad.stderr.trim().split('\n').filter((l) => !l.startsWith('npm warn'))).toEqual(['There is no Kalkan database yet. Run the set-up first (kalkan init).']);
   }, 60_000);
 });

@@ -65,9 +65,9 @@ describe('court hearings', () => {
 
     const other = await o.as('mehmet');
     expect((await o.ok<CourtOverview>(other, 'court.overview', {})).upcoming).toEqual([]);
-    await o.fails(other, 'court.forCase', { caseId: o.caseId }, 'cases.notFound');
-    await o.fails(other, 'hearings.add', hearingInput(o.caseId), 'cases.notFound');
-    await o.fails(other, 'hearings.update', { id: h.id, expectedVersion: 1, status: 'cancelled' }, 'court.notFound');
+    await o.fails(other, 'court.forCase', { caseId: o.caseId }, 'api.notFound');
+    await o.fails(other, 'hearings.add', hearingInput(o.caseId), 'api.notFound');
+    await o.fails(other, 'hearings.update', { id: h.id, expectedVersion: 1, status: 'cancelled' }, 'api.notFound');
     const admin = await o.as('sistem');
     await o.fails(admin, 'hearings.add', hearingInput(o.caseId), 'auth.forbidden');
   });
@@ -103,8 +103,8 @@ describe('court orders', () => {
     await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-03-05', responsibleInstitutionId: pdm.id }, 'court.dateInFuture');
     await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-02-27', dueOn: '2026-02-01', responsibleInstitutionId: pdm.id }, 'court.dueBeforeOrdered');
     await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-02-27', responsibleUserId: o.ids.sistem }, 'cases.assigneeInvalid');
-    await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-02-27', personId: 999_999, responsibleInstitutionId: pdm.id }, 'court.personNotInCase');
-    await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-02-27', hearingId: 999_999, responsibleInstitutionId: pdm.id }, 'court.hearingNotInCase');
+    await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-02-27', personId: 999_999, responsibleInstitutionId: pdm.id }, 'api.notFound');
+    await o.fails(worker, 'orders.add', { caseId: o.caseId, kind: 'shelter', orderedOn: '2026-02-27', hearingId: 999_999, responsibleInstitutionId: pdm.id }, 'api.notFound');
 
     // An institution responsible: the caseworker follows it up.
     const exam = await o.ok<CourtOrder>(worker, 'orders.add', { caseId: o.caseId, kind: 'medical_examination', orderedOn: '2026-02-27', responsibleInstitutionId: pdm.id, dueOn: '2026-03-10' });

@@ -14,13 +14,14 @@ import type { Referral } from '../../shared/api/schemas/referrals';
 import { translator } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
 import { deadlineText, dueDates } from '../../shared/risk-tool/deadlines';
+import { unansweredDomains } from '../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../shared/risk-tool/instrument';
 import { queryAudit, verifyAuditChain } from '../../electron/core/audit/auditLog';
 import { documentBlocks } from '../../electron/core/documents/blocks';
 import { printDocument } from '../../electron/core/documents/documentService';
 import type { Content } from '../../electron/core/documents/pdfTypes';
 import { findDocument } from '../../electron/core/documents/documentsRepo';
-import { formatDateTime } from '../../electron/core/documents/format';
+import { formatDateTime, formatDay } from '../../electron/core/documents/format';
 import { intake } from '../fixtures/cases';
 import { COURT, documentCase, NAMES, type DocumentCase } from '../fixtures/documentCase';
 import { pdfFile, pdfPages, pdftotextRaw, qpdfCheck } from '../fixtures/documents';
@@ -32,6 +33,8 @@ const flat = (text: string) => text.replace(/-\n\s*/g, '-').replace(/\s+/g, ' ')
 const LANGS: Language[] = ['tr', 'en'];
 const OPINION = 'Çocuğun annesinin yanında kalması yüksek yararınadır; anne koruyucu davranıyor.\n\nBabayla görüşmeler gözetimli sürmelidir.';
 const RECOMMENDATION = 'Bireysel psikolojik danışmanlık tedbirinin altı ay uzatılması ve aile danışmanlığı önerilir.';
+const CHILD_VIEWS = '“Annemle kalmak istiyorum. Babamı görmek istiyorum ama merkezde, evde değil.”';
+const CHILD_HEARD = '12.06.2026 tarihinde okulda, rehber öğretmen odasında, yalnız görüşüldü; yaşına uygun sorularla.';
 
 /** Every page says "Sayfa i / n" (or "Page i / n"), the document number and the confidentiality notice. */
 function expectFramed(pages: string[], result: DocumentResult, language: Language) {
@@ -99,7 +102,7 @@ describe('documents of a real case', () => {
       .filter((x) => x.kind === 'harm' && x.id !== 'neglect')
       .flatMap((x) => x.criteria)
       .find((c) => c.level === 'medium' && !c.mayBeHigher && c.footnotes.length === 0)!;
-    const a = await d.ok<AssessmentRecord>(supervisor, 'assessments.create', { caseId: d.caseId, criteria: [neglect.id, other.id], finalLevel: 'high', overrideReason: 'İki ayrı koruma kaygısı bir arada.' });
+    const a = await d.ok<AssessmentRecord>(supervisor, 'assessments.create', { caseId: d.caseId, criteria: [neglect.id, other.id], screened: unansweredDomains(INSTRUMENT, [neglect.id, other.id]), finalLevel: 'high', overrideReason: 'İki ayrı koruma kaygısı bir arada.' });
     expect(a).toMatchObject({ computed: 'medium', suggested: 'high' });
     const result = await d.ok<DocumentResult>(supervisor, 'documents.assessmentSummary', { assessmentId: a.id, language: 'tr' });
     const all = flat(pdfPages(bytesOf(result)).join('\n'));
@@ -111,77 +114,129 @@ describe('documents of a real case', () => {
     expect(all).toMatch(/\(Ölçütler: \d+(, \d+)*\)/);
   }, 60_000);
 
-  it.each(LANGS)('court report (%s): court and file number, child and family, chronology, assessments, services, referrals, orders, opinion, signatures', async (language) => {
+  it.each(LANGS)('social inquiry report (%s): addressed to the court, sections in order, method list, child’s views, risk with approvals, measures, signatures with titles', async (language) => {
     const t = translator(language);
     const k = (key: string, params?: Record<string, unknown>) => t(`documents.court.${key}`, params);
-    const result = await print('documents.courtReport', { caseId: d.caseId, language, opinion: OPINION, recommendation: RECOMMENDATION });
+    // Titles from the users' profiles.
+    const admin = await d.as('sistem');
+    await d.ok(admin, 'users.update', { id: d.ids.ayse, title: 'social_worker' });
+    await d.ok(admin, 'users.update', { id: d.ids.derya, title: 'psychologist' });
+    const methodNotes = d.notes.filter((n) => n.type === 'home_visit' || n.type === 'interview');
+    expect(methodNotes.length).toBeGreaterThan(1);
+    const chosen = methodNotes.slice(0, 2).map((n) => n.id);
+    const result = await print('documents.courtReport', {
+      caseId: d.caseId,
+      language,
+      opinion: OPINION,
+      recommendation: RECOMMENDATION,
+      draft: { methodNoteIds: chosen, childViews: CHILD_VIEWS, childHeard: CHILD_HEARD, measures: ['counselling', 'education'], requestOrderedOn: '2026-06-08' },
+    });
     const pages = pdfPages(bytesOf(result));
     expectFramed(pages, result, language);
     const all = flat(pages.join('\n'));
+    // Addressing on the first page: the court in capitals, the file number, the subject, the title.
+    expect(pages[0]).toContain(k('addressee', { court: COURT.name.toLocaleUpperCase('tr-TR') }));
+    expect(flat(pages[0]!)).toContain(`${k('fileNo')}: ${COURT.fileNumber}`);
+    expect(flat(pages[0]!)).toContain(`${k('subject')}: ${k('subjectText')}`);
     expect(pages[0]).toContain(k('title'));
-    expect(pages[0]).toContain(COURT.name);
-    expect(pages[0]).toContain(COURT.fileNumber);
     expect(all).toContain(COURT.judge);
+    expect(all).toContain(flat(k('requestOrder', { court: COURT.name, file: COURT.fileNumber, date: formatDay('2026-06-08', language) })));
 
-    // Sections in order, numbered.
-    const order = ['court', 'family', 'chronology', 'assessments', 'services', 'orders', 'opinion', 'recommendation'].map((s, i) => all.indexOf(`${i + 1}. ${k(`section.${s}`)}`));
-    expect(order.every((at) => at >= 0)).toBe(true);
+    // Sections in the order such reports use, numbered.
+    const sections = ['request', 'method', 'family', 'history', 'development', 'childViews', 'housing', 'assessments', 'services', 'orders', 'opinion', 'conclusion'];
+    const order = sections.map((s, i) => all.indexOf(`${i + 1}. ${k(`section.${s}`)}`));
+    expect(order.every((at) => at >= 0), JSON.stringify(order)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const between = (from: string, to: string) => all.slice(all.indexOf(`. ${k(`section.${from}`)}`), all.indexOf(`. ${k(`section.${to}`)}`));
 
-    // Child and family: every member with role, non-offending caregiver marked, ID numbers as recorded.
+    // Method: only the notes ticked, with date and who was seen; the others are not listed there.
+    const method = between('method', 'family');
+    for (const id of chosen) expect(method).toContain(formatDateTime(d.notes.find((n) => n.id === id)!.occurredAt, language));
+    for (const n of methodNotes.slice(2)) expect(method).not.toContain(formatDateTime(n.occurredAt, language));
+    expect(method).toContain('Sınıf öğretmeni Ömer Bey');
+    expect(method).toContain(`${NAMES.mother.firstName} ${NAMES.mother.lastName}`);
+
+    // Child and family, the chronology under family history; empty typed parts say "not stated".
     for (const n of Object.values(NAMES)) expect(all).toContain(`${n.firstName} ${n.lastName}`);
     expect(all).toContain(t('cases.nonOffending'));
-    expect(all).toContain(t('cases.offending'));
     expect(all).toContain('10000000146');
-    expect(all).toContain('U12345678');
-    expect(all).toContain(t('roles.member.caregiver'));
-
-    // Chronology: reports, stage changes and notes, oldest first.
+    expect(between('history', 'development')).toContain(t('documents.notStated'));
+    expect(between('history', 'development')).toContain(k('chronologyTitle'));
     expect(all).toContain('Okul rehber öğretmeni, çocuğun kolunda morluklar gördüğünü');
-    expect(all).toContain('Telefonla arandı; anne ev ziyaretinin ertelenmesini istedi. Yeni randevu verildi.');
-    expect(all).toContain('Değerlendirme tamamlandı; vaka planı hazırlanıyor.');
-    const firstNote = all.indexOf(formatDateTime(d.notes[0]!.occurredAt, language));
-    const lastNote = all.indexOf(formatDateTime(d.notes.at(-1)!.occurredAt, language));
-    expect(firstNote).toBeGreaterThan(0);
-    expect(lastNote).toBeGreaterThan(firstNote);
+    expect(between('housing', 'assessments')).toContain(t('documents.notStated'));
 
-    // Assessments over time, with the step chart's level labels.
-    for (const a of d.assessments) expect(all).toContain(formatDateTime(a.assessedAt, language));
-    expect(all).toContain(k('chartTitle'));
-    expect(all).toContain(flat(d.assessments[1]!.overrideReason!));
+    // The child's views in the child's words, and how the child was heard.
+    expect(between('childViews', 'housing')).toContain(flat(CHILD_VIEWS));
+    expect(between('childViews', 'housing')).toContain(CHILD_HEARD);
 
-    // Services, referrals with their state, orders with compliance.
-    expect(all).toContain(k('servicesTitle', { count: 2 }));
-    expect(all).toContain(k('referralsTitle', { count: 1 })); // the draft is not a referral made
+    // Risk: levels over time, the criteria ticked in full, who approved.
+    const risk = between('assessments', 'services');
+    for (const a of d.assessments) expect(risk).toContain(formatDateTime(a.assessedAt, language));
+    expect(risk).toContain(k('chartTitle'));
+    const ticked = INSTRUMENT.domains.flatMap((x) => x.criteria).find((x) => x.id === d.assessments[0]!.criteria[0])!;
+    expect(risk).toContain(flat(ticked[language]).slice(0, 60));
+    const approved = await d.ok<AssessmentRecord>(await d.as('ayse'), 'assessments.get', { id: d.assessments[0]!.id });
+    expect(risk).toContain(k('approvedBy', { name: 'Derya Aksoy', date: formatDateTime(approved.decidedAt!, language) }));
+
+    // Services, referrals, orders with compliance.
     expect(all).toContain(d.institution.name);
-    expect(all).toContain(t('documents.labels.referralState.sent'));
-    expect(all).toContain(t('documents.labels.orderKind.psychological_counselling_individual'));
     expect(all).toContain(t('documents.labels.orderKind.medical_examination'));
-    expect(all).toContain('İlk iki oturum yapıldı; çocuk düzenli katılıyor.');
     expect(all).toContain(`${t('documents.labels.compliance.pending')} — ${k('overdue')}`);
 
-    // Opinion, recommendation, signatures on the last page.
-    expect(all).toContain(flat(OPINION));
-    expect(all).toContain(RECOMMENDATION);
-    expect(pages.at(-1)).toContain(k('signCaseworker'));
-    expect(pages.at(-1)).toContain(k('signSupervisor'));
-    expect(pages.at(-1)).toContain('Ayşe Yıldırım');
-  }, 60_000);
+    // Opinion; conclusion naming the art. 5 measures; the recommendation.
+    expect(between('opinion', 'conclusion')).toContain(flat(OPINION));
+    const conclusion = all.slice(all.indexOf(`. ${k('section.conclusion')}`));
+    expect(conclusion).toContain(k('measure.counselling'));
+    expect(conclusion).toContain(k('measure.education'));
+    expect(conclusion).not.toContain(k('measure.shelter'));
+    expect(conclusion).toContain(RECOMMENDATION);
 
-  it('court report: the supervisor who prints signs as approver; a chosen hearing must belong to the case', async () => {
-    const result = await print('documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'derya');
-    const last = pdfPages(bytesOf(result)).at(-1)!;
+    // Signatures on the last page: the caseworker and the approving supervisor (from the approval record), with titles.
+    const last = flat(pages.at(-1)!);
+    expect(last).toContain(k('signCaseworker'));
+    expect(last).toContain('Ayşe Yıldırım');
+    expect(last).toContain(t('userTitles.social_worker'));
+    expect(last).toContain(k('signSupervisor'));
     expect(last).toContain('Derya Aksoy');
-    expect(last).toContain(translator('tr')('roles.supervisor'));
-    await d.fails(await d.as('ayse'), 'documents.courtReport', { caseId: d.caseId, hearingId: 9999, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'documents.hearingNotFound');
-  }, 60_000);
+    expect(last).toContain(t('userTitles.psychologist'));
+    expect(last).not.toContain(t('documents.signature.nameTitle'));
 
-  it('court report: opinion and recommendation are required', async () => {
-    const c = await d.as('ayse');
+    // The register keeps the draft version printed.
+    const registered = findDocument(d.db(), result.documentNumber)!;
+    expect(registered.draftVersion).toBeGreaterThan(0);
+    expect(last).toContain(k('draftVersion', { version: registered.draftVersion }));
+  }, 90_000);
+
+  it('social inquiry report: the draft is stored per case and hearing, versioned; a second print retypes nothing; a chosen hearing must belong to the case', async () => {
+    let c = await d.as('ayse');
+    const before = await d.ok<{ draft: { version: number; content: { opinion: string } } | null; missing: string[]; methodItems: Array<{ noteId: number }>; hearingId: number }>(
+      c,
+      'documents.courtReportPrepare',
+      { caseId: d.caseId },
+    );
+    expect(before.hearingId).toBe(d.hearing!.id);
+    expect(before.methodItems.length).toBeGreaterThan(1);
+    const saved = await d.ok<{ version: number }>(c, 'documents.courtReportSaveDraft', {
+      caseId: d.caseId,
+      content: { ...(before.draft?.content ?? {}), opinion: 'Düzeltilmiş görüş: anne koruyucu.', recommendation: RECOMMENDATION },
+    });
+    expect(saved.version).toBe((before.draft?.version ?? 0) + 1);
+    // Saving the same again keeps the version.
+    const same = await d.ok<{ version: number }>(c, 'documents.courtReportSaveDraft', {
+      caseId: d.caseId,
+      content: { ...(before.draft?.content ?? {}), opinion: 'Düzeltilmiş görüş: anne koruyucu.', recommendation: RECOMMENDATION },
+    });
+    expect(same.version).toBe(saved.version);
+    // Printing without typing anything prints the stored version, by the supervisor as well.
+    const result = await print('documents.courtReport', { caseId: d.caseId, language: 'tr' }, 'derya');
+    expect(flat(pdfPages(bytesOf(result)).join('\n'))).toContain('Düzeltilmiş görüş: anne koruyucu.');
+    expect(findDocument(d.db(), result.documentNumber)!.draftVersion).toBe(saved.version);
+    c = await d.as('ayse');
+    await d.fails(c, 'documents.courtReport', { caseId: d.caseId, hearingId: 9999, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'api.notFound');
+    await d.fails(c, 'documents.courtReportPrepare', { caseId: d.caseId, hearingId: 9999 }, 'api.notFound');
     const params = await d.fails(c, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: '   ', recommendation: RECOMMENDATION }, 'api.invalidInput');
     expect(JSON.stringify(params)).toContain('opinion');
-    await d.fails(c, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION }, 'api.invalidInput');
-  });
+  }, 60_000);
 
   it('court report of a case without any assessment is refused, saying what is missing', async () => {
     const c = await d.as('ayse');
@@ -243,27 +298,40 @@ describe('documents of a real case', () => {
     await d.fails(c, 'documents.referralLetter', { referralId: draft.id, language: 'tr' }, 'documents.referralConsentMissing');
   }, 60_000);
 
-  it('prints "Kayıt yok." for empty sections', async () => {
+  it('social inquiry report without a hearing: refused early until opinion and recommendation exist; "Kayıt yok." for empty tables, "Belirtilmemiş" for empty data', async () => {
     const plain = await documentCase({ noHearing: true });
     const c = await plain.as('ayse');
-    const result = await plain.ok<DocumentResult>(c, 'documents.courtReport', { caseId: plain.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION });
+    const prep = await plain.ok<{ missing: string[]; hearingId: number | null; draft: unknown }>(c, 'documents.courtReportPrepare', { caseId: plain.caseId });
+    expect(prep).toMatchObject({ missing: ['opinion', 'recommendation'], hearingId: null, draft: null });
+    const before = plain.count('documents');
+    const refused = await plain.fails(c, 'documents.courtReport', { caseId: plain.caseId, language: 'tr', opinion: OPINION }, 'documents.courtReportIncomplete');
+    expect(JSON.stringify(refused)).toContain('recommendation');
+    expect(plain.count('documents')).toBe(before); // no number taken
+    expect(translator('tr')('errors.documents.courtReportIncomplete')).toContain('mesleki görüş ve öneri');
+    const result = await plain.ok<DocumentResult>(c, 'documents.courtReport', { caseId: plain.caseId, language: 'tr', recommendation: RECOMMENDATION });
     const pages = pdfPages(bytesOf(result));
     expectFramed(pages, result, 'tr');
     const all = flat(pages.join('\n'));
     const t = translator('tr');
-    // No hearing: the header says it is a case report, not one for a hearing.
-    expect(pages[0]).toContain(t('documents.court.titleNoHearing'));
-    expect(pages[0]).toContain(t('documents.court.subtitleNoHearing'));
-    expect(all).toContain(t('documents.court.noHearing'));
+    expect(pages[0]).toContain(t('documents.court.addresseeNone'));
+    expect(flat(pages[0]!)).toContain(`${t('documents.court.fileNo')}: ${t('documents.notStated')}`);
+    expect(all).toContain(flat(t('documents.court.requestOwnMotion', { office: 'Beyoğlu Çocuk Koruma Birimi' })).slice(0, 40));
+    expect(all).toContain(flat(OPINION)); // the opinion typed before the refusal was kept in the draft
     expect(all).toMatch(/Duruşmalar \(0\) Tarih Mahkeme Esas no\. Hâkim Durum Kayıt yok\./);
     expect(all).toMatch(/Mahkeme kararları ve uyum \(0\) No\. Karar Karar tarihi Sorumlu Son tarih Uyum Kayıt yok\./);
+    expect(all).toContain(`${t('documents.court.court')} ${t('documents.notStated')}`);
+    expect(all).not.toMatch(/ — [.,]/);
+    // The child's views not recorded: said plainly; no measure chosen: said plainly.
+    expect(all).toContain(t('documents.court.noMeasures'));
+    // The stage is the case's real one, with the day it last changed.
+    expect(all).toMatch(new RegExp(`${t('documents.court.stage')} [^()]+ \\(bu aşamada: \\d{2}\\.\\d{2}\\.\\d{4} tarihinden beri\\)`));
   }, 120_000);
 
   it('follows case visibility and the print permission; every print is registered and audited', async () => {
     const mehmet = await d.as('mehmet');
-    await d.fails(mehmet, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'cases.notFound');
-    await d.fails(mehmet, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'cases.notFound');
-    await d.fails(mehmet, 'documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr' }, 'referrals.notFound');
+    await d.fails(mehmet, 'documents.courtReport', { caseId: d.caseId, language: 'tr', opinion: OPINION, recommendation: RECOMMENDATION }, 'api.notFound');
+    await d.fails(mehmet, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'api.notFound');
+    await d.fails(mehmet, 'documents.referralLetter', { referralId: d.referrals.shared.id, language: 'tr' }, 'api.notFound');
     const admin = await d.as('sistem');
     await d.fails(admin, 'documents.assessmentSummary', { assessmentId: d.assessments[0]!.id, language: 'tr' }, 'auth.forbidden');
 

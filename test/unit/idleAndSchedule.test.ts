@@ -37,7 +37,7 @@ describe('the host tick', () => {
     now = new Date('2026-11-25T09:09:01Z');
     tick(core.services);
     expect(core.services.vault.state()).toBe('locked');
-    expect(events).toEqual(['vault.locked:{"reason":"idle"}']);
+    expect(events).toEqual(['session.idleWarning:{"remainingMs":1000}', 'vault.locked:{"reason":"idle"}']);
     expect(await core.router.handle(admin, 'users.list', {})).toEqual({ ok: false, error: { code: 'auth.locked' } });
   });
 

@@ -116,7 +116,7 @@ describe('referrals', () => {
     const o = await referralsOffice();
     const worker = await o.as('ayse');
     const pdm = await institutionId(o, worker, 'ibb_psychological_counselling_centre');
-    await o.fails(worker, 'referrals.create', { caseId: o.caseId, personId: 999_999, ...draftFields(pdm) }, 'referrals.personNotInCase');
+    await o.fails(worker, 'referrals.create', { caseId: o.caseId, personId: 999_999, ...draftFields(pdm) }, 'api.notFound');
     await o.fails(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(pdm, { services: ['no_such_service'] }) }, 'lookups.unknownCode');
     await o.fails(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(pdm, { consent: { ...consent(o.person.ayten), on: '2026-03-03' } }) }, 'referrals.dateInFuture');
     await o.fails(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(pdm, { sharedSections: ['notes'] }) }, 'referrals.notesNotPicked');
@@ -232,11 +232,11 @@ describe('referrals', () => {
     const r = await o.ok<Referral>(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(pdm, { consent: consent(o.person.ayten) }) });
 
     const other = await o.as('mehmet');
-    await o.fails(other, 'referrals.get', { id: r.id }, 'referrals.notFound');
-    await o.fails(other, 'referrals.get', { id: 999_999 }, 'referrals.notFound');
-    await o.fails(other, 'referrals.send', { id: r.id }, 'referrals.notFound');
-    await o.fails(other, 'referrals.listForCase', { caseId: o.caseId }, 'cases.notFound');
-    await o.fails(other, 'referrals.create', { caseId: o.caseId, ...draftFields(pdm) }, 'cases.notFound');
+    await o.fails(other, 'referrals.get', { id: r.id }, 'api.notFound');
+    await o.fails(other, 'referrals.get', { id: 999_999 }, 'api.notFound');
+    await o.fails(other, 'referrals.send', { id: r.id }, 'api.notFound');
+    await o.fails(other, 'referrals.listForCase', { caseId: o.caseId }, 'api.notFound');
+    await o.fails(other, 'referrals.create', { caseId: o.caseId, ...draftFields(pdm) }, 'api.notFound');
     expect(await o.ok<ReferralList>(other, 'referrals.list', {})).toEqual({ total: 0, overdue: 0, rows: [] });
     expect(() => referralForLetter(o.db(), actorOf(other.session!), r.id)).toThrow('referrals.notFound');
 
@@ -264,7 +264,7 @@ describe('referral letter data (for the documents area)', () => {
     const isadem = await institutionId(o, worker, 'isadem');
     const n1 = await o.ok<{ id: number }>(worker, 'notes.add', { caseId: o.caseId, type: 'home_visit', occurredAt: '2026-03-01T10:00:00Z', body: 'Ev ziyareti: anne işbirliğine açık.' });
     await o.ok<{ id: number }>(worker, 'notes.add', { caseId: o.caseId, type: 'phone_call', occurredAt: '2026-03-01T12:00:00Z', body: 'GİZLİ: babanın yeni adresi bilinmiyor.' });
-    await o.fails(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(isadem, { sharedSections: ['notes'], sharedNoteIds: [n1.id + 100] }) }, 'referrals.noteNotInCase');
+    await o.fails(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(isadem, { sharedSections: ['notes'], sharedNoteIds: [n1.id + 100] }) }, 'api.notFound');
 
     const r = await o.ok<Referral>(worker, 'referrals.create', {
       caseId: o.caseId,

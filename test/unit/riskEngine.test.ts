@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n';
 import { DEADLINES, DEADLINE_KINDS, deadlineText, deadlinesFor, dueDates } from '../../shared/risk-tool/deadlines';
 import { INSTRUMENT } from '../../shared/risk-tool/instrument';
-import { ageInRange, assess, severity, UnknownCriteriaError, unknownCriteria, type Assessment } from '../../shared/risk-tool/engine';
+import { ageFits, ageInRange, assess, currentCriterionId, severity, UnknownCriteriaError, unknownCriteria, UnknownDomainsError, type Assessment } from '../../shared/risk-tool/engine';
 import { LEVEL_IDS, type Criterion, type Domain, type DomainKind, type Instrument, type LevelId } from '../../shared/risk-tool/types';
 
 const bi = (text: string) => ({ tr: `${text} (tr)`, en: text });
@@ -111,7 +111,18 @@ function checkInvariants(instrument: Instrument, ticked: string[], result: Asses
     expect(rule.criteria.length).toBeGreaterThan(0);
     for (const id of rule.criteria) expect(ticked).toContain(id);
     // Counting concerns never reaches Urgent; only a criterion's own mark can.
-    if (rule.rule !== 'may-be-higher') expect(severity(rule.to)).toBeLessThanOrEqual(severity('high'));
+    if (rule.rule !== 'may-be-higher') {
+      expect(severity(rule.to)).toBeLessThanOrEqual(severity('high'));
+      // The count rules say how many factors and domains triggered them.
+      expect(rule.factors).toBe(rule.criteria.length);
+      expect(rule.domains).toBe(new Set(rule.criteria.map((id) => instrument.domains.find((d) => d.criteria.some((c) => c.id === id))!.id)).size);
+      expect(rule.domains).toBeGreaterThanOrEqual(2);
+    }
+    // Urgent needs an Urgent criterion or a harm criterion's own mark: never the vulnerability table alone.
+    if (rule.to === 'urgent') {
+      expect(rule.rule).toBe('may-be-higher');
+      for (const id of rule.criteria) expect(instrument.domains.find((d) => d.criteria.some((c) => c.id === id))!.kind).toBe('harm');
+    }
   }
   expect(result.deadlines).toEqual(deadlinesFor(result.computed));
   const attached = new Set(ticked.flatMap((id) => instrument.domains.flatMap((d) => d.criteria).find((c) => c.id === id)!.footnotes));
@@ -151,6 +162,49 @@ function propertySuite(name: string, cases: () => fc.Arbitrary<{ instrument: Ins
       );
     });
 
+    it('screening a domain never changes the level, the suggestion, the deadlines or the footnotes', () => {
+      fc.assert(
+        fc.property(
+          cases().chain((c) => fc.record({ c: fc.constant(c), screened: fc.subarray(c.instrument.domains.map((d) => d.id)), more: fc.constantFrom(...c.instrument.domains.map((d) => d.id)) })),
+          ({ c, screened, more }) => {
+            const before = assess(c.instrument, { criteria: c.ticked, screened, childAge: c.childAge });
+            const after = assess(c.instrument, { criteria: c.ticked, screened: [...screened, more], childAge: c.childAge });
+            const { complete: _c1, missingDomains: m1, ...levelsBefore } = before;
+            const { complete: _c2, missingDomains: m2, ...levelsAfter } = after;
+            expect(levelsAfter).toEqual(levelsBefore);
+            // Screening only ever removes a domain from the missing ones.
+            expect(m2).toEqual(m1.filter((id) => id !== more));
+          },
+        ),
+      );
+    });
+
+    it('a domain is missing exactly when nothing in it is ticked and it is not screened', () => {
+      fc.assert(
+        fc.property(
+          cases().chain((c) => fc.record({ c: fc.constant(c), screened: fc.subarray(c.instrument.domains.map((d) => d.id)) })),
+          ({ c, screened }) => {
+            const result = assess(c.instrument, { criteria: c.ticked, screened });
+            const expected = c.instrument.domains.filter((d) => !screened.includes(d.id) && !d.criteria.some((x) => c.ticked.includes(x.id))).map((d) => d.id);
+            expect(result.missingDomains).toEqual(expected);
+            expect(result.complete).toBe(expected.length === 0);
+          },
+        ),
+      );
+    });
+
+    it('the vulnerability table never yields Urgent', () => {
+      fc.assert(
+        fc.property(cases(), ({ instrument, ticked }) => {
+          const kindOf = (id: string) => instrument.domains.find((d) => d.criteria.some((c) => c.id === id))!.kind;
+          const vulnerabilityOnly = ticked.filter((id) => kindOf(id) === 'vulnerability' && levelOf(instrument, id) !== 'urgent');
+          const result = assess(instrument, { criteria: vulnerabilityOnly });
+          expect(result.computed).not.toBe('urgent');
+          expect(result.suggested).not.toBe('urgent');
+        }),
+      );
+    });
+
     it('rejects unknown criteria, naming each once', () => {
       fc.assert(
         fc.property(cases(), fc.uniqueArray(fc.string({ minLength: 1 }).map((s) => `unknown:${s}`), { minLength: 1, maxLength: 4 }), ({ instrument, ticked }, bogus) => {
@@ -174,7 +228,16 @@ describe('engine examples (fixture)', () => {
   const run = (criteria: string[], childAge?: number) => assess(FIXTURE, { criteria, childAge });
 
   it('nothing ticked is No risk, with the closure review only', () => {
-    expect(run([])).toEqual({ computed: 'none', suggested: null, rules: [], deadlines: deadlinesFor('none'), footnotes: [] });
+    expect(run([])).toEqual({
+      computed: 'none',
+      suggested: null,
+      rules: [],
+      deadlines: deadlinesFor('none'),
+      footnotes: [],
+      complete: false,
+      missingDomains: FIXTURE.domains.map((d) => d.id),
+      warnings: [],
+    });
     expect(run([]).deadlines.map((d) => d.kind)).toEqual(['closureReview']);
     expect(run(['physical.none', 'disability.none']).computed).toBe('none');
   });
@@ -259,6 +322,75 @@ describe('engine examples (fixture)', () => {
     expect(ageInRange(5, { max: 5 })).toBe(false);
     expect(ageInRange(3, { min: 16 })).toBe(false);
     expect(ageInRange(3, undefined)).toBe(true);
+  });
+
+  it('is complete when every domain is answered or screened', () => {
+    const all = FIXTURE.domains.map((d) => d.id);
+    expect(run([])).toMatchObject({ complete: false, missingDomains: all });
+    expect(assess(FIXTURE, { criteria: [], screened: all })).toMatchObject({ computed: 'none', complete: true, missingDomains: [] });
+    expect(assess(FIXTURE, { criteria: ['physical.low', 'disability.none'], screened: ['labour', 'neglect', 'poverty'] })).toMatchObject({
+      computed: 'low',
+      complete: false,
+      missingDomains: ['alone'],
+    });
+    // A screened domain with a tick is answered; screening twice is once.
+    expect(assess(FIXTURE, { criteria: ['alone.high'], screened: [...all, 'alone'] })).toMatchObject({ computed: 'high', complete: true });
+    expect(() => assess(FIXTURE, { criteria: [], screened: ['physical', 'nowhere'] })).toThrow(UnknownDomainsError);
+  });
+
+  it('warns about a ticked criterion outside its stated age, and only then', () => {
+    const aged = instrumentOf([
+      domain('h', 'harm', [criterion('h.young', 'high', { age: { max: 4 } }), criterion('h.teen', 'medium', { age: { min: 16, max: 17 } }), criterion('h.any', 'low')]),
+    ]);
+    const warnings = (criteria: string[], childAge?: number) => assess(aged, { criteria, childAge }).warnings;
+    expect(warnings(['h.young', 'h.teen', 'h.any'])).toEqual([]);
+    expect(warnings(['h.young', 'h.teen', 'h.any'], 4)).toEqual([{ code: 'ageMismatch', criterion: 'h.teen', age: 4 }]);
+    expect(warnings(['h.teen', 'h.young'], 5)).toEqual([
+      { code: 'ageMismatch', criterion: 'h.young', age: 5 },
+      { code: 'ageMismatch', criterion: 'h.teen', age: 5 },
+    ]);
+    expect(warnings(['h.teen'], 16)).toEqual([]);
+    expect(warnings(['h.teen'], 17)).toEqual([]);
+    // A warning never changes the level.
+    expect(assess(aged, { criteria: ['h.young'], childAge: 12 }).computed).toBe('high');
+    expect(ageFits(4, { max: 4 })).toBe(true);
+    expect(ageFits(5, { max: 4 })).toBe(false);
+    expect(ageFits(15, { min: 15 })).toBe(true);
+    expect(ageFits(14, { min: 15 })).toBe(false);
+    expect(ageFits(3, undefined)).toBe(true);
+  });
+
+  it('the count rules say how many factors and domains triggered them', () => {
+    expect(run(['physical.low', 'physical.low2', 'neglect.low']).rules).toEqual([
+      { rule: 'several-low-medium', criteria: ['physical.low', 'physical.low2', 'neglect.low'], from: 'low', to: 'medium', factors: 3, domains: 2 },
+    ]);
+    expect(run(['poverty.low', 'disability.medium']).rules[0]).toMatchObject({ rule: 'several-vulnerabilities', factors: 2, domains: 2 });
+  });
+
+  it('a vulnerability mark suggests one level up, never above High', () => {
+    const marked = instrumentOf([
+      domain('v', 'vulnerability', [
+        criterion('v.high', 'high', { mayBeHigher: true }),
+        criterion('v.medium', 'medium', { mayBeHigher: true }),
+        criterion('v.low', 'low', { mayBeHigher: true }),
+      ]),
+      domain('h', 'harm', [criterion('h.low', 'low', { mayBeHigher: true })]),
+    ]);
+    const run2 = (criteria: string[]) => assess(marked, { criteria });
+    expect(run2(['v.high'])).toMatchObject({ computed: 'high', suggested: null, rules: [] });
+    expect(run2(['v.medium']).rules).toEqual([{ rule: 'may-be-higher', criteria: ['v.medium'], from: 'medium', to: 'high' }]);
+    expect(run2(['v.low']).rules).toEqual([{ rule: 'may-be-higher', criteria: ['v.low'], from: 'low', to: 'medium' }]);
+    // The harm table keeps its reach: a harm mark on Low names High.
+    expect(run2(['h.low']).rules).toEqual([{ rule: 'may-be-higher', criteria: ['h.low'], from: 'low', to: 'high' }]);
+  });
+
+  it('reads retired ids as the criteria that replaced them', () => {
+    const renamed: Instrument = { ...FIXTURE, retired: { 'alone.urgent': 'alone.high', 'poverty.none': null } };
+    expect(currentCriterionId(renamed, 'alone.urgent')).toBe('alone.high');
+    expect(currentCriterionId(renamed, 'alone.high')).toBe('alone.high');
+    expect(currentCriterionId(renamed, 'poverty.none')).toBeNull();
+    expect(unknownCriteria(renamed, ['alone.urgent', 'poverty.none', 'nope'])).toEqual(['poverty.none', 'nope']);
+    expect(assess(renamed, { criteria: ['alone.urgent', 'alone.high'] })).toMatchObject({ computed: 'high', missingDomains: FIXTURE.domains.map((d) => d.id).filter((id) => id !== 'alone') });
   });
 
   it('names unknown criteria', () => {
@@ -383,13 +515,100 @@ describe('the real instrument (seed 002)', () => {
     expect(assess(real, { criteria: allIds(real) })).toMatchObject({ computed: 'urgent', suggested: null, rules: [] });
   });
 
-  it('every "may be higher" mark raises a lone criterion below Urgent', () => {
-    const marked = real.domains.flatMap((d) => d.criteria).filter((c) => c.mayBeHigher);
+  it('every "may be higher" mark raises a lone criterion below Urgent (one level, at most High, in the vulnerability table)', () => {
+    const marked = real.domains.flatMap((d) => d.criteria.map((c) => ({ c, kind: d.kind }))).filter(({ c }) => c.mayBeHigher);
     expect(marked.length).toBeGreaterThan(0);
-    for (const c of marked.filter((m) => m.level !== 'urgent')) {
+    for (const { c, kind } of marked.filter((m) => m.c.level !== 'urgent')) {
       const result = assess(real, { criteria: [c.id] });
-      expect(result.rules, c.id).toEqual([{ rule: 'may-be-higher', criteria: [c.id], from: c.level, to: severity(c.level) >= severity('high') ? 'urgent' : 'high' }]);
+      const to = kind === 'vulnerability' ? LEVEL_IDS[LEVEL_IDS.indexOf(c.level) - 1]! : severity(c.level) >= severity('high') ? 'urgent' : 'high';
+      expect(severity(to)).toBeGreaterThan(severity(c.level));
+      if (kind === 'vulnerability') expect(severity(to)).toBeLessThanOrEqual(severity('high'));
+      expect(result.rules, c.id).toEqual([{ rule: 'may-be-higher', criteria: [c.id], from: c.level, to }]);
     }
+  });
+
+  it('the vulnerability table has four levels: no vulnerability criterion is Urgent', () => {
+    const vulnerability = real.domains.filter((d) => d.kind === 'vulnerability');
+    expect(vulnerability).toHaveLength(12);
+    for (const d of vulnerability) for (const c of d.criteria) expect(c.level, c.id).not.toBe('urgent');
+    // The harm table keeps its Urgent column.
+    expect(real.domains.filter((d) => d.kind === 'harm').flatMap((d) => d.criteria).filter((c) => c.level === 'urgent').length).toBeGreaterThan(0);
+    // Ids follow `${domain}.${level}.${n}`.
+    for (const d of real.domains) for (const c of d.criteria) expect(c.id, c.id).toMatch(new RegExp(`^${d.id}\\.${c.level}\\.\\d+$`));
+  });
+
+  it('cells that name their own level sit at it; advice is guidance, not a criterion', () => {
+    const byText = (text: string) => real.domains.flatMap((d) => d.criteria).filter((c) => c.tr.includes(text));
+    const orta = byText('Orta Öncelikli');
+    expect(orta.map((c) => c.id).sort()).toEqual([
+      'access-to-services-legal-status.medium.5',
+      'adolescent-pregnancy-child-parent.medium.3',
+      'unaccompanied-separated-children.medium.7',
+    ]);
+    for (const c of orta) expect(c.level).toBe('medium');
+    const marriage = real.domains.find((d) => d.id === 'child-marriage')!;
+    expect(marriage.guidance?.tr).toContain('erişkin olana kadar takip');
+    expect(byText('erişkin olana kadar')).toEqual([]);
+    expect(currentCriterionId(real, 'child-marriage.none.1')).toBeNull();
+  });
+
+  it('every retired id of 1.0.0 reads as a current criterion at its new level, and no current id is retired', () => {
+    const retired = Object.entries(real.retired ?? {});
+    expect(retired.length).toBe(32);
+    const ids = new Set(allIds(real));
+    for (const [old, replacement] of retired) {
+      expect(ids.has(old), old).toBe(false);
+      if (replacement === null) continue;
+      expect(ids.has(replacement), replacement).toBe(true);
+      expect(old.split('.')[0]).toBe(replacement.split('.')[0]);
+      expect(assess(real, { criteria: [old] }).computed).toBe(levelOf(real, replacement));
+    }
+    expect(currentCriterionId(real, 'unaccompanied-separated-children.urgent.2')).toBe('unaccompanied-separated-children.high.8');
+    expect(assess(real, { criteria: ['unaccompanied-separated-children.urgent.2'] }).computed).toBe('high');
+  });
+
+  it('carries the ages the seed states, and warns when the child does not fit', () => {
+    const byId = new Map(real.domains.flatMap((d) => d.criteria).map((c) => [c.id, c]));
+    expect(byId.get('physical-violence.urgent.1')!.age).toEqual({ max: 4 });
+    expect(byId.get('child-marriage.high.1')!.age).toEqual({ min: 16, max: 17 });
+    expect(byId.get('child-labour.high.2')!.age).toEqual({ max: 13 });
+    expect(byId.get('unaccompanied-separated-children.high.1')!.age).toEqual({ min: 15 });
+    for (const c of byId.values()) if (c.age?.min !== undefined && c.age.max !== undefined) expect(c.age.min).toBeLessThanOrEqual(c.age.max);
+    expect(assess(real, { criteria: ['physical-violence.urgent.1'], childAge: 9 }).warnings).toEqual([{ code: 'ageMismatch', criterion: 'physical-violence.urgent.1', age: 9 }]);
+    expect(assess(real, { criteria: ['physical-violence.urgent.1'], childAge: 3 }).warnings).toEqual([]);
+  });
+
+  it('shows the marriage-age note for any married child under 18', () => {
+    const married = ['child-marriage.high.3', 'child-marriage.high.4', 'child-marriage.medium.1', 'child-marriage.medium.4', 'child-marriage.high.1'];
+    for (const id of married) for (const age of [12, 15, 17]) expect(assess(real, { criteria: [id], childAge: age }).footnotes, `${id} ${age}`).toContain('fn15-marriage-age');
+  });
+
+  it('English texts: one term each for gözaltı and tutukluluk, no clinical "dissociates", statüsüz is without legal status, two groups stay two', () => {
+    const all = real.domains.flatMap((d) => d.criteria);
+    const withTr = (re: RegExp) => all.filter((c) => re.test(c.tr));
+    expect(withTr(/gözaltı/).length).toBeGreaterThan(0);
+    for (const c of withTr(/gözaltı/)) expect(c.en, c.id).toContain('police custody');
+    for (const c of withTr(/tutuk/)) expect(c.en, c.id).toContain('pre-trial detention');
+    for (const c of all) {
+      expect(c.en, c.id).not.toMatch(/dissociat|undocumented|\bdetained\b|\barrested\b/i);
+      // "custody" alone is police custody; parental custody (velayet) says so.
+      if (/velayet/.test(c.tr)) expect(c.en, c.id).toContain('parental custody');
+    }
+    for (const c of withTr(/statüsüz/)) expect(c.en, c.id).toContain('without legal status');
+    expect(all.find((c) => c.tr === 'Çocuk sık sık dalgınlaşmaktadır.')!.en).toBe('The child is often absent-minded/distracted.');
+    expect(all.find((c) => c.id === 'child-labour.urgent.4')!.en).toBe('Children drawn into organised crime, and children forced to beg');
+  });
+
+  it('footnote 9 says the law ("yasa"), as footnote 8 beside it', () => {
+    const fn9 = real.footnotes.find((f) => f.id === 'fn9-priority-age-protective-factors')!;
+    expect(fn9.tr).toContain('büyük ölçüde yasa ve');
+    expect(fn9.en).toContain('the law');
+  });
+
+  it('every domain screened and nothing ticked is complete and No risk; nothing at all misses all 18', () => {
+    expect(assess(real, { criteria: [] })).toMatchObject({ complete: false, missingDomains: real.domains.map((d) => d.id) });
+    expect(real.domains).toHaveLength(18);
+    expect(assess(real, { criteria: [], screened: real.domains.map((d) => d.id) })).toMatchObject({ computed: 'none', complete: true, missingDomains: [] });
   });
 
   it('shows the child-worker or the young-worker note by age', () => {

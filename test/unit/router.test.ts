@@ -5,7 +5,7 @@ import { CodedError } from '../../shared/api/envelope';
 import { handlers } from '../../electron/core/handlers';
 import { createRouter } from '../../electron/core/router';
 import { newClientState } from '../../electron/core/session';
-import { ADMIN, signedInCore, testCore } from '../fixtures/vaults';
+import { activate, ADMIN, signedInCore, TEMP_PASSWORD, testCore } from '../fixtures/vaults';
 
 describe('router', () => {
   it('answers a public method with an ok envelope', async () => {
@@ -53,9 +53,10 @@ describe('router', () => {
       username: 'ayse',
       displayName: 'Ayşe Sosyal',
       roles: ['caseworker'],
-      password: 'turuncu-bulut-yavas-gecer',
+      password: TEMP_PASSWORD,
     })) as { id: string };
     await core.call(admin, 'auth.signOut');
+    await activate(core, 'ayse', 'turuncu-bulut-yavas-gecer');
     const client = newClientState();
     await core.call(client, 'auth.signIn', { username: 'ayse', password: 'turuncu-bulut-yavas-gecer' });
     const before = await core.services.vault.database.prepare('SELECT count(*) AS n FROM users').get();
@@ -66,6 +67,25 @@ describe('router', () => {
     expect(await core.router.handle(client, 'audit.list', {})).toEqual({ ok: false, error: { code: 'auth.forbidden' } });
     expect(core.services.vault.database.prepare('SELECT count(*) AS n FROM users').get()).toEqual(before);
     expect(worker.id).toBeTruthy();
+  });
+
+  it('lets an account that must change its password do nothing else until it has (router-enforced)', async () => {
+    const { core, admin } = await signedInCore();
+    await core.call(admin, 'users.create', { username: 'ikinci', displayName: 'İkinci Yönetici', roles: ['admin'], password: TEMP_PASSWORD });
+    await core.call(admin, 'auth.signOut');
+    const client = newClientState();
+    await core.call(client, 'auth.signIn', { username: 'ikinci', password: TEMP_PASSWORD });
+    // Before: an admin account with a temporary password could call every admin method directly.
+    for (const method of ['users.list', 'audit.list', 'backup.getSchedule', 'cases.list']) {
+      expect(await core.router.handle(client, method, {}), method).toEqual({ ok: false, error: { code: 'auth.mustChangePassword' } });
+    }
+    expect((await core.router.handle(client, 'auth.session', {})).ok).toBe(true);
+    // Signing out and in again does not clear it.
+    await core.call(client, 'auth.signOut');
+    await core.call(client, 'auth.signIn', { username: 'ikinci', password: TEMP_PASSWORD });
+    expect(await core.router.handle(client, 'users.list', {})).toEqual({ ok: false, error: { code: 'auth.mustChangePassword' } });
+    await core.call(client, 'auth.changePassword', { current: TEMP_PASSWORD, next: 'yeni-parola-deniz-kenarinda' });
+    expect((await core.router.handle(client, 'users.list', {})).ok).toBe(true);
   });
 
   it('never lets exception text reach the reply or the log', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CodedError } from '../../../shared/api/envelope';
 import { deadlineText } from '../../../shared/risk-tool/deadlines';
-import { assess, AssessInput, unknownCriteria } from '../../../shared/risk-tool/engine';
+import { assess, AssessInput, unknownCriteria, unknownDomains } from '../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
 import type { LevelId } from '../../../shared/risk-tool/types';
 import { requireString } from '../args';
@@ -42,6 +42,8 @@ export const assessCommand: Command = {
     const input = readAssessInput(requireString(values, 'input'));
     const unknown = unknownCriteria(INSTRUMENT, input.criteria);
     if (unknown.length > 0) throw new CodedError('cli.unknownCriteria', { ids: unknown.join(', ') });
+    const unknownScreened = unknownDomains(INSTRUMENT, input.screened ?? []);
+    if (unknownScreened.length > 0) throw new CodedError('cli.unknownDomains', { ids: unknownScreened.join(', ') });
     const result = assess(INSTRUMENT, input);
     if (json) {
       io.out(JSON.stringify({ instrumentVersion: INSTRUMENT.version, ...result }));
@@ -56,8 +58,13 @@ export const assessCommand: Command = {
     for (const escalation of result.rules) {
       const rule = INSTRUMENT.rules.find((r) => r.id === escalation.rule);
       lines.push(`  - ${levelName(escalation.to)}: ${rule ? text(rule, lang) : escalation.rule}`);
-      lines.push(`    ${t('cli.assess.because')}: ${escalation.criteria.join(', ')}`);
+      const counted = escalation.factors !== undefined && escalation.domains !== undefined ? ` (${t('cli.assess.counted', { factors: escalation.factors, domains: escalation.domains })})` : '';
+      lines.push(`    ${t('cli.assess.because')}${counted}: ${escalation.criteria.join(', ')}`);
     }
+    for (const warning of result.warnings) lines.push(t('cli.assess.ageMismatch', { criterion: warning.criterion, age: warning.age }));
+    lines.push(
+      `${t('cli.assess.complete')}: ${result.complete ? t('cli.assess.completeYes') : t('cli.assess.completeNo', { count: result.missingDomains.length, ids: result.missingDomains.join(', ') })}`,
+    );
     lines.push('', `${t('cli.assess.deadlines', { level: levelName(result.computed) })}:`);
     for (const deadline of result.deadlines) lines.push(`  - ${deadlineText(t, deadline)}`);
     if (result.footnotes.length > 0) {

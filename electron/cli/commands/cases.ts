@@ -5,6 +5,7 @@
  */
 import { CodedError } from '../../../shared/api/envelope';
 import { CASE_SORTS, CASE_STATUSES, type CaseList, type SearchHit } from '../../../shared/api/schemas/cases';
+import { toDate } from '../../../shared/time/localDays';
 import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { withVault } from '../vaultSession';
@@ -15,7 +16,7 @@ const VAULT_OPTIONS = { db: { type: 'string' }, user: { type: 'string' } } as co
 const pad = (text: string, width: number): string => (text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
 const dateOf = (ctx: CommandContext, iso: string): string =>
-  new Intl.DateTimeFormat(ctx.lang === 'tr' ? 'tr-TR' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  new Intl.DateTimeFormat(ctx.lang === 'tr' ? 'tr-TR' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(iso));
 
 function parseStatuses(value: unknown): string[] | undefined {
   if (typeof value !== 'string' || value === '') return undefined;

@@ -2,13 +2,16 @@
  * `kalkan demo`: fills a vault with invented, deterministic Turkish households
  * and cases (a new vault is created first when the file does not exist, with
  * --user as its administrator and KALKAN_PASSWORD as the password). Demo
- * staff get one known password, printed at the end.
+ * staff get one known password, printed at the end, with an example case
+ * that has an approved assessment, a sent referral and an upcoming hearing
+ * (`showcase` in --json).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { newClientState } from '../../core/session';
 import { generateDemo, type DemoResult } from '../../core/demo/generate';
+import { demoShowcase } from '../../core/demo/records';
 import { DEMO_PASSWORD, ensureDemoStaff } from '../../core/demo/staff';
 import { requireString } from '../args';
 import { callOrThrow } from '../call';
@@ -81,21 +84,23 @@ export const demoCommand: Command = {
       if (!ctx.json) io.err(t('cli.demo.created', { db }));
     }
 
-    const { result, users } = await withVault(runCtx, 'users:manage', async ({ core, session }) => {
+    const { result, users, showcase } = await withVault(runCtx, 'users:manage', async ({ core, session }) => {
       const actor = { id: session.userId, username: session.username };
       const staff = await ensureDemoStaff(core.services.vault, cases, actor);
       const started = performance.now();
       const out: DemoResult = generateDemo(core.services.vault.database, { cases, seed, now, staff, actor, onProgress: progressReporter(ctx, started) });
-      return { result: out, users: staff.users };
+      return { result: out, users: staff.users, showcase: demoShowcase(core.services.vault.database) };
     });
 
     if (ctx.json) {
-      io.out(JSON.stringify({ db, createdVault, seed, now: now.toISOString(), result, users, password: DEMO_PASSWORD }));
+      io.out(JSON.stringify({ db, createdVault, seed, now: now.toISOString(), result, showcase, users, password: DEMO_PASSWORD }));
       return;
     }
     io.out(
       [
         t('cli.demo.done', { cases: result.cases, people: result.people, notes: result.notes, seconds: (result.ms / 1000).toFixed(1) }),
+        t('cli.demo.records', { assessments: result.assessments, referrals: result.referrals, hearings: result.hearings, orders: result.orders }),
+        ...(showcase ? [t('cli.demo.showcase', { ...showcase })] : []),
         '',
         t('cli.demo.users'),
         ...users.map((u) => `  ${u.username.padEnd(16)} ${u.displayName.padEnd(18)} ${t(`roles.${u.role}`)}${u.created ? '' : ` ${t('cli.demo.existing')}`}`),

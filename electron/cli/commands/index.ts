@@ -4,6 +4,7 @@ import { casesListCommand, searchCommand } from './cases';
 import { demoCommand } from './demo';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { officeCommand } from './office';
 import { pdfAssessmentCommand, pdfCourtReportCommand, pdfReferralCommand } from './pdf';
 import { statsCommand } from './stats';
 import { syncCloneCommand, syncCommand } from './sync';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [
   restoreCommand,
   verifyCommand,
   exportCommand,
+  officeCommand,
   demoCommand,
   casesListCommand,
   searchCommand,

@@ -5,7 +5,9 @@
  * row per print). The document's language is the global --lang (tr|en).
  *
  *   kalkan pdf court-report --db FILE --user NAME --case ID --out FILE.pdf
- *       --opinion-file F --recommendation-file F [--hearing ID] [--password-env VAR]
+ *       [--opinion-file F --recommendation-file F] [--hearing ID] [--password-env VAR]
+ *   (the social inquiry report; without the two files it prints the draft stored for the
+ *   case and hearing, refused when there is none)
  *   kalkan pdf referral     --db FILE --user NAME --referral ID --out FILE.pdf [--password-env VAR]
  *   kalkan pdf assessment   --db FILE --user NAME --assessment ID --out FILE.pdf [--password-env VAR]
  *
@@ -14,13 +16,14 @@
  * renamed, readable by its owner only; an existing file needs --force.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import type { JobProgress } from '../../../shared/api/events';
 import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { withVault } from '../vaultSession';
+import { writeAtomic } from '../../core/vault/safeFile';
 
 interface DocumentReply {
   documentNumber: string;
@@ -72,12 +75,11 @@ function pdfPassword(ctx: CommandContext): string | undefined {
 }
 
 function writeAtomically(path: string, bytes: Buffer): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Exclusive, unguessable temp name (a planted link is never followed), owner-only, renamed into place.
   try {
-    writeFileSync(temp, bytes, { mode: 0o600 });
-    renameSync(temp, path);
-  } catch {
-    rmSync(temp, { force: true });
+    writeAtomic(path, bytes, { overwrite: true });
+  } catch (error) {
+    if (error instanceof CodedError && error.code === 'disk.full') throw error;
     throw new CodedError('cli.pdfWriteFailed', { file: path });
   }
 }
@@ -112,14 +114,15 @@ async function printPdf(ctx: CommandContext, method: string, input: Record<strin
 export const pdfCourtReportCommand: Command = {
   path: ['pdf', 'court-report'],
   summary: 'cli.help.cmd.pdfCourtReport',
-  usage: `${COMMON} --case ID --opinion-file FILE --recommendation-file FILE [--hearing ID] ${TAIL}`,
+  usage: `${COMMON} --case ID [--opinion-file FILE --recommendation-file FILE] [--hearing ID] ${TAIL}`,
   options: { ...OPTIONS, case: { type: 'string' }, hearing: { type: 'string' }, 'opinion-file': { type: 'string' }, 'recommendation-file': { type: 'string' } },
   async run(ctx) {
     const caseId = positiveId(ctx, 'case');
     const hearingId = ctx.values.hearing === undefined ? undefined : positiveId(ctx, 'hearing');
-    const opinion = textFile(ctx, 'opinion-file');
-    const recommendation = textFile(ctx, 'recommendation-file');
-    await printPdf(ctx, 'documents.courtReport', { caseId, opinion, recommendation, ...(hearingId ? { hearingId } : {}) });
+    // Neither file: the report's stored draft is printed as it is.
+    const typed = ctx.values['opinion-file'] !== undefined || ctx.values['recommendation-file'] !== undefined;
+    const texts = typed ? { opinion: textFile(ctx, 'opinion-file'), recommendation: textFile(ctx, 'recommendation-file') } : {};
+    await printPdf(ctx, 'documents.courtReport', { caseId, ...texts, ...(hearingId ? { hearingId } : {}) });
   },
 };
 

@@ -4,8 +4,8 @@
  * object the screen shows), as CSV (stats.exportCsv, audited) and as the PDF
  * report (documents.statistics, numbered and audited).
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { CSV_SEPARATORS, MAX_SUPPRESS, MIN_SUPPRESS, type CsvSeparator, type StatsPeriod } from '../../../shared/api/schemas/stats';
 import { cellLabel, dayLabel, formatDecimal, formatPercent, hiddenText, REPORT_TABLES, shownCells, SUMMARY_FIGURES } from '../../../shared/stats/report';
@@ -13,6 +13,7 @@ import { findUserByName } from '../../core/users/usersRepo';
 import { requireString } from '../args';
 import type { Command, CommandContext } from '../command';
 import { withVault } from '../vaultSession';
+import { writeAtomic } from '../../core/vault/safeFile';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SEPARATOR_NAMES: Record<string, CsvSeparator> = { ';': 'semicolon', semicolon: 'semicolon', ',': 'comma', comma: 'comma', tab: 'tab', '\t': 'tab' };
@@ -41,12 +42,11 @@ function suppressOf(ctx: CommandContext): number | undefined {
 
 /** Writes beside the target and renames, so an interrupted write never leaves half a file. */
 function writeAtomically(path: string, bytes: Buffer): void {
-  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  // Exclusive, unguessable temp name (a planted link is never followed), owner-only, renamed into place.
   try {
-    writeFileSync(temp, bytes, { mode: 0o600 });
-    renameSync(temp, path);
-  } catch {
-    rmSync(temp, { force: true });
+    writeAtomic(path, bytes, { overwrite: true });
+  } catch (error) {
+    if (error instanceof CodedError && error.code === 'disk.full') throw error;
     throw new CodedError('stats.writeFailed', { field: 'path' });
   }
 }

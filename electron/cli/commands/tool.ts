@@ -6,7 +6,8 @@ import type { Command } from '../command';
 /**
  * The instrument as `kalkan tool --json` prints it. The field names are a
  * contract (issue 5): levels {id,tr,en,…}, domains {id,kind,tr,en,criteria:
- * [{id,level,tr,en,mayBeHigher,inferred,…}]}, rules, footnotes. Built field by
+ * [{id,level,tr,en,mayBeHigher,inferred,…, age?: {min?, max?}}], guidance?}, rules,
+ * footnotes, retired (ids of earlier versions → the id replacing each, or null). Built field by
  * field so the booleans are always present and nothing else leaks in.
  */
 export function instrumentJson(instrument: Instrument) {
@@ -20,6 +21,7 @@ export function instrumentJson(instrument: Instrument) {
       tr: domain.tr,
       en: domain.en,
       ...(domain.description ? { description: domain.description } : {}),
+      ...(domain.guidance ? { guidance: domain.guidance } : {}),
       criteria: domain.criteria.map((criterion) => ({
         id: criterion.id,
         level: criterion.level,
@@ -29,10 +31,12 @@ export function instrumentJson(instrument: Instrument) {
         inferred: criterion.inferred,
         ...(criterion.inferredReason ? { inferredReason: criterion.inferredReason } : {}),
         footnotes: criterion.footnotes,
+        ...(criterion.age ? { age: { ...criterion.age } } : {}),
       })),
     })),
     rules: instrument.rules.map(({ id, tr, en }) => ({ id, tr, en })),
     footnotes: instrument.footnotes.map(({ id, tr, en, ageRange }) => ({ id, tr, en, ...(ageRange ? { ageRange } : {}) })),
+    retired: { ...(instrument.retired ?? {}) },
   };
 }
 

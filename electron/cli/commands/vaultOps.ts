@@ -28,14 +28,17 @@ export const backupCommand: Command = {
 export const restoreCommand: Command = {
   path: ['restore'],
   summary: 'cli.help.cmd.restore',
-  usage: '--from FILE --db FILE --user NAME [--json]',
-  options: { ...VAULT_OPTIONS, from: { type: 'string' } },
+  usage: '--from FILE --db FILE --user ADMIN [--other-office ID] [--json]',
+  options: { ...VAULT_OPTIONS, from: { type: 'string' }, 'other-office': { type: 'string' } },
   async run(ctx) {
     const from = resolve(requireString(ctx.values, 'from'));
     const db = resolve(requireString(ctx.values, 'db'));
     const username = requireString(ctx.values, 'user');
     const password = await readSecret(ctx.io, 'KALKAN_PASSWORD', ctx.t('cli.prompt.password', { user: username }));
-    const result = await restoreVault(from, db, username, password);
+    // Only an administrator of the office there now (and of the backup's). A backup of another
+    // office is refused; the refusal names it and its id, which --other-office must repeat.
+    const otherOffice = typeof ctx.values['other-office'] === 'string' ? ctx.values['other-office'] : undefined;
+    const result = await restoreVault(from, db, username, password, undefined, otherOffice ? { otherOffice } : {});
     if (ctx.json) ctx.io.out(JSON.stringify(result));
     else {
       ctx.io.out(ctx.t('cli.restore.done', { db, created: result.backupCreatedAt }));

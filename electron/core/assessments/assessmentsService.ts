@@ -1,16 +1,24 @@
 /**
  * Risk assessments on a case: the engine computes, the assessor decides.
+ * Nothing is decided with a domain left unlooked-at: every domain of the tool
+ * is answered (a criterion ticked) or screened (looked at, nothing found), or
+ * the assessment is refused with the missing domains named.
  * Saving keeps the record (with the instrument version), replaces the case's
  * open risk-tool tasks with the deadlines of the final level, and sets the
  * case's priority. An Urgent or High decision by someone who may not approve
  * waits for a supervisor, but its deadlines start at once: a child at risk
  * must not wait for a signature.
+ *
+ * Risk Yok closes the door on a child: it needs a written reason like any
+ * override and, when the case has a report of harm (an intake naming a harm
+ * concern), a supervisor's approval; until then the case keeps its priority
+ * and tasks, and no closure review is created.
  */
 import { CodedError } from '../../../shared/api/envelope';
-import type { AssessmentCreate, AssessmentRecord } from '../../../shared/api/schemas/assessments';
+import { HARM_CONCERNS, type AssessmentCreate, type AssessmentRecord } from '../../../shared/api/schemas/assessments';
 import { can } from '../../../shared/auth/permissions';
 import { dueDates } from '../../../shared/risk-tool/deadlines';
-import { assess, unknownCriteria, type Escalation } from '../../../shared/risk-tool/engine';
+import { assess, currentCriterionId, unknownCriteria, unknownDomains, type Escalation } from '../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
 import type { LevelId } from '../../../shared/risk-tool/types';
 import { appendAudit } from '../audit/auditLog';
@@ -24,6 +32,11 @@ import type { Db } from '../db/open';
 export const MIN_REASON_LENGTH = 10;
 const NEEDS_APPROVAL: ReadonlySet<LevelId> = new Set(['urgent', 'high']);
 
+function hasHarmReport(db: Db, caseId: number): boolean {
+  const placeholders = HARM_CONCERNS.map(() => '?').join(', ');
+  return db.prepare(`SELECT 1 FROM intake_concerns WHERE case_id = ? AND concern_code IN (${placeholders}) LIMIT 1`).get(caseId, ...HARM_CONCERNS) !== undefined;
+}
+
 interface Row {
   id: number;
   case_id: number;
@@ -34,6 +47,7 @@ interface Row {
   previous_id: number | null;
   instrument_version: string;
   criteria: string;
+  screened: string | null;
   child_age: number | null;
   computed: LevelId;
   suggested: LevelId | null;
@@ -69,6 +83,7 @@ function toRecord(db: Db, row: Row): AssessmentRecord {
     previousId: row.previous_id,
     instrumentVersion: row.instrument_version,
     criteria: JSON.parse(row.criteria) as string[],
+    screened: row.screened === null ? null : (JSON.parse(row.screened) as string[]),
     childAge: row.child_age,
     computed: row.computed,
     suggested: row.suggested,
@@ -132,25 +147,39 @@ export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, 
       if (!previous || previous.case_id !== input.caseId) throw new CodedError('assessments.notFound');
     }
 
-    const criteria = [...new Set(input.criteria)];
-    const unknown = unknownCriteria(INSTRUMENT, criteria);
+    const unknown = unknownCriteria(INSTRUMENT, input.criteria);
     if (unknown.length) throw new CodedError('assessments.unknownCriteria', { ids: unknown.join(', ') });
+    const unknownScreened = unknownDomains(INSTRUMENT, input.screened ?? []);
+    if (unknownScreened.length) throw new CodedError('assessments.unknownDomains', { ids: unknownScreened.join(', ') });
+    // Retired ids (an earlier version of the tool) are stored as the criteria that replaced them.
+    const criteria = [...new Set(input.criteria.map((id) => currentCriterionId(INSTRUMENT, id)!))];
     const childAge = input.childAge ?? (child?.birth_date ? ageOn(child.birth_date, now) : undefined);
-    const result = assess(INSTRUMENT, { criteria, childAge });
+    const result = assess(INSTRUMENT, { criteria, screened: input.screened ?? [], childAge });
+    if (!result.complete) {
+      // Ids, not names: the renderer names them in the reader's language (the instrument is bilingual data).
+      throw new CodedError('assessments.incomplete', { count: result.missingDomains.length, ids: result.missingDomains.join(', ') });
+    }
+    // Stored in instrument order; a domain with a tick is answered, not screened.
+    const answered = new Set(INSTRUMENT.domains.filter((d) => d.criteria.some((c) => criteria.includes(c.id))).map((d) => d.id));
+    const screened = INSTRUMENT.domains.filter((d) => (input.screened ?? []).includes(d.id) && !answered.has(d.id)).map((d) => d.id);
 
     const reason = input.overrideReason?.trim() ?? '';
     if (input.finalLevel !== result.computed && reason.length < MIN_REASON_LENGTH) {
       throw new CodedError('assessments.reasonRequired', { field: 'overrideReason', min: MIN_REASON_LENGTH });
     }
-    const status = NEEDS_APPROVAL.has(input.finalLevel) && !can(actor.roles, 'assessment:approve') ? 'pending_approval' : 'approved';
+    if (input.finalLevel === 'none' && reason.length < MIN_REASON_LENGTH) {
+      throw new CodedError('assessments.noRiskReasonRequired', { field: 'overrideReason', min: MIN_REASON_LENGTH });
+    }
+    const needsApproval = NEEDS_APPROVAL.has(input.finalLevel) || (input.finalLevel === 'none' && hasHarmReport(db, input.caseId));
+    const status = needsApproval && !can(actor.roles, 'assessment:approve') ? 'pending_approval' : 'approved';
     const at = now.toISOString();
 
     const id = Number(
       db
         .prepare(
-          `INSERT INTO assessments (case_id, child_id, previous_id, instrument_version, criteria, child_age, computed, suggested, rules,
+          `INSERT INTO assessments (case_id, child_id, previous_id, instrument_version, criteria, screened, child_age, computed, suggested, rules,
              final_level, override_reason, summary, status, assessed_by, assessed_at, decided_by, decided_at)
-           VALUES (@caseId, @childId, @previousId, @version, @criteria, @childAge, @computed, @suggested, @rules,
+           VALUES (@caseId, @childId, @previousId, @version, @criteria, @screened, @childAge, @computed, @suggested, @rules,
              @finalLevel, @reason, @summary, @status, @actor, @at, @decidedBy, @decidedAt)`,
         )
         .run({
@@ -159,6 +188,7 @@ export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, 
           previousId: input.previousId ?? null,
           version: INSTRUMENT.version,
           criteria: JSON.stringify(criteria),
+          screened: JSON.stringify(screened),
           childAge: childAge ?? null,
           computed: result.computed,
           suggested: result.suggested,
@@ -175,14 +205,15 @@ export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, 
         }).lastInsertRowid,
     );
 
-    applyLevel(db, actor, input.caseId, id, input.finalLevel, now);
+    // A Risk Yok waiting for a supervisor changes nothing yet: the case keeps its priority and tasks.
+    if (!(input.finalLevel === 'none' && status === 'pending_approval')) applyLevel(db, actor, input.caseId, id, input.finalLevel, now);
     appendAudit(db, {
       action: 'assessment.created',
       actorId: actor.userId,
       actorName: actor.username,
       targetType: 'assessment',
       targetId: String(id),
-      details: { caseId: input.caseId, computed: result.computed, final: input.finalLevel, status },
+      details: { caseId: input.caseId, computed: result.computed, final: input.finalLevel, status, screened: screened.length },
     });
     return getAssessment(db, actor, id);
   })();
@@ -224,6 +255,9 @@ export function decideAssessment(db: Db, actor: Actor, id: number, decision: 'ap
       note?.trim() || null,
       id,
     );
+    // An approved Risk Yok takes effect now (its closure review starts with the approval), unless a later assessment already decided.
+    const later = db.prepare('SELECT 1 FROM assessments WHERE case_id = ? AND id > ? LIMIT 1').get(current.caseId, id) !== undefined;
+    if (decision === 'approve' && current.finalLevel === 'none' && !later) applyLevel(db, actor, current.caseId, id, 'none', now);
     appendAudit(db, {
       action: decision === 'approve' ? 'assessment.approved' : 'assessment.returned',
       actorId: actor.userId,

@@ -5,14 +5,17 @@
  * and DELETE outright. Details carry codes and ids, never free text.
  */
 import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/api/auditActions';
 import type { Db } from '../db/open';
 import { syncAuditWritten } from '../sync/record';
 import { uuidv7 } from '../sync/uid';
 
+export type { AuditAction } from '../../../shared/api/auditActions';
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   actorId?: string | null;
   actorName?: string | null;
   targetType?: string | null;

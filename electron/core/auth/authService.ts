@@ -30,6 +30,7 @@ export function startSession(services: CoreServices, client: ClientState, user: 
     displayName: user.displayName,
     roles: user.roles,
     epoch: services.lockEpoch.value,
+    mustChangePassword: user.mustChangePassword,
   };
   client.session = session;
   const now = services.now().getTime();
@@ -43,10 +44,17 @@ export function lockVault(services: CoreServices, reason: LockReason, actor?: Se
   services.vault.lock(reason, actor ? { id: actor.userId, username: actor.username } : undefined);
   services.lockEpoch.value += 1;
   services.log.info('vault.locked', { reason });
-  if (reason !== 'shutdown') services.events.emit('vault.locked', { reason: reason === 'user' ? 'user' : reason });
+  // After a shutdown or a renderer crash there is no window to tell.
+  if (reason !== 'shutdown' && reason !== 'crash') services.events.emit('vault.locked', { reason: reason === 'user' ? 'user' : reason });
 }
 
-/** Called by the host on a timer: idle lock. */
+/** How long before the idle lock the renderer is warned (it counts down and lets the user stay). */
+export const IDLE_WARNING_MS = 60_000;
+
+/** Called by the host on a timer: the warning a minute before the idle lock, then the lock. */
 export function tick(services: CoreServices): void {
-  if (services.vault.state() === 'unlocked' && services.idle.expired(services.now().getTime())) lockVault(services, 'idle');
+  if (services.vault.state() !== 'unlocked') return;
+  const now = services.now().getTime();
+  if (services.idle.expired(now)) lockVault(services, 'idle');
+  else if (services.idle.warnDue(now, IDLE_WARNING_MS)) services.events.emit('session.idleWarning', { remainingMs: services.idle.remainingMs(now) });
 }

@@ -30,7 +30,7 @@ import {
   type OrderKind,
   type OrderUpdate,
 } from '../../../shared/api/schemas/court';
-import { appendAudit } from '../audit/auditLog';
+import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
 import { assertAssignable } from '../cases/casesRepo';
 import { dayStartUtc, dueAtOfDay, localDay, toUtc } from '../cases/dates';
@@ -117,7 +117,7 @@ function scheduleHearingTasks(db: Db, actor: Actor, h: { id: number; caseId: num
   insertTask(db, { caseId: h.caseId, kind: 'hearing', source: 'court', sourceId: hearingSource(h.id), titleKey: 'tasks.court.hearingDay', titleParams: params, dueAt: h.hearingAt, createdBy: actor.userId }, at);
 }
 
-function auditCourt(db: Db, actor: Actor, action: string, targetType: 'hearing' | 'courtOrder', id: number, at: string, details: Record<string, string | number | boolean | null>): void {
+function auditCourt(db: Db, actor: Actor, action: AuditAction, targetType: 'hearing' | 'courtOrder', id: number, at: string, details: Record<string, string | number | boolean | null>): void {
   appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType, targetId: String(id), at, details });
 }
 

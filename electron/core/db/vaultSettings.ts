@@ -1,9 +1,11 @@
 /** Office-wide settings stored inside the vault (encrypted), as JSON values with defaults. */
 import { z } from 'zod';
+import { EMPTY_OFFICE, OfficeLogo, OfficeProfile } from '../../../shared/api/schemas/office';
 import type { Db } from './open';
 
 const DEFINITIONS = {
-  idleMinutes: { schema: z.number().int().min(0).max(240), fallback: 10 },
+  // 1–60 minutes: the lock cannot be turned off or stretched past an hour (a value stored before falls back to 10).
+  idleMinutes: { schema: z.number().int().min(1).max(60), fallback: 10 },
   backupSchedule: {
     schema: z.object({
       enabled: z.boolean(),
@@ -15,6 +17,10 @@ const DEFINITIONS = {
     }),
     fallback: { enabled: false, folder: '', keep: 14, lastAt: null, lastFile: null, lastError: null },
   },
+  /** The office's letterhead, province and district (issue 15; electron/core/office/officeService.ts). */
+  office: { schema: OfficeProfile, fallback: EMPTY_OFFICE },
+  /** The letterhead's logo, apart (it is large) so reading the office's fields stays cheap. */
+  officeLogo: { schema: OfficeLogo.nullable(), fallback: null },
 } as const;
 
 type Definitions = typeof DEFINITIONS;

@@ -22,6 +22,7 @@
  */
 import type { NoteType, Priority } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../../shared/text/turkish';
+import { localDay } from '../../../shared/time/localDays';
 import { appendAudit } from '../audit/auditLog';
 import { caseStatements, formatCaseNumber, memberParams, priorityRank, type NewMember } from '../cases/casesRepo';
 import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
@@ -35,6 +36,7 @@ import { taskStatements } from '../cases/tasksRepo';
 import type { Db } from '../db/open';
 import { DISABILITIES, DISTRICTS, FEMALE_NAMES, FOREIGN, MALE_NAMES, NEIGHBOURHOODS, REPORTER_RELATIONS, SCHOOL_NAMES, STREET_NAMES, SURNAMES } from './names';
 import { Prng } from './prng';
+import { caseRecords, recordStatements, type RecordCounts } from './records';
 import {
   CLOSURE_REASONS,
   EDIT_ADDITIONS,
@@ -68,6 +70,10 @@ export interface DemoOptions {
 
 export interface DemoResult {
   cases: number;
+  assessments: number;
+  referrals: number;
+  hearings: number;
+  orders: number;
   households: number;
   people: number;
   intakes: number;
@@ -82,7 +88,10 @@ export interface DemoResult {
 
 const DAY = 86_400_000;
 /** Tables whose non-unique indexes are built after the rows when demo data goes into an empty vault. */
-const DEFERRED_TABLES = ['households', 'people', 'cases', 'case_workers', 'case_status_history', 'case_members', 'intakes', 'intake_concerns', 'notes', 'note_versions', 'case_services', 'plan_goals', 'plan_actions', 'tasks', 'case_flags'];
+const DEFERRED_TABLES = [
+  'households', 'people', 'cases', 'case_workers', 'case_status_history', 'case_members', 'intakes', 'intake_concerns', 'notes', 'note_versions', 'case_services',
+  'plan_goals', 'plan_actions', 'tasks', 'case_flags', 'assessments', 'referrals', 'referral_history', 'court_hearings', 'court_orders', 'court_order_updates',
+];
 const YEARS = 10;
 
 const CHANNELS: ReadonlyArray<readonly [string, number]> = [
@@ -113,6 +122,7 @@ interface Member {
   first: string;
   last: string;
   birth: number; // ms
+  approximate: boolean;
 }
 
 interface KnownFamily {
@@ -122,10 +132,12 @@ interface KnownFamily {
   adults: Member[];
   lastIntakeAt: number;
   closedAt: number | null;
+  foreign: boolean;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const day = (ms: number) => iso(ms).slice(0, 10);
+/** The local calendar day of an instant (never the UTC part of its ISO string). */
+const day = (ms: number) => localDay(new Date(ms));
 
 /** Valid TC kimlik (or, with prefix 99, YKN) numbers from a counter: unique for distinct counters. */
 export function idNumberFor(counter: number, foreign: boolean): string {
@@ -165,7 +177,9 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     tasks: taskStatements(db).insert,
     flags: flagStatements(db).insert,
     idTaken: db.prepare('SELECT 1 FROM people WHERE id_number = ?'),
+    records: recordStatements(db),
   };
+  const disabledPeople = new Set<number>();
   const existingPeople = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
   let idCounter = existingPeople + (o.seed % 100_000) * 1_009;
   const seqByYear = new Map<number, number>();
@@ -176,7 +190,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     return seq + 1;
   };
 
-  const result: DemoResult = { cases: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, ms: 0 };
+  const result: DemoResult = { cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, ms: 0 };
   const pool: KnownFamily[] = [];
 
   // Intake moments: increasing demand over the years (density 1 + x), sorted so numbers follow dates.
@@ -203,7 +217,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       firstName: p.first,
       lastName: p.last,
       birthDate,
-      birthYear: new Date(p.birth).getUTCFullYear(),
+      birthYear: new Date(p.birth).getFullYear(),
       birthApproximate: p.approximate,
       sex: p.sex,
       nationality: p.foreign ?? 'TR',
@@ -218,6 +232,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     };
     const id = Number(st.people.insert.run(personParams(fields, null, iso(at))).lastInsertRowid);
     st.people.index.run(id, personIndexText(fields), fields.idNumber ?? '');
+    if (fields.disability) disabledPeople.add(id);
     result.people += 1;
     return id;
   };
@@ -251,6 +266,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     let householdId: number;
     let district: string;
     const repeat = family !== null;
+    let foreign = family?.foreign ?? false;
     const previousIntake = family?.lastIntakeAt ?? null;
     if (family) {
       householdId = family.householdId;
@@ -258,6 +274,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       members.push(...family.children.map((c, k) => ({ ...c, role: (k === 0 ? 'child' : 'sibling') as Member['role'] })), ...family.adults);
     } else {
       const origin: keyof typeof FOREIGN | null = rnd.chance(0.08) ? rnd.weighted([['SY', 75], ['AF', 19], ['IQ', 6]] as const) : null;
+      foreign = origin !== null;
       const names = origin ? FOREIGN[origin] : { female: FEMALE_NAMES, male: MALE_NAMES, surnames: SURNAMES };
       const surname = rnd.pick(names.surnames);
       district = rnd.weighted(DISTRICTS);
@@ -277,7 +294,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         const first = rnd.pick(sex === 'female' ? names.female : names.male);
         const approximate = child ? rnd.chance(0.05) : rnd.chance(0.3);
         const id = addPerson({ first, last: lastName, birth, approximate, sex, foreign: origin, child, address: child ? null : address, phone: child ? null : phone() }, t0);
-        return { personId: id, first, last: lastName, birth };
+        return { personId: id, first, last: lastName, birth, approximate };
       };
       for (let k = 0; k < nChildren; k += 1) {
         const age = k === 0 ? childAge : Math.max(0, Math.min(17, childAge + rnd.int(-6, 6)));
@@ -408,12 +425,13 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     ]
       .filter(Boolean)
       .join(' ');
+    const channel = rnd.weighted(CHANNELS);
     const intakeId = Number(
       st.intakes.insert.run({
         caseId,
         kind: repeat ? 'repeat' : 'initial',
         receivedAt: iso(t0),
-        channel: rnd.weighted(CHANNELS),
+        channel,
         anonymous: anonymous ? 1 : 0,
         name: anonymous ? null : `${reporterFirst} ${rnd.pick(SURNAMES)}`,
         relation: rnd.pick(REPORTER_RELATIONS),
@@ -456,6 +474,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     const span = Math.max(DAY, endMs - t0);
     const moments = Array.from({ length: nNotes }, () => t0 + rnd.next() * span).sort((a, b) => a - b);
     let refusedFlag = false;
+    const noteIds: number[] = [];
     for (const at of moments) {
       const type = rnd.weighted(NOTE_TYPES);
       const refusedVisit = type === 'home_visit' && rnd.chance(0.02);
@@ -494,6 +513,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         result.noteVersions += 1;
       }
       st.notes.index.run(noteId, fold(latest));
+      noteIds.push(noteId);
       result.notes += 1;
       result.noteVersions += 1;
       if (refusedVisit && !refusedFlag) {
@@ -563,16 +583,49 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         }
       }
     }
+    // --- assessments, referrals, court -----------------------------------------------------
+    const counts: RecordCounts = { assessments: 0, referrals: 0, hearings: 0, orders: 0, tasks: 0, openTasks: 0 };
+    const { latestAssessmentId } = caseRecords(
+      rnd,
+      st.records,
+      {
+        caseId,
+        steps: reached,
+        closed,
+        endMs,
+        nowMs,
+        priority,
+        concerns: [...new Set(caseConcerns)],
+        foreign,
+        disability: members.some((m) => disabledPeople.has(m.personId)),
+        child: { personId: primary.personId, first: primary.first, birth: primary.birth, approximate: primary.approximate },
+        caregiver: caregiver ? { personId: caregiver.personId, name: `${caregiver.first} ${caregiver.last}` } : null,
+        noteIds,
+        channel,
+        responsible,
+        supervisor,
+      },
+      (row) => st.tasks.run(row),
+      counts,
+    );
+    result.assessments += counts.assessments;
+    result.referrals += counts.referrals;
+    result.hearings += counts.hearings;
+    result.orders += counts.orders;
+    result.tasks += counts.tasks;
+    result.openTasks += counts.openTasks;
+    const riskSource = latestAssessmentId === null ? null : String(latestAssessmentId);
+
     if (!closed && assessed) {
       const kinds = priority === 'urgent' || priority === 'high' ? ['followUp', 'casePlan', 'followUp'] : priority === 'none' ? ['closureReview'] : ['followUp', 'assessment'];
       for (const kind of kinds.slice(0, rnd.int(1, kinds.length))) {
         const due = nowMs + rnd.int(-12 * 24, 18 * 24) * 3_600_000;
-        st.tasks.run(taskRow(caseId, kind, 'risk', null, `risk.deadline.kind.${kind}`, null, iso(due), priority, responsible, null, iso(reached[reached.length - 1]![1])));
+        st.tasks.run(taskRow(caseId, kind, 'risk', riskSource, `risk.deadline.kind.${kind}`, null, iso(due), priority, responsible, null, iso(reached[reached.length - 1]![1])));
         result.tasks += 1;
         result.openTasks += 1;
       }
     } else if (closed) {
-      st.tasks.run(taskRow(caseId, 'followUp', 'risk', null, 'risk.deadline.kind.followUp', null, iso(closeAt - 7 * DAY), priority, responsible, iso(closeAt - 8 * DAY), iso(t0)));
+      st.tasks.run(taskRow(caseId, 'followUp', 'risk', riskSource, 'risk.deadline.kind.followUp', null, iso(closeAt - 7 * DAY), priority, responsible, iso(closeAt - 8 * DAY), iso(t0)));
       result.tasks += 1;
     }
 
@@ -584,6 +637,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       adults: members.filter((m) => m.role === 'caregiver'),
       lastIntakeAt: t0,
       closedAt: closed ? closeAt : null,
+      foreign,
     };
     if (pool.length < 3000) pool.push(known);
     else pool[Math.floor(rnd.next() * pool.length)] = known;
@@ -649,7 +703,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         action: 'demo.generated',
         actorId: o.actor?.id ?? null,
         actorName: o.actor?.username ?? null,
-        details: { cases: result.cases, notes: result.notes, people: result.people, seed: o.seed },
+        details: { cases: result.cases, notes: result.notes, people: result.people, assessments: result.assessments, referrals: result.referrals, seed: o.seed },
       });
     })();
   } finally {

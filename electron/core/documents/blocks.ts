@@ -82,9 +82,13 @@ const mayOverflow = (value: unknown): boolean => {
 const KEEP_WITH_HEADING_CHARS = 700;
 const KEEP_WITH_HEADING_BREAKS = 8;
 
-export function documentBlocks(language: Language) {
+/**
+ * `missing: 'notStated'` prints "Belirtilmemiş" / "Not stated" for a missing value instead of "—"
+ * (documents read outside the office — the social inquiry report, official letters).
+ */
+export function documentBlocks(language: Language, options: { missing?: 'dash' | 'notStated' } = {}) {
   const t = translator(language);
-  const dash = '—';
+  const dash = options.missing === 'notStated' ? t('documents.notStated') : '—';
   const show = (value: Value): string => (isBlank(value) ? dash : cleanText(String(value)));
 
   const noRecords = (text: string = t('documents.noRecords')): Content => ({ text, style: 'noRecords' });
@@ -258,7 +262,7 @@ export function documentBlocks(language: Language) {
     ],
   });
 
-  return { heading, headed, section, longText, keyValue, table, list, signatures, noRecords, show, entry, fillIn, detachable };
+  return { heading, headed, section, longText, keyValue, table, list, signatures, noRecords, show, entry, fillIn, detachable, missing: dash };
 }
 
 export type DocumentBlocks = ReturnType<typeof documentBlocks>;

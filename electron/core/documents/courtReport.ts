@@ -1,29 +1,44 @@
 /**
- * The court report (documents.courtReport): the case as a Child Protection
- * Court (seed 003) reads it before a hearing. Numbered sections:
- *   1 court and case — the court and file number (from the court data), or a
- *     plain statement that the report is not for a hearing;
- *   2 child and family — household, every member with role and relation,
- *     non-offending caregivers marked, ID numbers as recorded, each child's details;
- *   3 chronology — reports, stage changes and notes, oldest first, each entry
- *     dated and signed, texts of any length;
- *   4 risk assessments — levels over time (table and step chart), reasons;
- *   5 services delivered and referrals with their outcomes;
- *   6 hearings and the court's orders, with compliance for each order;
- *   7 professional opinion and 8 recommendation (typed when printing);
- *   signatures of the caseworker and the supervisor.
- * A case without any risk assessment is refused ('documents.courtReportNoAssessment'):
- * a court report states the child's risk.
+ * The social inquiry report (Sosyal İnceleme Raporu, Law 5395 art. 35;
+ * documents.courtReport): addressed to the court of the hearing ("… HÂKİMLİĞİNE",
+ * Dosya No, Konu), on the office's letterhead, in the order such reports use:
+ *   1 the request — court, file, the date of the order asking for it, or the
+ *     office's own motion; the case's real stage and when it last changed;
+ *   2 method — every interview and home visit chosen, with date, place and who was seen;
+ *   3 identity of the child and family;
+ *   4 family history and dynamics (typed), then the case's chronology;
+ *   5 the child's development, health and education;
+ *   6 the child's own views and wishes, and when and how the child was heard (or why not);
+ *   7 housing and economic situation;
+ *   8 the risk assessment — levels over time, criteria ticked, domains screened, who approved;
+ *   9 services and referrals with outcomes; 10 hearings and orders with compliance;
+ *   11 assessment (the professional opinion); 12 conclusion and recommendation, naming
+ *      the art. 5 measures proposed;
+ *   signatures: the caseworker and the approving supervisor (from the approval
+ *   record), each with their title.
+ * What the caseworker types or chooses is a versioned draft per case and hearing
+ * (courtReportDrafts.ts); a print carries one version, recorded in the register.
+ * Refused: no risk assessment ('documents.courtReportNoAssessment'), no opinion or
+ * recommendation ('documents.courtReportIncomplete'). Empty data prints "Belirtilmemiş".
  */
 import type { TFunction } from 'i18next';
 import { CodedError } from '../../../shared/api/envelope';
 import type { DocumentResult } from '../../../shared/api/methods/documents';
 import type { AssessmentRecord } from '../../../shared/api/schemas/assessments';
+import {
+  COURT_REPORT_GAPS,
+  METHOD_NOTE_TYPES,
+  type CourtReportDraft,
+  type CourtReportDraftContent,
+  type CourtReportPreparation,
+} from '../../../shared/api/schemas/courtReport';
+import type { UserTitle } from '../../../shared/api/schemas/office';
 import type { CaseHeader, Household, Intake, Lookup, Member, NoteSummary, ServiceRecord } from '../../../shared/api/schemas/cases';
 import type { Hearing } from '../../../shared/api/schemas/court';
 import { can, type Role } from '../../../shared/auth/permissions';
 import { translator } from '../../../shared/i18n';
 import type { Language } from '../../../shared/i18n/languages';
+import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
 import { listForCase } from '../assessments/assessmentsService';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseHeader, listMembers, statusHistory } from '../cases/casesRepo';
@@ -35,8 +50,11 @@ import { listServices } from '../cases/servicesRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
 import { courtDataForCase, type CourtCaseData } from '../court/courtData';
 import type { Db } from '../db/open';
+import { readOffice } from '../office/officeService';
 import type { HandlerContext } from '../router';
+import { findUserById } from '../users/usersRepo';
 import { documentBlocks, type DocumentBlocks } from './blocks';
+import { emptyDraft, latestDraft, saveDraft } from './courtReportDrafts';
 import { printDocument } from './documentService';
 import { formatDateTime, formatDay } from './format';
 import { contentWidth, type DocumentBody, type FrameInfo } from './frame';
@@ -50,8 +68,17 @@ const ALL_NOTES = 1_000_000;
 export interface CourtReportInput {
   caseId: number;
   hearingId?: number | undefined;
-  opinion: string;
-  recommendation: string;
+  /** Typed at print time: saved as the next draft version before printing. */
+  opinion?: string | undefined;
+  recommendation?: string | undefined;
+  draft?: Partial<CourtReportDraftContent> | undefined;
+}
+
+/** A signer as printed: name and title (the user's profile title, else the role). */
+export interface SignerInfo {
+  name: string;
+  title: UserTitle | null;
+  role: 'caseworker' | 'supervisor';
 }
 
 export interface CourtReportData {
@@ -73,32 +100,119 @@ export interface CourtReportData {
   users: UserLookup;
   /** Who prints: the supervisor signs as such when it is a supervisor other than the caseworker. */
   printedBy: { userId: string; displayName: string; roles: Role[] };
-  opinion: string;
-  recommendation: string;
+  /** The draft version printed (its content is in `draft`). */
+  draftVersion: number | null;
+  draft: CourtReportDraftContent;
+  preparer: SignerInfo;
+  /** The approving supervisor from the approval record (the latest approved assessment), or null. */
+  approver: (SignerInfo & { at: string | null }) | null;
+  /** When the case's stage last changed (the latest transition), else when it was opened. */
+  stageSince: string;
+  /** The office's unit name as printed and its place (for "Yer" of office interviews). */
+  officeName: string;
   now: Date;
 }
 
-/** Loads the whole report; visibility as for cases.get ('cases.notFound'). */
-export function loadCourtReport(db: Db, actor: Actor, printedBy: CourtReportData['printedBy'], input: CourtReportInput, now: Date): CourtReportData {
+function pickHearing(court: CourtCaseData, hearingId: number | undefined): Hearing | null {
+  if (hearingId !== undefined) {
+    const hearing = court.hearings.find((h) => h.id === hearingId);
+    if (!hearing) throw new CodedError('documents.hearingNotFound', { field: 'hearingId' });
+    return hearing;
+  }
+  return court.nextHearing ?? court.hearings.at(-1) ?? null;
+}
+
+const isMethodNote = (n: NoteSummary) => (METHOD_NOTE_TYPES as readonly string[]).includes(n.type);
+
+/** What the print dialog needs before anything is typed: hearings, the saved draft, method items, what is missing. */
+export function prepareCourtReport(db: Db, actor: Actor, input: { caseId: number; hearingId?: number | undefined }, now: Date): CourtReportPreparation {
+  assertCaseVisible(db, actor, input.caseId);
+  const users = userLookup(db);
+  const court = courtDataForCase(db, actor, input.caseId, now);
+  const hearing = pickHearing(court, input.hearingId);
+  const draft = latestDraft(db, input.caseId, hearing?.id ?? null);
+  const members = listMembers(db, input.caseId, actor);
+  const names = new Map(members.map((m) => [m.person.id, personName(m.person)]));
+  const notes = listNotes(db, input.caseId, users, ALL_NOTES).notes.reverse().filter(isMethodNote);
+  const assessments = listForCase(db, actor, input.caseId);
+  const missing = COURT_REPORT_GAPS.filter((gap) => (gap === 'assessment' ? assessments.length === 0 : !draft || draft.content[gap].trim() === ''));
+  return {
+    caseId: input.caseId,
+    hearingId: hearing?.id ?? null,
+    hearings: court.hearings.map((h) => ({ id: h.id, courtName: h.courtName, fileNumber: h.fileNumber, hearingAt: h.hearingAt })),
+    draft,
+    methodItems: notes.map((n) => ({ noteId: n.id, type: n.type, occurredAt: n.occurredAt, seen: seenText(n, names, users) || null })),
+    missing,
+  };
+}
+
+/** Saves the dialog's fields as the next draft version (documents.courtReportSaveDraft). */
+export function saveCourtReportDraft(
+  db: Db,
+  actor: Actor,
+  who: { userId: string; username: string },
+  input: { caseId: number; hearingId?: number | undefined; content: CourtReportDraftContent },
+  now: Date,
+): CourtReportDraft {
+  assertCaseVisible(db, actor, input.caseId);
+  const hearing = pickHearing(courtDataForCase(db, actor, input.caseId, now), input.hearingId);
+  return saveDraft(db, { caseId: input.caseId, hearingId: hearing?.id ?? null, content: input.content, userId: who.userId, username: who.username, now });
+}
+
+function seenText(note: NoteSummary, names: Map<number, string>, users: UserLookup): string {
+  return [...note.present.people.map((id) => names.get(id) ?? null), ...note.present.users.map((id) => users(id).displayName), note.present.others]
+    .filter((x): x is string => Boolean(x))
+    .join(', ');
+}
+
+const signer = (db: Db, id: string, name: string, role: SignerInfo['role']): SignerInfo => ({ name, title: findUserById(db, id)?.title ?? null, role });
+
+/**
+ * Loads the whole report; visibility as for cases.get ('cases.notFound'). What
+ * the input carries of the draft (opinion, recommendation, other parts) is saved
+ * as the next version first; the report prints the latest version.
+ */
+export function loadCourtReport(
+  db: Db,
+  actor: Actor,
+  printedBy: CourtReportData['printedBy'] & { username: string },
+  input: CourtReportInput,
+  now: Date,
+): CourtReportData {
   assertCaseVisible(db, actor, input.caseId);
   const assessments = listForCase(db, actor, input.caseId);
   if (assessments.length === 0) throw new CodedError('documents.courtReportNoAssessment', { field: 'caseId' });
   const users = userLookup(db);
   const header = caseHeader(db, input.caseId, users);
   const court = courtDataForCase(db, actor, input.caseId, now);
-  let hearing: Hearing | null;
-  if (input.hearingId !== undefined) {
-    hearing = court.hearings.find((h) => h.id === input.hearingId) ?? null;
-    if (!hearing) throw new CodedError('documents.hearingNotFound', { field: 'hearingId' });
-  } else {
-    hearing = court.nextHearing ?? court.hearings.at(-1) ?? null;
+  const hearing = pickHearing(court, input.hearingId);
+  let stored = latestDraft(db, input.caseId, hearing?.id ?? null);
+  const typed: Partial<CourtReportDraftContent> = {
+    ...(input.draft ?? {}),
+    ...(input.opinion !== undefined ? { opinion: input.opinion } : {}),
+    ...(input.recommendation !== undefined ? { recommendation: input.recommendation } : {}),
+  };
+  const content: CourtReportDraftContent = { ...(stored?.content ?? emptyDraft()), ...typed };
+  // What was typed is kept even when the report is refused below: nothing typed is lost.
+  if (Object.keys(typed).length > 0) {
+    stored = saveDraft(db, { caseId: input.caseId, hearingId: hearing?.id ?? null, content, userId: printedBy.userId, username: printedBy.username, now });
   }
+  const missing = (['opinion', 'recommendation'] as const).filter((k) => content[k].trim() === '');
+  if (missing.length || !stored) throw new CodedError('documents.courtReportIncomplete', { field: missing[0] ?? 'opinion', missing: missing.join(',') });
+  const history = statusHistory(db, input.caseId, users);
+  const approved = [...assessments].reverse().find((a) => a.status === 'approved' && a.decidedBy);
+  const supervisorPrints = can(printedBy.roles, 'case:approve') && printedBy.userId !== header.responsible.id;
+  const approver = approved?.decidedBy
+    ? { ...signer(db, approved.decidedBy.id, approved.decidedBy.name, 'supervisor'), at: approved.decidedAt }
+    : supervisorPrints
+      ? { ...signer(db, printedBy.userId, printedBy.displayName, 'supervisor'), at: null }
+      : null;
   return {
     header,
     household: getHousehold(db, header.householdId)!,
     members: listMembers(db, input.caseId, actor),
     intakes: listIntakes(db, input.caseId, users),
-    history: statusHistory(db, input.caseId, users),
+    history,
     notes: listNotes(db, input.caseId, users, ALL_NOTES).notes.reverse(),
     services: listServices(db, input.caseId, users).reverse(),
     assessments,
@@ -107,8 +221,12 @@ export function loadCourtReport(db: Db, actor: Actor, printedBy: CourtReportData
     lookups: listLookups(db, undefined, true),
     users,
     printedBy,
-    opinion: input.opinion,
-    recommendation: input.recommendation,
+    draftVersion: stored.version,
+    draft: stored.content,
+    preparer: signer(db, header.responsible.id, header.responsible.displayName, 'caseworker'),
+    approver,
+    stageSince: history.filter((h) => h.event !== 'created').at(-1)?.at ?? header.openedAt,
+    officeName: readOffice(db).printedName,
     now,
   };
 }
@@ -421,11 +539,130 @@ function courtSection(data: CourtReportData, c: Ctx): Content[] {
   return blocks;
 }
 
+/** "İSTANBUL 3. ÇOCUK MAHKEMESİ HÂKİMLİĞİNE": courts are addressed in capitals, the Turkish way. */
+const upper = (text: string) => text.toLocaleUpperCase('tr-TR');
+
+/** The method section: every chosen interview and visit, with date, place and who was seen. */
+function methodSection(data: CourtReportData, c: Ctx): Content[] {
+  const { b, t, k, moment } = c;
+  const names = new Map(data.members.map((m) => [m.person.id, personName(m.person)]));
+  const chosen = data.draft.methodNoteIds;
+  const notes = data.notes.filter(isMethodNote).filter((n) => chosen === null || chosen.includes(n.id));
+  const home = [data.household.address, [data.household.district, data.household.city].filter(Boolean).join(' / ')].filter(Boolean).join(', ');
+  const place = (n: NoteSummary) => (n.type === 'home_visit' ? home || k('method.home') : n.type === 'phone_call' ? k('method.byPhone') : data.officeName);
+  return [
+    { text: k('method.intro'), margin: [0, 0, 0, 4] },
+    b.table({
+      columns: [
+        { header: k('col.date'), width: 84 },
+        { header: k('col.method'), width: 96 },
+        { header: k('col.place'), width: '*' },
+        { header: k('col.seen'), width: '*' },
+      ],
+      rows: notes.map((n) => [
+        moment(n.occurredAt),
+        t(`notes.type.${n.type}`) + (n.visitRefused ? `\n${k('visitRefused')}` : ''),
+        place(n),
+        seenText(n, names, data.users) || null,
+      ]),
+      emptyText: k('method.none'),
+    }),
+    { text: k('method.records'), style: 'small', color: '#5b6570', margin: [0, 0, 0, 4] },
+  ];
+}
+
+/** The child's development, health and education: what is recorded about each child, then the typed text. */
+function developmentSection(data: CourtReportData, c: Ctx): Content[] {
+  const { b, t, k, language } = c;
+  const children = data.members.filter((m) => m.role === 'child').sort((x, y) => Number(y.isPrimary) - Number(x.isPrimary));
+  return [
+    ...children.flatMap((child): Content[] => {
+      const p = child.person;
+      return [
+        { text: k('childDetails', { name: personName(p) }), style: 'h2', headlineLevel: 1 },
+        b.keyValue([
+          [k('born'), birthText(p, language, t, data.now)],
+          [k('school'), p.school],
+          [k('disability'), p.disability],
+          [k('languages'), p.languages.join(', ') || null],
+        ]),
+      ];
+    }),
+    ...b.longText(data.draft.development, { emptyText: b.missing }),
+  ];
+}
+
+/** The child's views and wishes, in the child's words, and when and how the child was heard (or why not). */
+function childViewsSection(data: CourtReportData, c: Ctx): Content[] {
+  const { b, k } = c;
+  const views = data.draft.childViews.trim();
+  return [
+    ...(views
+      ? b.longText(views).map((p) => ({ ...(p as object), italics: true, margin: [14, 0, 0, 6] }) as Content)
+      : [{ text: b.missing, italics: true, margin: [0, 0, 0, 6] } as Content]),
+    b.keyValue([[k('childHeard'), data.draft.childHeard.trim() || null]]),
+  ];
+}
+
+/** Housing and economic situation: the household as recorded, then the typed text. */
+function housingSection(data: CourtReportData, c: Ctx): Content[] {
+  const { b, k } = c;
+  const h = data.household;
+  return [
+    b.keyValue([
+      [k('address'), h.address],
+      [k('place'), [h.district, h.city].filter(Boolean).join(' / ') || null],
+      [k('phone'), h.phone],
+    ]),
+    ...b.longText(data.draft.housing, { emptyText: b.missing }),
+  ];
+}
+
+/** Per assessment: the criteria ticked (domain: criterion), the domains screened, and who approved it. */
+function assessmentDetails(data: CourtReportData, c: Ctx): Content[] {
+  const { b, k, language, moment, level } = c;
+  const blocks: Content[] = [];
+  data.assessments.forEach((a, i) => {
+    const ticked = INSTRUMENT.domains.flatMap((d) => d.criteria.filter((x) => a.criteria.includes(x.id)).map((x) => `${d[language]}: ${x[language]}`));
+    const screenedIds = (a as AssessmentRecord & { screened?: string[] }).screened ?? [];
+    const screened = INSTRUMENT.domains.filter((d) => screenedIds.includes(d.id)).map((d) => d[language]);
+    const approval =
+      a.status === 'approved' && a.decidedBy
+        ? k('approvedBy', { name: a.decidedBy.name, date: moment(a.decidedAt) ?? b.missing })
+        : a.status === 'returned' && a.decidedBy
+          ? k('returnedBy', { name: a.decidedBy.name, date: moment(a.decidedAt) ?? b.missing })
+          : k('assessmentStatus.pending_approval');
+    blocks.push(
+      { text: k('assessmentEntry', { n: i + 1, level: level(a.finalLevel) }) + ` — ${moment(a.assessedAt)}`, style: 'h2', headlineLevel: 1 },
+      b.keyValue([
+        [k('assessedBy'), a.assessedBy.name],
+        [k('approval'), approval],
+        [k('criteriaTicked', { count: ticked.length }), ticked.length ? { ul: ticked.map((x) => ({ text: x, fontSize: 9 })) } : k('noCriteria')],
+        [k('domainsScreened', { count: screened.length }), screened.join(', ') || null],
+      ]),
+    );
+  });
+  return blocks;
+}
+
+/** The conclusion: the art. 5 measures proposed, then the recommendation with its reasons. */
+function conclusionSection(data: CourtReportData, c: Ctx): Content[] {
+  const { b, k } = c;
+  return [
+    { text: k('measuresIntro'), bold: true, margin: [0, 0, 0, 3] },
+    b.list(
+      data.draft.measures.map((m) => k(`measure.${m}`)),
+      { emptyText: k('noMeasures') },
+    ),
+    ...b.longText(data.draft.recommendation),
+  ];
+}
+
 /** The body of the report. */
 export function courtReportBody(data: CourtReportData, frame: FrameInfo): DocumentBody {
   const { language } = frame;
   const t = translator(language);
-  const b = documentBlocks(language);
+  const b = documentBlocks(language, { missing: 'notStated' });
   const k = (key: string, params?: Record<string, unknown>) => t(`documents.court.${key}`, params);
   const c: Ctx = {
     t,
@@ -439,45 +676,63 @@ export function courtReportBody(data: CourtReportData, frame: FrameInfo): Docume
   };
   const h = data.hearing;
   const kase = data.header;
+  const d = data.draft;
   let n = 0;
   const section = (title: string, blocks: Content[], options: { emptyText?: string } = {}) => b.section(`${(n += 1)}. ${title}`, blocks, options);
-  const supervisorSigns = can(data.printedBy.roles, 'case:approve') && data.printedBy.userId !== kase.responsible.id;
+  const titleOf = (s: SignerInfo) => (s.title ? t(`userTitles.${s.title}`) : t(`roles.${s.role}`));
+  const officeName = frame.letterhead?.printedName ?? frame.officeName;
+
+  const addressing: Content[] = [
+    { text: h ? k('addressee', { court: upper(h.courtName) }) : k('addresseeNone'), bold: true, alignment: 'center', fontSize: 11.5, margin: [0, 4, 0, 10] },
+    { text: [{ text: `${k('fileNo')}: `, bold: true }, h?.fileNumber ?? b.missing] },
+    { text: [{ text: `${k('subject')}: `, bold: true }, k('subjectText')], margin: [0, 0, 0, 10] },
+  ];
+
+  const request = h
+    ? d.requestOrderedOn
+      ? k('requestOrder', { court: h.courtName, file: h.fileNumber ?? b.missing, date: c.day(d.requestOrderedOn) })
+      : k('requestHearing', { court: h.courtName, file: h.fileNumber ?? b.missing, date: c.moment(h.hearingAt) })
+    : k('requestOwnMotion', { office: officeName });
 
   const content: Content[] = [
-    {
-      text: h
-        ? k('introHearing', { court: h.courtName, file: h.fileNumber ?? '—', date: c.moment(h.hearingAt), office: frame.officeName })
-        : k('introNoHearing', { office: frame.officeName }),
-      margin: [0, 0, 0, 4],
-    },
-    ...section(k('section.court'), [
+    ...section(k('section.request'), [
+      { text: request, margin: [0, 0, 0, 6] },
       b.keyValue([
-        [k('court'), h ? h.courtName : { text: k('noHearing'), italics: true }],
+        [k('court'), h ? h.courtName : null],
         [k('fileNumber'), h ? h.fileNumber : null],
+        [k('requestDate'), d.requestOrderedOn ? c.day(d.requestOrderedOn) : k('ownMotion')],
         [k('hearingAt'), h ? `${c.moment(h.hearingAt)} — ${t(`documents.labels.hearingStatus.${h.status}`)}` : null],
         [k('judge'), h ? h.judge : null],
-        [k('toBring'), h ? h.toBring : null],
         [k('caseNumber'), kase.caseNumber],
         [k('openedAt'), c.day(kase.openedAt)],
-        [k('stage'), t(`cases.status.${kase.status}`) + (kase.closedAt ? ` (${c.day(kase.closedAt)})` : '')],
+        [k('stage'), k('stageSince', { stage: t(`cases.status.${kase.status}`), date: c.day(data.stageSince) })],
         [k('priority'), { text: c.level(kase.priority), bold: true }],
         [k('responsible'), kase.responsible.displayName],
-        [k('coWorkers'), kase.coWorkers.map((w) => w.displayName).join(', ') || null],
       ]),
     ]),
+    ...section(k('section.method'), methodSection(data, c)),
     ...section(k('section.family'), childFamily(data, c)),
-    ...section(k('section.chronology'), chronology(data, c)),
-    ...section(k('section.assessments'), assessmentsSection(data, c)),
+    ...section(k('section.history'), [...b.longText(d.familyHistory, { emptyText: b.missing }), { text: k('chronologyTitle'), style: 'h2', headlineLevel: 1 }, ...chronology(data, c)]),
+    ...section(k('section.development'), developmentSection(data, c)),
+    ...section(k('section.childViews'), childViewsSection(data, c)),
+    ...section(k('section.housing'), housingSection(data, c)),
+    ...section(k('section.assessments'), [...assessmentsSection(data, c), ...assessmentDetails(data, c)]),
     ...section(k('section.services'), servicesSection(data, c)),
     ...section(k('section.orders'), courtSection(data, c)),
-    ...section(k('section.opinion'), b.longText(data.opinion)),
-    ...section(k('section.recommendation'), b.longText(data.recommendation)),
+    ...section(k('section.opinion'), b.longText(d.opinion)),
+    ...section(k('section.conclusion'), conclusionSection(data, c)),
     b.signatures([
-      { role: k('signCaseworker'), name: kase.responsible.displayName, title: t('roles.caseworker') },
-      { role: k('signSupervisor'), name: supervisorSigns ? data.printedBy.displayName : null, title: supervisorSigns ? t('roles.supervisor') : null },
+      { role: k('signCaseworker'), name: data.preparer.name, title: titleOf(data.preparer) },
+      {
+        role: k('signSupervisor'),
+        name: data.approver?.name ?? null,
+        title: data.approver ? titleOf(data.approver) + (data.approver.at ? ` — ${k('approvedOn', { date: c.day(data.approver.at) })}` : '') : null,
+      },
     ]),
+    { text: k('draftVersion', { version: data.draftVersion }), style: 'small', color: '#5b6570', alignment: 'right', margin: [0, 8, 0, 0] },
   ];
   return {
+    addressing,
     subtitle: h ? [h.courtName, h.fileNumber ? `${k('fileNumber')} ${h.fileNumber}` : null].filter(Boolean).join(' · ') : k('subtitleNoHearing'),
     content,
   };
@@ -492,7 +747,7 @@ export async function printCourtReport(
   const data = loadCourtReport(
     ctx.services.vault.database,
     actorOf(session),
-    { userId: session.userId, displayName: session.displayName, roles: session.roles },
+    { userId: session.userId, username: session.username, displayName: session.displayName, roles: session.roles },
     input,
     ctx.services.now(),
   );
@@ -502,12 +757,13 @@ export async function printCourtReport(
     {
       kind: 'courtReport',
       language: input.language,
-      title: t(data.hearing ? 'documents.court.title' : 'documents.court.titleNoHearing'),
+      title: t('documents.court.title'),
       caseId: String(data.header.id),
       caseRef: data.header.caseNumber,
       target: { type: 'case', id: String(data.header.id) },
       password: input.password,
       jobId: input.jobId,
+      draftVersion: data.draftVersion,
     },
     (frame) => courtReportBody(data, frame),
   );

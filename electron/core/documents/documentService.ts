@@ -11,6 +11,7 @@ import { CodedError } from '../../../shared/api/envelope';
 import type { Language } from '../../../shared/i18n/languages';
 import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
+import { letterheadOf, type Letterhead } from '../office/officeService';
 import type { HandlerContext } from '../router';
 import { readMeta } from '../vault/vault';
 import { markIssued, markUnissued, reserveDocumentNumber, type DocumentTarget } from './documentsRepo';
@@ -37,6 +38,10 @@ export interface DocumentMeta {
   /** What it prints (referral, assessment, case …); the audit row points at it. */
   target?: DocumentTarget | null;
   password?: string | null;
+  /** The office's letterhead (printDocument reads it from the vault). */
+  letterhead?: Letterhead | null;
+  /** The version of the document's stored draft it prints (the social inquiry report), kept in the register. */
+  draftVersion?: number | null;
 }
 
 export interface RenderOptions {
@@ -78,6 +83,7 @@ export async function renderDocument(
         protected: isProtected,
         generatedBy: meta.actor.userId,
         generatedAt,
+        draftVersion: meta.draftVersion ?? null,
       }),
     )(),
   );
@@ -94,6 +100,7 @@ export async function renderDocument(
       generatedBy: meta.actor.displayName,
       generatedAt,
       password: meta.password ?? null,
+      letterhead: meta.letterhead ?? null,
     };
     const doc = frameDocument(build(frame), frame);
     ({ bytes, pages } = await renderPdf(doc, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
@@ -118,7 +125,7 @@ export async function renderDocument(
         actorName: meta.actor.username,
         targetType: target.type,
         targetId: target.id,
-        details: { number, kind, sha256, language: meta.language, pages, protected: isProtected },
+        details: { number, kind, sha256, language: meta.language, pages, protected: isProtected, ...(meta.draftVersion ? { draftVersion: meta.draftVersion } : {}) },
       });
     })(),
   );
@@ -141,6 +148,7 @@ export interface PrintSpec {
   target?: DocumentTarget | null;
   password?: string | undefined;
   jobId?: string | undefined;
+  draftVersion?: number | null;
 }
 
 /**
@@ -157,6 +165,7 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
   if (!session) throw new CodedError('auth.signedOut');
   const access: DbAccess = (use) => use(services.vault.database);
   const officeName = access((db) => readMeta(db).officeName);
+  const letterhead = access((db) => letterheadOf(db));
   const doc = await services.jobs.run(
     (job) =>
       renderDocument(
@@ -172,6 +181,8 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
           caseRef: spec.caseRef ?? null,
           target: spec.target ?? null,
           password: spec.password ?? null,
+          letterhead,
+          draftVersion: spec.draftVersion ?? null,
         },
         { now: services.now(), signal: job.signal, onProgress: (done, total, step) => job.progress(done, total, step) },
       ),

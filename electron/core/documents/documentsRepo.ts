@@ -25,10 +25,12 @@ export interface DocumentRecord {
   protected: boolean;
   generatedBy: string | null;
   generatedAt: string;
+  /** The version of the stored draft printed (social inquiry report), else null (migration 12). */
+  draftVersion: number | null;
 }
 
 const SELECT = `SELECT seq, number, kind, language, case_id AS caseId, target_type AS targetType, target_id AS targetId,
-  status, sha256, bytes, pages, protected, generated_by AS generatedBy, generated_at AS generatedAt FROM documents`;
+  status, sha256, bytes, pages, protected, generated_by AS generatedBy, generated_at AS generatedAt, draft_version AS draftVersion FROM documents`;
 
 type Row = Omit<DocumentRecord, 'protected'> & { protected: number };
 const toRecord = (row: Row): DocumentRecord => ({ ...row, protected: row.protected === 1 });
@@ -41,6 +43,7 @@ export interface Reservation {
   protected: boolean;
   generatedBy: string | null;
   generatedAt: Date;
+  draftVersion?: number | null;
 }
 
 /** Takes the next running number. Call inside a transaction. */
@@ -49,9 +52,9 @@ export function reserveDocumentNumber(db: Db, r: Reservation): { seq: number; nu
   const seq = (last.seq ?? 0) + 1;
   const number = formatDocumentNumber(seq, r.generatedAt);
   db.prepare(
-    `INSERT INTO documents (seq, number, kind, language, case_id, target_type, target_id, status, protected, generated_by, generated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?)`,
-  ).run(seq, number, r.kind, r.language, r.caseId ?? null, r.target?.type ?? null, r.target?.id ?? null, r.protected ? 1 : 0, r.generatedBy, r.generatedAt.toISOString());
+    `INSERT INTO documents (seq, number, kind, language, case_id, target_type, target_id, status, protected, generated_by, generated_at, draft_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?)`,
+  ).run(seq, number, r.kind, r.language, r.caseId ?? null, r.target?.type ?? null, r.target?.id ?? null, r.protected ? 1 : 0, r.generatedBy, r.generatedAt.toISOString(), r.draftVersion ?? null);
   return { seq, number };
 }
 

@@ -1,5 +1,6 @@
 /** Dates and numbers as printed on documents: the same forms the screens use. */
 import { LOCALE, type Language } from '../../../shared/i18n/languages';
+import { toDate } from '../../../shared/time/localDays';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -12,9 +13,9 @@ function formatter(language: Language, options: Intl.DateTimeFormatOptions): Int
   return f;
 }
 
-/** 25.11.2026 (Turkish), 25/11/2026 (English), local time. */
+/** 25.11.2026 (Turkish), 25/11/2026 (English), local time; a bare day (YYYY-MM-DD) is that day. */
 export const formatDate = (date: Date | string, language: Language): string =>
-  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(date));
+  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(date));
 
 /** 25.11.2026 15:37 (Turkish), 25/11/2026, 15:37 (English), local time. */
 export const formatDateTime = (date: Date | string, language: Language): string =>
@@ -24,7 +25,7 @@ export const formatDateTime = (date: Date | string, language: Language): string 
  * A calendar day ('2026-03-02', as stored for days) or a moment, as a date:
  * a bare day is read on the local calendar, so it never shifts by a time zone.
  */
-export const formatDay = (day: string, language: Language): string => formatDate(/^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T00:00:00` : day, language);
+export const formatDay = (day: string, language: Language): string => formatDate(day, language);
 
 /** KLK-2026-000123: the running number of the vault, with the year it was issued in. */
 export function formatDocumentNumber(seq: number, issuedAt: Date): string {

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Language } from '../../../shared/i18n/languages';
 import { translator } from '../../../shared/i18n';
+import type { Letterhead } from '../office/officeService';
 import { formatDateTime } from './format';
 import type { Content, DocDefinition, TextStyle } from './pdfTypes';
 
@@ -23,10 +24,19 @@ export interface FrameInfo {
   generatedAt: Date;
   /** A password for a PDF that leaves the office: opening needs it; printing allowed, copying not. */
   password?: string | null;
+  /** The office's letterhead (office.get): on top of the first page and, with its contacts, in every footer. */
+  letterhead?: Letterhead | null;
 }
 
 export interface DocumentBody {
   content: Content[];
+  /**
+   * 'report' (default): the letterhead, then the title block (title, document number, case, by, date).
+   * 'letter': the letterhead only; the body lays out the official letter itself (Sayı, Konu, …).
+   */
+  layout?: 'report' | 'letter';
+  /** Printed between the letterhead and the title (the court a report is addressed to, its file number and subject). */
+  addressing?: Content[];
   /** A line under the title on the first page (e.g. the court and file number). */
   subtitle?: string;
   pageOrientation?: 'portrait' | 'landscape';
@@ -69,6 +79,47 @@ export function contentWidth(orientation: 'portrait' | 'landscape' = 'portrait')
   return (orientation === 'portrait' ? 595.28 : 841.89) - 2 * SIDE;
 }
 
+/** Names in the letterhead are printed in capitals the Turkish way (i → İ), whatever the document's language. */
+const upper = (text: string) => text.toLocaleUpperCase('tr-TR');
+
+/** The office's contacts in one line (the footer of every page): address, phone, e-mail, KEP. */
+export function contactLine(l: Letterhead | null | undefined, language: Language): string | null {
+  if (!l) return null;
+  const t = translator(language);
+  const parts = [
+    l.address,
+    l.phone ? `${t('documents.letterhead.phone')}: ${l.phone}` : null,
+    l.email ? `${t('documents.letterhead.email')}: ${l.email}` : null,
+    l.kep ? `${t('documents.letterhead.kep')}: ${l.kep}` : null,
+  ].filter((x): x is string => Boolean(x && x.trim()));
+  return parts.length ? parts.join('  ·  ') : null;
+}
+
+/**
+ * The letterhead on top of the first page, as Turkish public bodies head their
+ * letters: the logo on the left, centred "T.C." (a public office), the
+ * institution and the unit in capitals.
+ */
+export function letterheadBlock(l: Letterhead, language: Language, width: number): Content {
+  const t = translator(language);
+  const lines: Content[] = [
+    ...(l.public ? [{ text: t('documents.letterhead.state'), bold: true, fontSize: 11 }] : []),
+    ...(l.institution ? [{ text: upper(l.institution), bold: true, fontSize: 10.5 }] : []),
+    { text: upper(l.printedName), bold: true, fontSize: 10.5 },
+    ...(l.province || l.district ? [{ text: [l.district, l.province].filter(Boolean).join(' / '), fontSize: 9, color: COLORS.muted }] : []),
+  ];
+  const side = 64;
+  return {
+    margin: [0, 0, 0, 10],
+    columns: [
+      l.logo ? { image: l.logo, fit: [side, side], width: side } : { text: '', width: side },
+      { stack: lines, alignment: 'center', width: width - 2 * side - 20, lineHeight: 1.15 },
+      { text: '', width: side },
+    ],
+    columnGap: 10,
+  };
+}
+
 /** Wraps a body into the full document definition. */
 export function frameDocument(body: DocumentBody, info: FrameInfo): DocDefinition {
   const t = translator(info.language);
@@ -76,13 +127,15 @@ export function frameDocument(body: DocumentBody, info: FrameInfo): DocDefinitio
   const width = contentWidth(orientation);
   const when = formatDateTime(info.generatedAt, info.language);
   const caseRef = info.caseRef?.trim() || null;
+  const officeName = info.letterhead?.printedName ?? info.officeName;
+  const contacts = contactLine(info.letterhead, info.language);
 
   const header: Content = {
     margin: [SIDE, 30, SIDE, 0],
     stack: [
       {
         columns: [
-          { text: info.officeName, style: 'header', width: '*' },
+          { text: officeName, style: 'header', width: '*' },
           { text: info.documentNumber, style: 'header', width: 'auto', alignment: 'right' },
         ],
       },
@@ -101,8 +154,9 @@ export function frameDocument(body: DocumentBody, info: FrameInfo): DocDefinitio
     margin: [SIDE, 14, SIDE, 0],
     stack: [
       rule(width, COLORS.light),
+      ...(contacts ? [{ text: contacts, style: 'footer', margin: [0, 3, 0, 0] } as Content] : []),
       {
-        margin: [0, 4, 0, 0],
+        margin: [0, contacts ? 2 : 4, 0, 0],
         columnGap: 16,
         columns: [
           { text: t('documents.frame.confidential'), style: 'footer', width: '*' },
@@ -117,7 +171,10 @@ export function frameDocument(body: DocumentBody, info: FrameInfo): DocDefinitio
     { text: label, style: 'label', margin: [0, 1, 8, 1] },
     { text: value, style: 'value', bold: true, margin: [0, 0, 18, 1] },
   ];
+  const head: Content[] = info.letterhead ? [letterheadBlock(info.letterhead, info.language, width)] : [];
   const titleBlock: Content[] = [
+    ...head,
+    ...(body.addressing ?? []),
     { text: info.title, style: 'title' },
     ...(body.subtitle ? [{ text: body.subtitle, style: 'subtitle' }] : []),
     {
@@ -141,7 +198,7 @@ export function frameDocument(body: DocumentBody, info: FrameInfo): DocDefinitio
     pageMargins: PAGE_MARGINS,
     header,
     footer,
-    content: [...titleBlock, ...body.content],
+    content: body.layout === 'letter' ? [...head, ...body.content] : [...titleBlock, ...body.content],
     defaultStyle: { font: 'Sans', fontSize: 10, lineHeight: 1.25, color: COLORS.text },
     styles: STYLES,
     language: info.language === 'tr' ? 'tr-TR' : 'en-GB',

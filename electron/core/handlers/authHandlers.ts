@@ -45,6 +45,7 @@ export const authHandlers = {
       updateUser(db, me.userId, { mustChangePassword: false });
       appendAudit(db, { action: 'user.passwordChanged', actorId: me.userId, actorName: me.username, targetType: 'user', targetId: me.userId });
     })();
+    me.mustChangePassword = false;
     return {};
   },
 

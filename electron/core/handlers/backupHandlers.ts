@@ -7,7 +7,7 @@ import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
 import type { CoreServices } from '../services';
 import type { Session } from '../session';
-import { backupFileName, backupVault, isBackupDue, pruneBackups, restoreVault } from '../vault/backup';
+import { backupFileName, backupVault, isBackupDue, pruneBackups, restoreVault, shortVaultId } from '../vault/backup';
 import { readBackupHeader } from '../vault/backupFile';
 import { unwrapForUser } from '../vault/keyring';
 
@@ -84,9 +84,15 @@ export const backupHandlers = {
     // Check the file and the password against the backup's own keyring before locking anything.
     const { header } = readBackupHeader(input.file);
     (await unwrapForUser(header.keyring, me.username, input.password)).fill(0);
+    // Another office's backup is refused before anything is locked, unless confirmed by its id.
+    const here = services.vault.withKey((_key, keyring) => keyring.vaultId);
+    if (here !== header.vaultId && !(input.otherOffice && header.vaultId.startsWith(input.otherOffice.toLowerCase()))) {
+      throw new CodedError('backup.otherOffice', { office: header.officeName, id: shortVaultId(header.vaultId) });
+    }
     lockVault(services, 'user', me);
     const result = await services.jobs.run(
-      (job) => restoreVault(input.file, services.vault.paths.db, me.username, input.password, (d, t, s) => job.progress(d, t, s)),
+      (job) =>
+        restoreVault(input.file, services.vault.paths.db, me.username, input.password, (d, t, s) => job.progress(d, t, s), input.otherOffice ? { otherOffice: input.otherOffice } : {}),
       input.jobId,
     );
     return { backupCreatedAt: result.backupCreatedAt };

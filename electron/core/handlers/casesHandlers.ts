@@ -6,7 +6,7 @@
  */
 import { CodedError } from '../../../shared/api/envelope';
 import type { MemberInput } from '../../../shared/api/schemas/cases';
-import { appendAudit } from '../audit/auditLog';
+import type { AuditAction } from '../audit/auditLog';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
 import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
@@ -23,7 +23,7 @@ import { getService, insertService } from '../cases/servicesRepo';
 import { completeTask, dashboard, getTask, insertTask, taskCase } from '../cases/tasksRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
-import type { Handlers } from '../router';
+import type { Handlers, RecordAudit } from '../router';
 import type { CoreServices } from '../services';
 import type { Session } from '../session';
 import { listUsers } from '../users/usersRepo';
@@ -33,16 +33,19 @@ interface Ctx {
   actor: Actor;
   clock: life.Clock;
   now: string;
+  /** Fills in the audit row the router writes in this call's transaction (the spec declares the action). */
+  note: RecordAudit;
 }
 
-function ctxOf(services: CoreServices, session: Session | null): Ctx {
+function ctxOf({ services, session, audit }: { services: CoreServices; session: Session; audit: RecordAudit }): Ctx {
   const now = services.now();
-  return { db: services.vault.database, actor: actorOf(session!), clock: { now }, now: now.toISOString() };
+  return { db: services.vault.database, actor: actorOf(session), clock: { now }, now: now.toISOString(), note: audit };
 }
 
 type Details = Record<string, string | number | boolean | null>;
-function audit(c: Ctx, action: string, targetType: string, targetId: number | string, details?: Details): void {
-  appendAudit(c.db, { action, actorId: c.actor.userId, actorName: c.actor.username, targetType, targetId: String(targetId), at: c.now, ...(details ? { details } : {}) });
+/** What the audit row says: its target and details (the action is the spec's, or `action` where one method records two). */
+function audit(c: Ctx, action: AuditAction, targetType: string, targetId: number | string, details?: Details): void {
+  c.note({ action, targetType, targetId: String(targetId), ...(details ? { details } : {}) });
 }
 
 /** The case exists, the actor may see it, and it is not closed (for changes to its content). */
@@ -75,8 +78,8 @@ const STAFF_ROLES = ['caseworker', 'supervisor'];
 
 export const casesHandlers = {
   // --- cases ---------------------------------------------------------------------------
-  'cases.create': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.create': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const created = life.createCase(c.db, c.actor, input, c.clock);
       audit(c, 'case.created', 'case', created.id, { householdId: created.householdId, members: input.members.length, flags: created.flags.join(',') });
@@ -84,21 +87,21 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.get': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.get': (ctx, input) => {
+    const c = ctxOf(ctx);
     assertCaseVisible(c.db, c.actor, input.caseId);
     const file = caseFile(c.db, input.caseId, c.actor, userLookup(c.db));
-    c.db.transaction(() => audit(c, 'case.viewed', 'case', input.caseId))();
+    audit(c, 'case.viewed', 'case', input.caseId);
     return file;
   },
 
-  'cases.list': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.list': (ctx, input) => {
+    const c = ctxOf(ctx);
     return listCases(c.db, input, c.actor, userLookup(c.db));
   },
 
-  'cases.search': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.search': (ctx, input) => {
+    const c = ctxOf(ctx);
     return { hits: search(c.db, input.q, c.actor, input.limit) };
   },
 
@@ -108,13 +111,13 @@ export const casesHandlers = {
       .map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles, disabled: u.disabled })),
 
   // --- people --------------------------------------------------------------------------
-  'people.findDuplicates': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'people.findDuplicates': (ctx, input) => {
+    const c = ctxOf(ctx);
     return { candidates: findDuplicates(c.db, input, c.actor) };
   },
 
-  'cases.addPerson': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.addPerson': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       openVisibleCase(c, input.caseId);
       const added = life.addMember(c.db, c.actor, input.caseId, input.member, 'member', c.clock, null);
@@ -123,8 +126,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.linkPerson': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.linkPerson': (ctx, input) => {
+    const c = ctxOf(ctx);
     const { caseId, ...rest } = input;
     const member: MemberInput = { ...rest, confirmedNew: false };
     return c.db.transaction(() => {
@@ -135,8 +138,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.updateMember': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.updateMember': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       openVisibleCase(c, input.caseId);
       updateMember(
@@ -158,8 +161,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.updatePerson': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.updatePerson': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const cases = casesOfPerson(c.db, input.personId);
       const visible = cases.find((id) => {
@@ -178,8 +181,8 @@ export const casesHandlers = {
   },
 
   // --- intake and lifecycle ------------------------------------------------------------
-  'cases.addIntake': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.addIntake': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const r = life.addIntake(c.db, c.actor, input.caseId, input.intake, c.clock);
@@ -188,8 +191,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.transition': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.transition': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const from = life.transition(c.db, c.actor, input.caseId, input.to, input.reason ?? null, c.clock);
@@ -198,8 +201,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.requestClosure': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.requestClosure': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       life.requestClosure(c.db, c.actor, input.caseId, input.reason, c.clock);
@@ -208,8 +211,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.approveClosure': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.approveClosure': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const cancelled = life.approveClosure(c.db, c.actor, input.caseId, input.reason ?? null, c.clock);
@@ -218,8 +221,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.refuseClosure': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.refuseClosure': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       life.refuseClosure(c.db, c.actor, input.caseId, input.reason, c.clock);
@@ -228,8 +231,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.reopen': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.reopen': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const r = life.reopen(c.db, c.actor, input.caseId, input.intake, c.clock);
@@ -238,8 +241,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.assign': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.assign': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const r = life.assign(c.db, c.actor, input.caseId, input.responsibleUserId, input.coWorkerIds, c.clock);
@@ -253,8 +256,8 @@ export const casesHandlers = {
     })();
   },
 
-  'cases.resolveFlag': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'cases.resolveFlag': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const kind = resolveFlag(c.db, input.caseId, input.flagId, c.actor.userId, c.now);
@@ -264,8 +267,8 @@ export const casesHandlers = {
   },
 
   // --- notes ---------------------------------------------------------------------------
-  'notes.add': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'notes.add': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       openVisibleCase(c, input.caseId, 'notes.caseClosed');
       const content = noteContent(c, input.caseId, input);
@@ -276,8 +279,8 @@ export const casesHandlers = {
     })();
   },
 
-  'notes.edit': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'notes.edit': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const { caseId } = noteCase(c.db, input.noteId);
       openVisibleCase(c, caseId, 'notes.caseClosed');
@@ -289,18 +292,18 @@ export const casesHandlers = {
     })();
   },
 
-  'notes.versions': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'notes.versions': (ctx, input) => {
+    const c = ctxOf(ctx);
     const { caseId } = noteCase(c.db, input.noteId);
     assertCaseVisible(c.db, c.actor, caseId);
     const versions = noteVersions(c.db, input.noteId, userLookup(c.db));
-    c.db.transaction(() => audit(c, 'note.versionsViewed', 'case', caseId, { noteId: input.noteId }))();
+    audit(c, 'note.versionsViewed', 'case', caseId, { noteId: input.noteId });
     return versions;
   },
 
   // --- services and plan ---------------------------------------------------------------
-  'services.add': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'services.add': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       openVisibleCase(c, input.caseId);
       assertLookup(c.db, 'service', input.service, 'service');
@@ -316,8 +319,8 @@ export const casesHandlers = {
     })();
   },
 
-  'plan.addGoal': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'plan.addGoal': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       openVisibleCase(c, input.caseId);
       const id = insertGoal(c.db, input.caseId, input.title, input.description ?? null, c.actor.userId, c.now);
@@ -326,8 +329,8 @@ export const casesHandlers = {
     })();
   },
 
-  'plan.updateGoal': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'plan.updateGoal': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const caseId = goalCase(c.db, input.goalId);
       openVisibleCase(c, caseId);
@@ -337,8 +340,8 @@ export const casesHandlers = {
     })();
   },
 
-  'plan.addAction': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'plan.addAction': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const caseId = goalCase(c.db, input.goalId);
       openVisibleCase(c, caseId);
@@ -350,8 +353,8 @@ export const casesHandlers = {
     })();
   },
 
-  'plan.updateAction': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'plan.updateAction': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const { case_id: caseId } = getActionRow(c.db, input.actionId);
       openVisibleCase(c, caseId);
@@ -363,8 +366,8 @@ export const casesHandlers = {
   },
 
   // --- tasks ---------------------------------------------------------------------------
-  'tasks.list': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'tasks.list': (ctx, input) => {
+    const c = ctxOf(ctx);
     if (input.scope === 'everyone' && !c.actor.readAll) throw new CodedError('auth.forbidden');
     const staff = listUsers(c.db)
       .filter((u) => !u.disabled && u.roles.includes('caseworker'))
@@ -377,8 +380,8 @@ export const casesHandlers = {
     );
   },
 
-  'tasks.add': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'tasks.add': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       openVisibleCase(c, input.caseId);
       if (input.assigneeUserId) assertAssignable(c.db, input.assigneeUserId, 'assigneeUserId');
@@ -401,8 +404,8 @@ export const casesHandlers = {
     })();
   },
 
-  'tasks.complete': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'tasks.complete': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const task = taskCase(c.db, input.taskId);
       // The assignee may complete their own task; anyone else needs to see the case.
@@ -417,8 +420,8 @@ export const casesHandlers = {
   // --- lookups -------------------------------------------------------------------------
   'lookups.list': ({ services }, input) => listLookups(services.vault.database, input.kind, input.includeInactive),
 
-  'lookups.upsert': ({ services, session }, input) => {
-    const c = ctxOf(services, session);
+  'lookups.upsert': (ctx, input) => {
+    const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const { lookup, created } = upsertLookup(c.db, input, c.now);
       audit(c, created ? 'lookup.created' : 'lookup.updated', 'lookup', `${lookup.kind}:${lookup.code}`, { active: lookup.active });

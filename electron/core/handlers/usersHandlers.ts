@@ -44,6 +44,7 @@ export const usersHandlers = {
       const next = updateUser(db, input.id, {
         ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
         ...(input.roles !== undefined ? { roles: input.roles } : {}),
+        ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.disabled !== undefined ? { disabled: input.disabled, ...(input.disabled ? {} : { mustChangePassword: true }) } : {}),
       })!;
       appendAudit(db, {

@@ -23,7 +23,7 @@ import {
   type ShareSection,
   type Urgency,
 } from '../../../shared/api/schemas/referrals';
-import { appendAudit } from '../audit/auditLog';
+import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
 import { dueAtOfDay, localDay } from '../cases/dates';
 import { assertLookup } from '../cases/lookupsRepo';
@@ -252,7 +252,7 @@ export function listReferrals(db: Db, actor: Actor, query: ReferralQuery, now: D
 
 // --- writes ----------------------------------------------------------------------------------
 
-function audit(db: Db, actor: Actor, action: string, referralId: number, at: string, details: Record<string, string | number | boolean | null>): void {
+function audit(db: Db, actor: Actor, action: AuditAction, referralId: number, at: string, details: Record<string, string | number | boolean | null>): void {
   appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType: 'referral', targetId: String(referralId), at, details });
 }
 
@@ -452,7 +452,7 @@ export function sendReferral(db: Db, actor: Actor, input: SendInput, now: Date):
 
 export type ReferralAction = 'acknowledge' | 'serviceStarted' | 'close' | 'decline';
 const ACTION_TARGET: Record<ReferralAction, ReferralState> = { acknowledge: 'acknowledged', serviceStarted: 'service_started', close: 'closed', decline: 'declined' };
-const ACTION_AUDIT: Record<ReferralAction, string> = {
+const ACTION_AUDIT: Record<ReferralAction, AuditAction> = {
   acknowledge: 'referral.acknowledged',
   serviceStarted: 'referral.serviceStarted',
   close: 'referral.closed',

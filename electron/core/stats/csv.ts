@@ -6,14 +6,32 @@
  * line, a header row, the rows, a total row, then an empty line. Hidden cells
  * print "<k" and their percentage stays empty.
  *
- * Text that a spreadsheet would run as a formula (starting with = + - @) is
- * prefixed with an apostrophe: lookup and institution names are editable.
+ * Text that a spreadsheet would run as a formula is neutralised (see
+ * neutraliseCell): lookup and institution names are editable.
  */
 import type { CsvSeparator, StatFigure, StatsPeriod } from '../../../shared/api/schemas/stats';
 import type { TFunction } from 'i18next';
 import { translator } from '../../../shared/i18n';
 import type { Language } from '../../../shared/i18n/languages';
 import { cellLabel, dayLabel, hiddenText, monthLabel, MONTHLY_SERIES, REPORT_TABLES, SUMMARY_FIGURES } from '../../../shared/stats/report';
+
+/** A character a spreadsheet may start a formula with (ASCII and the full-width forms Excel folds). */
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/u;
+/** Leading white space a spreadsheet skips before reading a formula (space, NBSP, other Unicode spaces). */
+const LEADING_SPACE = /^[\p{Zs}\u00A0\uFEFF]+/u;
+/** Plain numbers written as text (e.g. "-3", "12,5") are not formulas and stay as they are. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+/**
+ * OWASP CSV injection: a cell that starts — after any leading spaces or non-breaking spaces —
+ * with = + - @, a tab, CR or LF is prefixed with an apostrophe, so the spreadsheet shows it as
+ * text. This includes `-1+1+cmd|…` (a leading minus and digit is not enough to be a number).
+ */
+export function neutraliseCell(text: string): string {
+  const rest = text.replace(LEADING_SPACE, '');
+  if (PLAIN_NUMBER.test(text)) return text;
+  return FORMULA_START.test(rest) ? `'${text}` : text;
+}
 
 export const SEPARATOR: Record<CsvSeparator, string> = { semicolon: ';', comma: ',', tab: '\t' };
 const BOM = '\uFEFF';
@@ -41,8 +59,7 @@ export function statsCsv(stats: StatsPeriod, options: CsvOptions): { text: strin
   const quote = (cell: Cell): string => {
     if (cell === null) return '';
     if (typeof cell === 'number') return num(cell);
-    let text = cell;
-    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+    const text = neutraliseCell(cell);
     return /["\r\n]/.test(text) || text.includes(sep) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines: string[] = [];

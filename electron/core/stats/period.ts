@@ -5,6 +5,7 @@
  */
 import { CodedError } from '../../../shared/api/envelope';
 import { MAX_PERIOD_DAYS } from '../../../shared/api/schemas/stats';
+import { localDay, parseDay } from '../../../shared/time/localDays';
 
 export interface Month {
   /** 'YYYY-MM' */
@@ -29,12 +30,8 @@ export interface Period {
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-const dayOf = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-function localDate(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
-}
+const dayOf = localDay;
+const localDate = parseDay;
 
 export function periodOf(from: string, to: string): Period {
   const start = localDate(from);

@@ -9,6 +9,7 @@ import type { StatCell, StatFigure, StatsPeriod, StatTable } from '../../../shar
 import { translator } from '../../../shared/i18n';
 import type { Language } from '../../../shared/i18n/languages';
 import { cellLabel, dayLabel, formatDecimal, formatPercent, hiddenText, monthLabel, MONTHLY_SERIES, RULE_KEYS, shownCells, SUMMARY_FIGURES, tableById, type TableId } from '../../../shared/stats/report';
+import { dayOfMoment } from '../../../shared/time/localDays';
 import { documentBlocks, type TableColumn } from '../documents/blocks';
 import { contentWidth, type DocumentBody, type FrameInfo } from '../documents/frame';
 import type { Content } from '../documents/pdfTypes';
@@ -124,7 +125,7 @@ export function statsBody(stats: StatsPeriod, frame: FrameInfo): DocumentBody {
   // Monthly course.
   const months = stats.period.months.map((m) => monthLabel(m, language, 'short'));
   // Hidden cells and months that have not begun draw no point.
-  const current = stats.generatedAt.slice(0, 7);
+  const current = dayOfMoment(stats.generatedAt).slice(0, 7);
   const series = MONTHLY_SERIES.map((s, i) => ({
     label: t(`stats.series.${s}`),
     values: stats.monthly[s].cells.map((c, m) => (c.hidden || stats.period.months[m]! > current ? null : c.count)),

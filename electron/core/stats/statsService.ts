@@ -55,6 +55,7 @@ import { CodedError } from '../../../shared/api/envelope';
 import { CASE_STATUSES, PRIORITIES } from '../../../shared/api/schemas/cases';
 import { DEADLINE_OUTCOMES, type DeadlineOutcome, type Labels, type StatFigure, type StatsOptions, type StatsPeriod, type StatsQuery, type StatTable } from '../../../shared/api/schemas/stats';
 import { can, type Role } from '../../../shared/auth/permissions';
+import { localDay } from '../../../shared/time/localDays';
 import type { Db } from '../db/open';
 import { findUserById, listUsers } from '../users/usersRepo';
 import { periodOf, type Period } from './period';
@@ -323,5 +324,4 @@ export function statsOptions(db: Db, actor: StatsActor): StatsOptions {
   return { scope: kind, caseworkers, firstDay: first ? localDay(new Date(first)) : null };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export const localDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+export { localDay };

@@ -1,5 +1,6 @@
 /** Reads and writes of the users table. Callers never write SQL for users. */
 import { randomUUID } from 'node:crypto';
+import { USER_TITLES, type UserTitle } from '../../../shared/api/schemas/office';
 import { ROLES, type Role } from '../../../shared/auth/permissions';
 import { fold } from '../../../shared/text/turkish';
 import type { Db } from '../db/open';
@@ -9,6 +10,8 @@ export interface UserRecord {
   username: string;
   displayName: string;
   roles: Role[];
+  /** Professional title printed under a signature (migration 12), or null. */
+  title: UserTitle | null;
   disabled: boolean;
   mustChangePassword: boolean;
   createdAt: string;
@@ -20,6 +23,7 @@ interface Row {
   username: string;
   display_name: string;
   roles: string;
+  title?: string | null;
   disabled: number;
   must_change_password: number;
   created_at: string;
@@ -31,6 +35,7 @@ const toRecord = (row: Row): UserRecord => ({
   username: row.username,
   displayName: row.display_name,
   roles: (JSON.parse(row.roles) as string[]).filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+  title: (USER_TITLES as readonly string[]).includes(row.title ?? '') ? (row.title as UserTitle) : null,
   disabled: row.disabled === 1,
   mustChangePassword: row.must_change_password === 1,
   createdAt: row.created_at,
@@ -70,6 +75,7 @@ export function insertUser(db: Db, user: NewUser): UserRecord {
 
 export interface UserPatch {
   displayName?: string;
+  title?: UserTitle | null;
   roles?: Role[];
   disabled?: boolean;
   mustChangePassword?: boolean;
@@ -80,8 +86,8 @@ export function updateUser(db: Db, id: string, patch: UserPatch): UserRecord | n
   if (!current) return null;
   const next = { ...current, ...patch };
   db.prepare(
-    `UPDATE users SET display_name = ?, roles = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?`,
-  ).run(next.displayName, JSON.stringify([...new Set(next.roles)]), next.disabled ? 1 : 0, next.mustChangePassword ? 1 : 0, new Date().toISOString(), id);
+    `UPDATE users SET display_name = ?, roles = ?, title = ?, disabled = ?, must_change_password = ?, updated_at = ? WHERE id = ?`,
+  ).run(next.displayName, JSON.stringify([...new Set(next.roles)]), next.title, next.disabled ? 1 : 0, next.mustChangePassword ? 1 : 0, new Date().toISOString(), id);
   return findUserById(db, id);
 }
 

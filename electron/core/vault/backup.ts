@@ -4,7 +4,7 @@
  * moves the current database aside rather than deleting it.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, closeSync, openSync, writeSync, fsyncSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
@@ -12,11 +12,13 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
 import { integrityOk, openEncrypted, type Db } from '../db/open';
 import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile } from './backupFile';
-import { unwrapForUser, writeKeyring } from './keyring';
+import { readKeyring, unwrapForUser, writeKeyring } from './keyring';
+import { can } from '../../../shared/auth/permissions';
 import { findUserByName } from '../users/usersRepo';
 import { verifySyncChains, type DeviceChainReport } from '../sync/verify';
 import { acquireLock } from './lockFile';
 import { vaultPaths } from './paths';
+import { ownerOnly, rethrowDiskFull, reserveEmpty, writeAtomicWith } from './safeFile';
 import { readMeta, type Vault } from './vault';
 
 export type Progress = (done: number, total: number, step: string) => void;
@@ -44,7 +46,13 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
   const copy = join(dirname(outPath), `.kalkan-copy-${randomUUID()}.db`);
   try {
     progress?.(0, 3, 'backup.step.copy');
-    db.prepare('VACUUM INTO ?').run(copy);
+    // Created empty, exclusively and owner-only first: VACUUM INTO fills it (it refuses a non-empty file).
+    reserveEmpty(copy);
+    try {
+      db.prepare('VACUUM INTO ?').run(copy);
+    } catch (error) {
+      rethrowDiskFull(error);
+    }
     const meta = readMeta(db);
     progress?.(1, 3, 'backup.step.write');
     const header = vault.withKey((key, keyring) =>
@@ -63,7 +71,7 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
     progress?.(3, 3, 'backup.step.done');
     return { file: outPath, bytes: statSync(outPath).size, createdAt: header.createdAt };
   } catch (error) {
-    rmSync(outPath, { force: true });
+    if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
     throw error;
   } finally {
     rmSync(copy, { force: true });
@@ -112,26 +120,93 @@ export interface RestoreResult {
   previousKeptAt: string | null;
 }
 
+export interface RestoreOptions {
+  /**
+   * Confirms restoring a backup of another office (another vault id) over this one: the
+   * first 8 or more characters of the backup's vault id, as the refusal showed them.
+   */
+  otherOffice?: string;
+}
+
+/** Short form of a vault id shown to confirm a foreign restore. */
+export const shortVaultId = (vaultId: string): string => vaultId.slice(0, 8);
+
+/** The user may restore when enabled and holding vault:restore (the router's own permission check). */
+function mayRestore(db: Db, username: string): boolean {
+  const user = findUserByName(db, username);
+  return Boolean(user && !user.disabled && can(user.roles, 'vault:restore'));
+}
+
+/**
+ * Who may replace the database at `dbPath`: an administrator of the office that is there now.
+ * The password must open the current keyring; when the current database opens, its own roles
+ * decide. Returns that office's vault id (null when nothing readable is there: a lost database).
+ */
+async function currentOffice(dbPath: string, username: string, password: string): Promise<{ vaultId: string | null; roleChecked: boolean }> {
+  const paths = vaultPaths(dbPath);
+  if (!existsSync(dbPath)) return { vaultId: null, roleChecked: false };
+  let keyring;
+  try {
+    keyring = readKeyring(paths.keyring);
+  } catch {
+    return { vaultId: null, roleChecked: false }; // keyring lost: the backup's own roles decide
+  }
+  const key = await unwrapForUser(keyring, username, password);
+  try {
+    let db: Db;
+    try {
+      db = openEncrypted(dbPath, key, { exclusive: false });
+    } catch {
+      return { vaultId: keyring.vaultId, roleChecked: false }; // damaged: why one restores
+    }
+    try {
+      if (!mayRestore(db, username)) throw new CodedError('auth.forbidden');
+      return { vaultId: keyring.vaultId, roleChecked: true };
+    } finally {
+      db.close();
+    }
+  } finally {
+    key.fill(0);
+  }
+}
+
 /**
  * Restores a backup into `dbPath` after checking it completely with the key
- * unwrapped by this user's password from the backup's own keyring. Refused
- * while the target is in use.
+ * unwrapped by this user's password from the backup's own keyring. Only an
+ * administrator (vault:restore) of the office there now, and of the backup's;
+ * a backup of another office is refused unless `otherOffice` confirms it.
+ * Refused while the target is in use; the replaced files are kept aside.
  */
-export async function restoreVault(backupPath: string, dbPath: string, username: string, password: string, progress?: Progress): Promise<RestoreResult> {
+export async function restoreVault(
+  backupPath: string,
+  dbPath: string,
+  username: string,
+  password: string,
+  progress?: Progress,
+  options: RestoreOptions = {},
+): Promise<RestoreResult> {
   const { header } = readBackupHeader(backupPath);
   if (header.schemaVersion > LATEST_VERSION) throw new CodedError('vault.tooNew', { version: header.schemaVersion, supported: LATEST_VERSION });
-  const key = await unwrapForUser(header.keyring, username, password);
   const paths = vaultPaths(dbPath);
   mkdirSync(dirname(dbPath), { recursive: true });
   const held = acquireLock(dbPath);
   const incoming = `${dbPath}.restore-${randomUUID()}`;
+  let key: Buffer | null = null;
   try {
+    const current = await currentOffice(dbPath, username, password);
+    if (current.vaultId !== null && current.vaultId !== header.vaultId) {
+      const confirmed = options.otherOffice !== undefined && options.otherOffice.length >= 8 && header.vaultId.startsWith(options.otherOffice.toLowerCase());
+      if (!confirmed) throw new CodedError('backup.otherOffice', { office: header.officeName, id: shortVaultId(header.vaultId) });
+    }
+    key = await unwrapForUser(header.keyring, username, password);
     progress?.(0, 3, 'backup.step.verify');
     verifyAndExtract(backupPath, key, incoming);
     const check = openEncrypted(incoming, key, { exclusive: false });
     try {
       if (!integrityOk(check)) throw new CodedError('backup.damaged');
       if (readMeta(check).vaultId !== header.vaultId) throw new CodedError('backup.damaged');
+      // The restored office must also be one this user administers.
+      if (!mayRestore(check, username)) throw new CodedError('auth.forbidden');
     } finally {
       check.close();
     }
@@ -139,12 +214,13 @@ export async function restoreVault(backupPath: string, dbPath: string, username:
     let previousKeptAt: string | null = null;
     if (existsSync(dbPath)) {
       previousKeptAt = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      mkdirSync(previousKeptAt);
+      mkdirSync(previousKeptAt, { mode: 0o700 });
       for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, paths.keyring]) {
         if (existsSync(file)) renameSync(file, join(previousKeptAt, basename(file)));
       }
     }
     renameSync(incoming, dbPath);
+    ownerOnly(dbPath);
     writeKeyring(paths.keyring, header.keyring);
     progress?.(2, 3, 'backup.step.audit');
     const db = openEncrypted(dbPath, key);
@@ -155,7 +231,7 @@ export async function restoreVault(backupPath: string, dbPath: string, username:
           action: 'vault.restored',
           actorId: user?.id ?? null,
           actorName: user?.username ?? username,
-          details: { backupCreatedAt: header.createdAt, file: basename(backupPath) },
+          details: { backupCreatedAt: header.createdAt, file: basename(backupPath), otherOffice: current.vaultId !== null && current.vaultId !== header.vaultId },
         }),
       )();
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -165,7 +241,7 @@ export async function restoreVault(backupPath: string, dbPath: string, username:
     progress?.(3, 3, 'backup.step.done');
     return { restoredFrom: backupPath, backupCreatedAt: header.createdAt, previousKeptAt };
   } finally {
-    key.fill(0);
+    key?.fill(0);
     rmSync(incoming, { force: true });
     held.release();
   }
@@ -213,33 +289,30 @@ export function exportDecrypted(db: Db, outPath: string, actor: Actor, progress?
   db.transaction(() =>
     appendAudit(db, { action: 'vault.exportDecrypted', actorId: actor.id, actorName: actor.username, details: { file: basename(outPath) } }),
   )();
-  const tmp = `${outPath}.partial`;
-  const fd = openSync(tmp, 'w', 0o600);
   let rows = 0;
-  try {
-    const meta = readMeta(db);
-    writeSync(fd, `{"format":"kalkan-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"vaultId":${JSON.stringify(meta.vaultId)},"schemaVersion":${schemaVersion(db)},"tables":{`);
-    tables.forEach((table, index) => {
-      progress?.(index, tables.length, 'export.step.table');
-      writeSync(fd, `${index ? ',' : ''}${JSON.stringify(table)}:[`);
-      let first = true;
-      // Table names come from sqlite_master, not from input; quoted as identifiers.
-      for (const row of db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate()) {
-        writeSync(fd, `${first ? '' : ','}${JSON.stringify(row)}`);
-        first = false;
-        rows += 1;
-      }
-      writeSync(fd, ']');
-    });
-    writeSync(fd, '}}\n');
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(tmp, outPath);
+  // An exclusive, unguessable temp file renamed into place: a file or link planted at any
+  // name beside the target is never written through.
+  writeAtomicWith(
+    outPath,
+    (fd) => {
+      const meta = readMeta(db);
+      writeSync(fd, `{"format":"kalkan-export","version":1,"exportedAt":${JSON.stringify(new Date().toISOString())},"vaultId":${JSON.stringify(meta.vaultId)},"schemaVersion":${schemaVersion(db)},"tables":{`);
+      tables.forEach((table, index) => {
+        progress?.(index, tables.length, 'export.step.table');
+        writeSync(fd, `${index ? ',' : ''}${JSON.stringify(table)}:[`);
+        let first = true;
+        // Table names come from sqlite_master, not from input; quoted as identifiers.
+        for (const row of db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate()) {
+          writeSync(fd, `${first ? '' : ','}${JSON.stringify(row)}`);
+          first = false;
+          rows += 1;
+        }
+        writeSync(fd, ']');
+      });
+      writeSync(fd, '}}\n');
+    },
+    { existsCode: 'export.targetExists' },
+  );
   progress?.(tables.length, tables.length, 'export.step.done');
   return { tables: tables.length, rows };
 }

@@ -8,10 +8,11 @@
  * database bytes; the MAC covers the header, keyed from the database key.
  */
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from '../../../shared/api/envelope';
 import { parseKeyring, type KeyringData } from './keyring';
+import { createExclusive, rethrowDiskFull, writeAtomicWith } from './safeFile';
 
 const MAGIC = Buffer.from('KALKANBK');
 const VERSION = 1;
@@ -85,31 +86,29 @@ export function writeBackupFile(
   prefix.writeUInt8(VERSION, MAGIC.length);
   prefix.writeUInt32BE(headerBytes.length, MAGIC.length + 1);
 
-  const tmp = `${outPath}.partial`;
-  const out = openSync(tmp, 'w', 0o600);
   const input = openSync(dbCopyPath, 'r');
   try {
-    writeSync(out, prefix);
-    writeSync(out, headerBytes);
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let done = 0;
-    for (;;) {
-      const n = readSync(input, buffer, 0, CHUNK, null);
-      if (n === 0) break;
-      writeSync(out, buffer, 0, n);
-      done += n;
-      progress?.(done, dbBytes);
-    }
-    fsyncSync(out);
-  } catch (error) {
-    closeSync(out);
+    // Exclusive temp file beside the target, renamed into place: a planted link is never followed.
+    writeAtomicWith(
+      outPath,
+      (out) => {
+        writeSync(out, prefix);
+        writeSync(out, headerBytes);
+        const buffer = Buffer.allocUnsafe(CHUNK);
+        let done = 0;
+        for (;;) {
+          const n = readSync(input, buffer, 0, CHUNK, null);
+          if (n === 0) break;
+          writeSync(out, buffer, 0, n);
+          done += n;
+          progress?.(done, dbBytes);
+        }
+      },
+      { existsCode: 'backup.targetExists' },
+    );
+  } finally {
     closeSync(input);
-    rmSync(tmp, { force: true });
-    throw error;
   }
-  closeSync(out);
-  closeSync(input);
-  renameSync(tmp, outPath);
   return header;
 }
 
@@ -170,7 +169,13 @@ export function verifyAndExtract(
 
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
-  const out = extractTo ? openSync(extractTo, 'w', 0o600) : null;
+  let out: number | null = null;
+  try {
+    out = extractTo ? createExclusive(extractTo) : null;
+  } catch (error) {
+    closeSync(fd);
+    rethrowDiskFull(error);
+  }
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     let position = offset;
@@ -185,6 +190,9 @@ export function verifyAndExtract(
       progress?.(done, header.dbBytes);
     }
     if (out !== null) fsyncSync(out);
+  } catch (error) {
+    if (extractTo) rmSync(extractTo, { force: true });
+    rethrowDiskFull(error);
   } finally {
     closeSync(fd);
     if (out !== null) closeSync(out);

@@ -8,13 +8,14 @@
  * old or the new keyring, never half of one.
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from '../../../shared/api/envelope';
 import { fold } from '../../../shared/text/turkish';
 import { SyncKeysSchema } from '../sync/keys';
 import { open, seal } from './aead';
 import { deriveKey, type ScryptParams } from './kdf';
+import { writeAtomic } from './safeFile';
 
 const SealedSchema = z.object({ nonce: z.string(), ciphertext: z.string(), tag: z.string() });
 const EntrySchema = z.object({
@@ -52,6 +53,17 @@ export function newKeyring(officeName: string, vaultId: string = randomUUID()): 
   return { format: 'kalkan-keyring', version: 1, vaultId, officeName, entries: [] };
 }
 
+/**
+ * scrypt parameters a Kalkan keyring can hold: N a power of two from 2^10 to 2^20, r 1–32,
+ * p 1–16, at most 1 GiB of memory. Anything else was written by hand (a planted keyring
+ * that would make every sign-in hang or crash) and is refused before deriving.
+ */
+export function kdfPossible(kdf: { N: number; r: number; p: number }): boolean {
+  const { N, r, p } = kdf;
+  const powerOfTwo = Number.isInteger(N) && N >= 2 ** 10 && N <= 2 ** 20 && (N & (N - 1)) === 0;
+  return powerOfTwo && r >= 1 && r <= 32 && p >= 1 && p <= 16 && 128 * N * r <= 2 ** 30;
+}
+
 export function parseKeyring(text: string): KeyringData {
   let json: unknown;
   try {
@@ -61,6 +73,7 @@ export function parseKeyring(text: string): KeyringData {
   }
   const parsed = KeyringSchema.safeParse(json);
   if (!parsed.success) throw new CodedError('vault.keyringDamaged');
+  if (!parsed.data.entries.every((e) => kdfPossible(e.kdf))) throw new CodedError('vault.keyringKdfInvalid');
   return parsed.data;
 }
 
@@ -76,15 +89,7 @@ export function readKeyring(path: string): KeyringData {
 }
 
 export function writeKeyring(path: string, keyring: KeyringData): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(keyring, null, 2));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  writeAtomic(path, JSON.stringify(keyring, null, 2), { overwrite: true });
 }
 
 /** Adds (or replaces) the entry for a user: the database key sealed under their password. */

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, utimesSync, writeSync, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { CodedError } from '../../../shared/api/envelope';
+import { writeAtomic } from './safeFile';
 
 export const lockPathFor = (dbPath: string): string => `${dbPath}.lock`;
 export const HEARTBEAT_MS = 60_000;
@@ -117,14 +118,7 @@ export function acquireLock(dbPath: string, now: number = Date.now()): HeldLock 
     setUser(user) {
       if (released || !stillOurs()) return;
       info = { ...info, user };
-      const tmp = `${path}.tmp-${process.pid}`;
-      const fd = openSync(tmp, 'w', 0o600);
-      try {
-        writeSync(fd, JSON.stringify(info));
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, path);
+      writeAtomic(path, JSON.stringify(info), { overwrite: true });
     },
     heartbeat() {
       if (released) return;

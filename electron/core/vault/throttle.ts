@@ -5,8 +5,9 @@
  * sign-in cannot write to the still-locked vault; they are copied into the
  * audit log at the next successful unlock.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { writeAtomic } from './safeFile';
 
 export const throttlePathFor = (dbPath: string): string => `${dbPath}.throttle`;
 
@@ -40,9 +41,7 @@ export class Throttle {
   }
 
   private write(state: ThrottleState): void {
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeAtomic(this.file, JSON.stringify(state), { overwrite: true });
   }
 
   /** Milliseconds this user must still wait before the next attempt (0 = may try now). */

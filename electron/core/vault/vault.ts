@@ -26,10 +26,11 @@ import {
 import { acquireLock, HEARTBEAT_MS, type HeldLock } from './lockFile';
 import { vaultPaths, type VaultPaths } from './paths';
 import { databaseKeyFrom, formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from './recoveryKey';
+import { ownerOnly, reserveEmpty, rethrowDiskFull } from './safeFile';
 import { Throttle } from './throttle';
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
-export type LockReason = 'user' | 'idle' | 'sleep' | 'screen' | 'shutdown';
+export type LockReason = 'user' | 'idle' | 'sleep' | 'screen' | 'shutdown' | 'crash';
 
 export interface VaultOptions {
   kdf?: ScryptParams;
@@ -104,6 +105,8 @@ export class Vault {
     const held = acquireLock(this.paths.db);
     let db: Db | null = null;
     try {
+      // Owner-only from the first byte; SQLite gives the WAL and SHM the database file's mode.
+      reserveEmpty(this.paths.db);
       db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding });
       migrate(db);
       let keyring = newKeyring(officeName);
@@ -155,7 +158,7 @@ export class Vault {
   /** Sign-in: unlocks the vault for this user. */
   async unlock(username: string, password: string): Promise<UserRecord> {
     if (this.db) throw new CodedError('vault.alreadyUnlocked');
-    if (!existsSync(this.paths.db)) throw new CodedError('vault.absent');
+    if (!existsSync(this.paths.db)) throw new CodedError(existsSync(this.paths.keyring) ? 'vault.databaseMissing' : 'vault.absent');
     const keyring = readKeyring(this.paths.keyring);
     const tag = userTag(keyring.vaultId, username);
     const wait = this.throttle.waitFor(tag);
@@ -319,6 +322,8 @@ export class Vault {
         if (error instanceof CodedError && error.code === 'vault.damaged') throw new CodedError(wrongKeyCode);
         throw error;
       }
+      // Vaults made before files were owner-only are tightened on open.
+      ownerOnly(this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.keyring);
       const meta = readMetaOrNull(db);
       if (!meta || meta.format !== VAULT_FORMAT) throw new CodedError('vault.notKalkan');
       if (keyring && meta.vaultId !== keyring.vaultId) throw new CodedError('vault.keyringMismatch');
@@ -337,11 +342,17 @@ export class Vault {
   }
 
   private preMigrationBackup(db: Db, fromVersion: number): void {
-    mkdirSync(this.paths.migrationBackups, { recursive: true });
+    mkdirSync(this.paths.migrationBackups, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = join(this.paths.migrationBackups, `before-v${fromVersion}-migration-${stamp}.db`);
-    // VACUUM INTO keeps the cipher and key: the copy is as encrypted as the original.
-    db.prepare('VACUUM INTO ?').run(target);
+    // VACUUM INTO keeps the cipher and key: the copy is as encrypted as the original. Its file is
+    // created first, exclusively and owner-only (VACUUM INTO fills an empty file).
+    reserveEmpty(target);
+    try {
+      db.prepare('VACUUM INTO ?').run(target);
+    } catch (error) {
+      rethrowDiskFull(error);
+    }
   }
 
   private flushFailedAttempts(keyring: KeyringData): void {

@@ -1,4 +1,7 @@
 import { LOCALE, isLanguage } from '../../../shared/i18n/languages';
+import { toDate } from '../../../shared/time/localDays';
+
+export { localMoment } from '../../../shared/time/localDays';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -12,9 +15,9 @@ function formatter(language: string, options: Intl.DateTimeFormatOptions): Intl.
   return f;
 }
 
-/** 25.11.2026 in Turkish, 25/11/2026 in English. */
+/** 25.11.2026 in Turkish, 25/11/2026 in English: an instant on the local calendar, a bare day (YYYY-MM-DD) as that day. */
 export const formatDate = (iso: string | Date, language: string): string =>
-  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(iso));
 
 /** 25.11.2026 15:37 */
 export const formatDateTime = (iso: string | Date, language: string): string =>
@@ -24,11 +27,4 @@ export function formatBytes(bytes: number, language: string): string {
   const locale = isLanguage(language) ? LOCALE[language] : LOCALE.tr;
   const mb = bytes / (1024 * 1024);
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`;
-}
-
-/** A day (yyyy-MM-dd) and a local time (HH:mm) on this workstation, as an ISO moment with its offset. */
-export function localMoment(day: string, time: string): string {
-  const [h = '0', m = '0'] = (time || '00:00').split(':');
-  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, mo - 1, d, Number(h) || 0, Number(m) || 0).toISOString();
 }

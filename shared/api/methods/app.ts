@@ -25,14 +25,15 @@ export const Settings = z.object({
 });
 
 export const appMethods = {
-  'app.info': { input: Empty, output: AppInfo, access: 'public' },
-  'app.health': { input: Empty, output: Health, access: 'public' },
-  'settings.get': { input: Empty, output: Settings, access: 'public' },
+  'app.info': { input: Empty, output: AppInfo, access: 'public', scope: 'none' },
+  'app.health': { input: Empty, output: Health, access: 'public', scope: 'none' },
+  'settings.get': { input: Empty, output: Settings, access: 'public', scope: 'none' },
   'settings.setLanguage': {
     input: z.object({ language: Language }).strict(),
     output: Settings,
     access: 'public',
+    scope: 'none',
   },
 
-  'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }).strict(), output: z.object({ cancelled: z.boolean() }), access: 'session' },
+  'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }).strict(), output: z.object({ cancelled: z.boolean() }), access: 'session', scope: 'none' },
 } as const satisfies Record<string, MethodSpec>;

@@ -6,14 +6,15 @@ import { AssessmentCreate, AssessmentRecord } from '../schemas/assessments';
 const Id = z.object({ id: z.number().int().positive() }).strict();
 
 export const assessmentMethods = {
-  'assessments.create': { input: AssessmentCreate, output: AssessmentRecord, access: 'assessment:write' },
-  'assessments.get': { input: Id, output: AssessmentRecord, access: 'case:read' },
-  'assessments.listForCase': { input: z.object({ caseId: z.number().int().positive() }).strict(), output: z.array(AssessmentRecord), access: 'case:read' },
+  'assessments.create': { input: AssessmentCreate, output: AssessmentRecord, access: 'assessment:write', scope: { caseId: 'case', childId: 'person', previousId: 'assessment' } },
+  'assessments.get': { input: Id, output: AssessmentRecord, access: 'case:read', scope: { id: 'assessment' } },
+  'assessments.listForCase': { input: z.object({ caseId: z.number().int().positive() }).strict(), output: z.array(AssessmentRecord), access: 'case:read', scope: { caseId: 'case' } },
   'assessments.recent': {
     input: z.object({ status: z.enum(['pending_approval', 'approved', 'returned']).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.array(AssessmentRecord),
     access: 'case:read',
+    scope: 'office',
   },
-  'assessments.approve': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().max(4000).optional() }).strict(), output: AssessmentRecord, access: 'assessment:approve' },
-  'assessments.return': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(4000) }).strict(), output: AssessmentRecord, access: 'assessment:approve' },
+  'assessments.approve': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().max(4000).optional() }).strict(), output: AssessmentRecord, access: 'assessment:approve', scope: { id: 'assessment' } },
+  'assessments.return': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(4000) }).strict(), output: AssessmentRecord, access: 'assessment:approve', scope: { id: 'assessment' } },
 } as const satisfies Record<string, MethodSpec>;

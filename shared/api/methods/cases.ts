@@ -79,16 +79,19 @@ export const casesMethods = {
       .strict(),
     output: z.object({ id: Id, caseNumber: z.string(), flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
+    scope: { 'household.id': 'household', 'members[].personId': 'person' },
+    audit: 'case.created',
   },
-  'cases.get': { input: CaseRef, output: CaseFile, access: 'case:read' },
-  'cases.list': { input: CaseListInput, output: CaseList, access: 'case:read' },
+  'cases.get': { input: CaseRef, output: CaseFile, access: 'case:read', scope: { caseId: 'case' }, audit: 'case.viewed' },
+  'cases.list': { input: CaseListInput, output: CaseList, access: 'case:read', scope: 'office' },
   'cases.search': {
     input: z.object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(30) }).strict(),
     output: z.object({ hits: z.array(SearchHit) }),
     access: 'case:read',
+    scope: 'office',
   },
   /** Users who can hold cases (for the caseworker filter and assignment). */
-  'cases.staff': { input: z.object({}).strict(), output: z.array(StaffMember), access: 'case:read' },
+  'cases.staff': { input: z.object({}).strict(), output: z.array(StaffMember), access: 'case:read', scope: 'none' },
 
   // --- people ---
   'people.findDuplicates': {
@@ -105,8 +108,9 @@ export const casesMethods = {
       .strict(),
     output: z.object({ candidates: z.array(DuplicateCandidate) }),
     access: 'case:write',
+    scope: { excludePersonId: 'person' },
   },
-  'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: Member, access: 'case:write' },
+  'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: Member, access: 'case:write', scope: { caseId: 'case', 'member.personId': 'person' }, audit: 'case.memberAdded' },
   'cases.linkPerson': {
     input: z
       .object({
@@ -121,6 +125,8 @@ export const casesMethods = {
       .strict(),
     output: Member,
     access: 'case:write',
+    scope: { caseId: 'case', personId: 'person' },
+    audit: 'case.memberAdded',
   },
   'cases.updateMember': {
     input: z
@@ -137,11 +143,15 @@ export const casesMethods = {
       .strict(),
     output: Member,
     access: 'case:write',
+    scope: { caseId: 'case' },
+    audit: 'case.memberUpdated',
   },
   'cases.updatePerson': {
     input: z.object({ personId: Id, expectedVersion: z.number().int().positive(), patch: PersonPatch }).strict(),
     output: Person,
     access: 'case:write',
+    scope: { personId: 'person' },
+    audit: 'person.updated',
   },
 
   // --- intake and lifecycle ---
@@ -149,38 +159,48 @@ export const casesMethods = {
     input: z.object({ caseId: Id, intake: IntakeInput }).strict(),
     output: z.object({ intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
+    scope: { caseId: 'case' },
+    audit: 'case.intakeAdded',
   },
   'cases.transition': {
     input: z.object({ caseId: Id, to: z.enum(['intake', 'assessment', 'case_plan', 'implementation', 'follow_up']), reason: Reason.optional() }).strict(),
     output: CaseHeader,
     access: 'case:write',
+    scope: { caseId: 'case' },
+    audit: 'case.statusChanged',
   },
-  'cases.requestClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:write' },
+  'cases.requestClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:write', scope: { caseId: 'case' }, audit: 'case.closureRequested' },
   /** A supervisor closes: approves a pending request, or closes directly with a reason. */
-  'cases.approveClosure': { input: z.object({ caseId: Id, reason: Reason.optional() }).strict(), output: CaseHeader, access: 'case:approve' },
-  'cases.refuseClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:approve' },
+  'cases.approveClosure': { input: z.object({ caseId: Id, reason: Reason.optional() }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closed' },
+  'cases.refuseClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closureRefused' },
   /** Reopens a closed case with a new intake on the same household; the history is kept. */
   'cases.reopen': {
     input: z.object({ caseId: Id, intake: IntakeInput }).strict(),
     output: z.object({ case: CaseHeader, intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
+    scope: { caseId: 'case' },
+    audit: 'case.reopened',
   },
   'cases.assign': {
     input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional() }).strict(),
     output: CaseHeader,
     access: 'case:approve',
+    scope: { caseId: 'case' },
+    audit: 'case.assigned',
   },
-  'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object({}), access: 'case:write' },
+  'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object({}), access: 'case:write', scope: { caseId: 'case' }, audit: 'case.flagResolved' },
 
   // --- notes ---
-  'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteSummary, access: 'case:write' },
+  'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteSummary, access: 'case:write', scope: { caseId: 'case', 'present.people[]': 'person' }, audit: 'note.added' },
   /** A new version; refused with 'notes.conflict' when someone saved since expectedVersion. */
   'notes.edit': {
     input: z.object({ noteId: Id, expectedVersion: z.number().int().positive(), ...NoteFields }).strict(),
     output: NoteSummary,
     access: 'case:write',
+    scope: { noteId: 'note', 'present.people[]': 'person' },
+    audit: 'note.edited',
   },
-  'notes.versions': { input: z.object({ noteId: Id }).strict(), output: z.array(NoteVersion), access: 'case:read' },
+  'notes.versions': { input: z.object({ noteId: Id }).strict(), output: z.array(NoteVersion), access: 'case:read', scope: { noteId: 'note' }, audit: 'note.versionsViewed' },
 
   // --- services and plan ---
   'services.add': {
@@ -196,17 +216,23 @@ export const casesMethods = {
       .strict(),
     output: ServiceRecord,
     access: 'case:write',
+    scope: { caseId: 'case', personId: 'person' },
+    audit: 'service.added',
   },
-  'plan.addGoal': { input: z.object({ caseId: Id, title: Title, description: z.string().trim().max(5000).nullish() }).strict(), output: PlanGoal, access: 'case:write' },
+  'plan.addGoal': { input: z.object({ caseId: Id, title: Title, description: z.string().trim().max(5000).nullish() }).strict(), output: PlanGoal, access: 'case:write', scope: { caseId: 'case' }, audit: 'plan.goalAdded' },
   'plan.updateGoal': {
     input: z.object({ goalId: Id, title: Title.optional(), description: z.string().trim().max(5000).nullish(), status: z.enum(GOAL_STATUSES).optional() }).strict(),
     output: PlanGoal,
     access: 'case:write',
+    scope: { goalId: 'goal' },
+    audit: 'plan.goalUpdated',
   },
   'plan.addAction': {
     input: z.object({ goalId: Id, title: Title, responsibleUserId: UserId.optional(), dueOn: Day.nullish() }).strict(),
     output: PlanAction,
     access: 'case:write',
+    scope: { goalId: 'goal' },
+    audit: 'plan.actionAdded',
   },
   'plan.updateAction': {
     input: z
@@ -214,6 +240,8 @@ export const casesMethods = {
       .strict(),
     output: PlanAction,
     access: 'case:write',
+    scope: { actionId: 'action' },
+    audit: 'plan.actionUpdated',
   },
 
   // --- tasks (the dashboard) ---
@@ -228,6 +256,7 @@ export const casesMethods = {
       .strict(),
     output: Dashboard,
     access: 'case:read',
+    scope: 'office',
   },
   'tasks.add': {
     input: z
@@ -235,14 +264,17 @@ export const casesMethods = {
       .strict(),
     output: Task,
     access: 'case:write',
+    scope: { caseId: 'case' },
+    audit: 'task.added',
   },
-  'tasks.complete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write' },
+  'tasks.complete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.completed' },
 
   // --- editable lists (channels, concerns, services) ---
   'lookups.list': {
     input: z.object({ kind: z.enum(LOOKUP_KINDS).optional(), includeInactive: z.boolean().default(false) }).strict(),
     output: z.array(Lookup),
     access: 'session',
+    scope: 'none',
   },
   'lookups.upsert': {
     input: z
@@ -261,5 +293,7 @@ export const casesMethods = {
       .strict(),
     output: Lookup,
     access: 'directory:write',
+    scope: 'none',
+    audit: 'lookup.updated',
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -9,7 +9,7 @@ import { Day, Id } from '../schemas/cases';
 import { CaseCourt, COMPLIANCE_STATUSES, CourtOrder, CourtOverview, Hearing, HearingInput, HearingUpdate, OrderInput, OrderUpdate } from '../schemas/court';
 
 export const courtMethods = {
-  'court.forCase': { input: z.object({ caseId: Id }).strict(), output: CaseCourt, access: 'case:read' },
+  'court.forCase': { input: z.object({ caseId: Id }).strict(), output: CaseCourt, access: 'case:read', scope: { caseId: 'case' } },
   /** Upcoming hearings and orders with their compliance, across the cases the user may see. */
   'court.overview': {
     input: z
@@ -20,17 +20,19 @@ export const courtMethods = {
       .strict(),
     output: CourtOverview,
     access: 'case:read',
+    scope: 'office',
   },
-  'hearings.add': { input: HearingInput, output: Hearing, access: 'court:write' },
+  'hearings.add': { input: HearingInput, output: Hearing, access: 'court:write', scope: { caseId: 'case' } },
   /** Reschedule, record the outcome, mark held / postponed / cancelled (reminder tasks follow). */
-  'hearings.update': { input: HearingUpdate, output: Hearing, access: 'court:write' },
-  'orders.add': { input: OrderInput, output: CourtOrder, access: 'court:write' },
-  'orders.update': { input: OrderUpdate, output: CourtOrder, access: 'court:write' },
+  'hearings.update': { input: HearingUpdate, output: Hearing, access: 'court:write', scope: { id: 'hearing' } },
+  'orders.add': { input: OrderInput, output: CourtOrder, access: 'court:write', scope: { caseId: 'case', hearingId: 'hearing', personId: 'person' } },
+  'orders.update': { input: OrderUpdate, output: CourtOrder, access: 'court:write', scope: { id: 'order' } },
   'orders.updateCompliance': {
     input: z
       .object({ id: Id, status: z.enum(COMPLIANCE_STATUSES), on: Day.optional(), note: z.string().trim().max(5000).nullish() })
       .strict(),
     output: CourtOrder,
     access: 'court:write',
+    scope: { id: 'order' },
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -8,14 +8,16 @@
  *     input: DocumentRequest.extend({ caseId: z.string().uuid() }).strict(),
  *     output: DocumentResult,
  *     access: 'document:print',
+ *     scope: { caseId: 'case' },
  *   },
  * and implements it with `printDocument()` from electron/core/documents.
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../../i18n/languages';
 import type { MethodSpec } from '../contract';
+import { CourtReportDraft, CourtReportDraftContent, CourtReportPreparation } from '../schemas/courtReport';
 
-export const DOCUMENT_KINDS = ['recoverySheet', 'courtReport', 'referralLetter', 'assessmentSummary', 'statistics'] as const;
+export const DOCUMENT_KINDS = ['recoverySheet', 'courtReport', 'referralLetter', 'assessmentSummary', 'statistics', 'auditLog'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
@@ -59,27 +61,54 @@ export const documentMethods = {
       .strict(),
     output: DocumentResult,
     access: 'public',
+    scope: 'none',
   },
   /** One risk assessment: criteria per domain, levels and rules, footnotes, approval, deadlines. */
   'documents.assessmentSummary': {
     input: DocumentRequest.extend({ assessmentId: Id }).strict(),
     output: DocumentResult,
     access: 'document:print',
+    scope: { assessmentId: 'assessment' },
   },
   /**
-   * The court-ready case report. `hearingId` picks the hearing it is for (default: the next
-   * scheduled one, else the latest). Refused with 'documents.courtReportNoAssessment' while
-   * the case has no risk assessment.
+   * The social inquiry report (Sosyal İnceleme Raporu) for a court. `hearingId` picks the
+   * hearing it is for (default: the next scheduled one, else the latest). What the input
+   * carries of the report's draft (opinion, recommendation, `draft` parts) is saved as the
+   * next draft version first; the latest version is printed and recorded in the register.
+   * Refused: 'documents.courtReportNoAssessment' while the case has no risk assessment,
+   * 'documents.courtReportIncomplete' ({ missing }) without an opinion or a recommendation.
    */
   'documents.courtReport': {
-    input: DocumentRequest.extend({ caseId: Id, hearingId: Id.optional(), opinion: PrintText, recommendation: PrintText }).strict(),
+    input: DocumentRequest.extend({
+      caseId: Id,
+      hearingId: Id.optional(),
+      opinion: PrintText.optional(),
+      recommendation: PrintText.optional(),
+      draft: CourtReportDraftContent.partial().optional(),
+    }).strict(),
     output: DocumentResult,
     access: 'document:print',
+    scope: { caseId: 'case', hearingId: 'hearing' },
+  },
+  /** What the report's print dialog needs before anything is typed: hearings, the saved draft, method items, what is missing. */
+  'documents.courtReportPrepare': {
+    input: z.object({ caseId: Id, hearingId: Id.optional() }).strict(),
+    output: CourtReportPreparation,
+    access: 'document:print',
+    scope: { caseId: 'case', hearingId: 'hearing' },
+  },
+  /** Saves the report's draft as its next version (the same content keeps the version). */
+  'documents.courtReportSaveDraft': {
+    input: z.object({ caseId: Id, hearingId: Id.optional(), content: CourtReportDraftContent }).strict(),
+    output: CourtReportDraft,
+    access: 'document:print',
+    scope: { caseId: 'case', hearingId: 'hearing', 'content.methodNoteIds[]': 'note' },
   },
   /** The referral letter with its reply slip; only the sections chosen on the referral. */
   'documents.referralLetter': {
     input: DocumentRequest.extend({ referralId: Id }).strict(),
     output: DocumentResult,
     access: 'document:print',
+    scope: { referralId: 'referral' },
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -18,6 +18,9 @@ const Transition = z
   })
   .strict();
 
+/** The ids inside a referral's fields: the person referred, who consented, the notes shared. */
+const REFERRAL_FIELD_IDS = { personId: 'person', 'consent.givenByPersonId': 'person', 'sharedNoteIds[]': 'note' } as const;
+
 export const referralsMethods = {
   // --- directory ---
   'institutions.list': {
@@ -32,37 +35,42 @@ export const referralsMethods = {
       .strict(),
     output: z.array(Institution),
     access: 'session',
+    scope: 'none',
   },
-  'institutions.upsert': { input: InstitutionUpsert, output: Institution, access: 'directory:write' },
+  'institutions.upsert': { input: InstitutionUpsert, output: Institution, access: 'directory:write', scope: 'none' },
 
   // --- referrals ---
-  'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: Referral, access: 'referral:write' },
+  'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: Referral, access: 'referral:write', scope: { caseId: 'case', ...REFERRAL_FIELD_IDS } },
   /** Replaces a draft's fields; refused with 'referrals.notDraft' once sent, 'referrals.conflict' when someone saved since. */
   'referrals.updateDraft': {
     input: ReferralFields.extend({ id: Id, expectedVersion: z.number().int().positive() }).strict(),
     output: Referral,
     access: 'referral:write',
+    scope: { id: 'referral', ...REFERRAL_FIELD_IDS },
   },
-  'referrals.get': { input: z.object({ id: Id }).strict(), output: Referral, access: 'case:read' },
-  'referrals.listForCase': { input: z.object({ caseId: Id }).strict(), output: z.array(Referral), access: 'case:read' },
-  'referrals.list': { input: ReferralListInput, output: ReferralList, access: 'case:read' },
+  'referrals.get': { input: z.object({ id: Id }).strict(), output: Referral, access: 'case:read', scope: { id: 'referral' } },
+  'referrals.listForCase': { input: z.object({ caseId: Id }).strict(), output: z.array(Referral), access: 'case:read', scope: { caseId: 'case' } },
+  'referrals.list': { input: ReferralListInput, output: ReferralList, access: 'case:read', scope: 'office' },
   /** Refused with 'referrals.consentRequired' unless consent (who, how, when) or a legal ground is recorded. */
   'referrals.send': {
     input: z.object({ id: Id, on: Day.optional(), replyDueOn: Day.optional() }).strict(),
     output: Referral,
     access: 'referral:write',
+    scope: { id: 'referral' },
   },
-  'referrals.acknowledge': { input: Transition, output: Referral, access: 'referral:write' },
-  'referrals.serviceStarted': { input: Transition, output: Referral, access: 'referral:write' },
+  'referrals.acknowledge': { input: Transition, output: Referral, access: 'referral:write', scope: { id: 'referral' } },
+  'referrals.serviceStarted': { input: Transition, output: Referral, access: 'referral:write', scope: { id: 'referral' } },
   'referrals.close': {
     input: z.object({ id: Id, on: Day.optional(), outcome: z.string().trim().min(1).max(5000) }).strict(),
     output: Referral,
     access: 'referral:write',
+    scope: { id: 'referral' },
   },
   'referrals.decline': {
     input: z.object({ id: Id, on: Day.optional(), reason: z.string().trim().min(1).max(5000) }).strict(),
     output: Referral,
     access: 'referral:write',
+    scope: { id: 'referral' },
   },
   /** The reply slip: acknowledges a sent referral on receivedOn, and marks the service started when serviceStartedOn is given. */
   'referrals.recordReply': {
@@ -77,5 +85,6 @@ export const referralsMethods = {
       .strict(),
     output: Referral,
     access: 'referral:write',
+    scope: { id: 'referral' },
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -15,13 +15,14 @@ import { DocumentRequest, DocumentResult } from './documents';
 import { CsvExportInput, CsvExportResult, StatsOptions, StatsPeriod, StatsQuery } from '../schemas/stats';
 
 export const statsMethods = {
-  'stats.options': { input: z.object({}).strict(), output: StatsOptions, access: 'stats:read' },
-  'stats.period': { input: StatsQuery, output: StatsPeriod, access: 'stats:read' },
+  'stats.options': { input: z.object({}).strict(), output: StatsOptions, access: 'stats:read', scope: 'office' },
+  'stats.period': { input: StatsQuery, output: StatsPeriod, access: 'stats:read', scope: 'office' },
   /** Writes the CSV to a path on this computer (audited as `stats.exported`). */
-  'stats.exportCsv': { input: CsvExportInput, output: CsvExportResult, access: 'stats:read' },
+  'stats.exportCsv': { input: CsvExportInput, output: CsvExportResult, access: 'stats:read', scope: 'office' },
   'documents.statistics': {
     input: DocumentRequest.extend(StatsQuery.omit({ jobId: true }).shape).strict(),
     output: DocumentResult,
     access: 'stats:read',
+    scope: 'office',
   },
 } as const satisfies Record<string, MethodSpec>;

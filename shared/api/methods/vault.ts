@@ -15,41 +15,52 @@ import {
   Username,
   VaultInfo,
 } from '../schemas/auth';
+import { UserTitle } from '../schemas/office';
 
 const Empty = z.object({}).strict();
 const Done = z.object({});
 
 export const vaultMethods = {
   // --- vault, set-up and sign-in ---
-  'vault.info': { input: Empty, output: VaultInfo, access: 'public' },
+  'vault.info': { input: Empty, output: VaultInfo, access: 'public', scope: 'none' },
   /** `sheetToken`: lets this set-up screen print the recovery sheet (documents.recoverySheet). */
-  'setup.create': { input: SetupInput, output: z.object({ recoveryKey: z.string(), sheetToken: z.string().optional() }), access: 'public' },
-  'auth.signIn': { input: z.object({ username: Username, password: Password }).strict(), output: SessionInfo, access: 'public' },
-  'auth.session': { input: Empty, output: SessionInfo.nullable(), access: 'public' },
-  'auth.signOut': { input: Empty, output: Done, access: 'session' },
-  'auth.activity': { input: Empty, output: Done, access: 'session' },
-  'auth.changePassword': { input: z.object({ current: Password, next: Password }).strict(), output: Done, access: 'session' },
+  'setup.create': { input: SetupInput, output: z.object({ recoveryKey: z.string(), sheetToken: z.string().optional() }), access: 'public', scope: 'none' },
+  'auth.signIn': { input: z.object({ username: Username, password: Password }).strict(), output: SessionInfo, access: 'public', scope: 'none' },
+  'auth.session': { input: Empty, output: SessionInfo.nullable(), access: 'public', scope: 'none' },
+  'auth.signOut': { input: Empty, output: Done, access: 'session', scope: 'none' },
+  'auth.activity': { input: Empty, output: Done, access: 'session', scope: 'none' },
+  'auth.changePassword': { input: z.object({ current: Password, next: Password }).strict(), output: Done, access: 'session', scope: 'none' },
   'auth.recover': {
     input: z.object({ recoveryKey: z.string().min(10).max(200), username: Username, newPassword: Password }).strict(),
     output: Done,
     access: 'public',
+    scope: 'none',
   },
 
   // --- users (admin) ---
-  'users.list': { input: Empty, output: z.array(UserSummary), access: 'users:manage' },
+  'users.list': { input: Empty, output: z.array(UserSummary), access: 'users:manage', scope: 'none' },
   'users.create': {
     input: z.object({ username: Username, displayName: DisplayName, roles: z.array(RoleSchema).min(1), password: Password }).strict(),
     output: UserSummary,
     access: 'users:manage',
+    scope: 'none',
   },
   'users.update': {
     input: z
-      .object({ id: z.string().uuid(), displayName: DisplayName.optional(), roles: z.array(RoleSchema).min(1).optional(), disabled: z.boolean().optional() })
+      .object({
+        id: z.string().uuid(),
+        displayName: DisplayName.optional(),
+        roles: z.array(RoleSchema).min(1).optional(),
+        /** The professional title printed under the user's signature; null clears it. */
+        title: UserTitle.nullable().optional(),
+        disabled: z.boolean().optional(),
+      })
       .strict(),
     output: UserSummary,
     access: 'users:manage',
+    scope: 'none',
   },
-  'users.resetPassword': { input: z.object({ id: z.string().uuid(), password: Password }).strict(), output: Done, access: 'users:manage' },
+  'users.resetPassword': { input: z.object({ id: z.string().uuid(), password: Password }).strict(), output: Done, access: 'users:manage', scope: 'none' },
 
   // --- audit ---
   'audit.list': {
@@ -65,25 +76,31 @@ export const vaultMethods = {
       .strict(),
     output: z.object({ rows: z.array(AuditEntry), actions: z.array(z.string()) }),
     access: 'audit:read',
+    scope: 'office',
   },
   'audit.verify': {
     input: Empty,
     output: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().optional() }),
     access: 'audit:read',
+    scope: 'office',
   },
 
   // --- security settings and backups ---
-  'security.setIdleMinutes': { input: z.object({ minutes: z.number().int().min(0).max(240) }).strict(), output: z.object({ idleMinutes: z.number().int() }), access: 'settings:write' },
-  'backup.getSchedule': { input: Empty, output: BackupSchedule, access: 'vault:backup' },
+  'security.setIdleMinutes': { input: z.object({ minutes: z.number().int().min(1).max(60) }).strict(), output: z.object({ idleMinutes: z.number().int() }), access: 'settings:write', scope: 'none' },
+  'backup.getSchedule': { input: Empty, output: BackupSchedule, access: 'vault:backup', scope: 'none' },
   'backup.setSchedule': {
     input: z.object({ enabled: z.boolean(), folder: z.string().trim().max(1024), keep: z.number().int().min(1).max(365) }).strict(),
     output: BackupSchedule,
     access: 'settings:write',
+    scope: 'none',
   },
-  'backup.run': { input: z.object({ jobId: z.string().max(64).optional() }).strict(), output: BackupResult, access: 'vault:backup' },
+  'backup.run': { input: z.object({ jobId: z.string().max(64).optional() }).strict(), output: BackupResult, access: 'vault:backup', scope: 'office' },
   'backup.restore': {
-    input: z.object({ file: z.string().min(1).max(1024), password: Password, jobId: z.string().max(64).optional() }).strict(),
+    input: z
+      .object({ file: z.string().min(1).max(1024), password: Password, jobId: z.string().max(64).optional(), otherOffice: z.string().min(8).max(36).optional() })
+      .strict(),
     output: z.object({ backupCreatedAt: z.string() }),
     access: 'vault:restore',
+    scope: 'office',
   },
 } as const satisfies Record<string, MethodSpec>;

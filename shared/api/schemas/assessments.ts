@@ -3,11 +3,33 @@ import { LEVEL_IDS } from '../../risk-tool/types';
 
 export const LevelSchema = z.enum(LEVEL_IDS);
 
+/**
+ * Intake concerns that report harm to the child (the seed 000 categories that
+ * are a form of abuse, neglect or exploitation). A case with an intake naming
+ * one of them has a report of harm: deciding Risk Yok on it needs a supervisor.
+ */
+export const HARM_CONCERNS: readonly string[] = [
+  'domestic_violence',
+  'sexual_abuse',
+  'emotional_neglect',
+  'emotional_abuse',
+  'educational_neglect',
+  'economic_exploitation',
+  'early_marriage',
+  'health_neglect',
+  'bullying',
+  'child_labour',
+  'physical_abuse',
+];
+
 export const EscalationSchema = z.object({
   rule: z.enum(['several-low-medium', 'several-vulnerabilities', 'may-be-higher']),
   criteria: z.array(z.string()),
   from: LevelSchema,
   to: LevelSchema,
+  /** Count rules (risk tool 1.1.0): how many factors and domains triggered the rule. */
+  factors: z.number().int().optional(),
+  domains: z.number().int().optional(),
 });
 
 export const AssessmentRecord = z.object({
@@ -19,6 +41,8 @@ export const AssessmentRecord = z.object({
   previousId: z.number().int().nullable(),
   instrumentVersion: z.string(),
   criteria: z.array(z.string()),
+  /** Domain ids looked at with nothing found; null for assessments recorded before screening existed (tool 1.0.0). */
+  screened: z.array(z.string()).nullable(),
   childAge: z.number().int().nullable(),
   computed: LevelSchema,
   suggested: LevelSchema.nullable(),
@@ -43,6 +67,8 @@ export const AssessmentCreate = z
     childId: z.number().int().positive().optional(),
     previousId: z.number().int().positive().optional(),
     criteria: z.array(z.string().max(120)).max(400),
+    /** Domain ids looked at with nothing found. Every domain must be answered (a criterion ticked) or screened. */
+    screened: z.array(z.string().max(120)).max(100).optional(),
     childAge: z.number().int().min(0).max(17).optional(),
     finalLevel: LevelSchema,
     overrideReason: z.string().trim().max(4000).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserTitle } from './office';
 import { PERMISSIONS, ROLES } from '../../auth/permissions';
 
 /** Policy (length, names, strength) is enforced in core so the error says which rule failed. */
@@ -42,6 +43,8 @@ export const UserSummary = z.object({
   username: z.string(),
   displayName: z.string(),
   roles: z.array(RoleSchema),
+  /** Professional title printed under the user's signature (issue 15). */
+  title: UserTitle.nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),

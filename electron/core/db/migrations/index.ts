@@ -5,7 +5,8 @@
  *
  * Numbers are allocated per feature area so parallel work does not collide:
  * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
- * 4 referrals and court · 5 statistics helpers.
+ * 4 referrals and court · 5 statistics helpers · 11 drafts.
+ * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -14,7 +15,10 @@ import { m003Assessments } from './m003Assessments';
 import { m004ReferralsCourt } from './m004ReferralsCourt';
 import { m005Stats } from './m005Stats';
 import { m006Documents } from './m006Documents';
+import { m011Drafts } from './m011Drafts';
+import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
+import { m007AssessmentScreened } from './m007AssessmentScreened';
 
 export interface Migration {
   version: number;
@@ -22,6 +26,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m014Sync];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m011Drafts, m012CourtDocuments, m014Sync, m007AssessmentScreened];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

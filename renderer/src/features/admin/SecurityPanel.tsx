@@ -16,7 +16,7 @@ export function SecurityPanel() {
   const save = async () => {
     try {
       const { idleMinutes } = await call('security.setIdleMinutes', { minutes });
-      setMessage({ tone: 'success', text: idleMinutes === 0 ? t('admin.security.savedOff') : t('admin.security.saved', { minutes: idleMinutes }) });
+      setMessage({ tone: 'success', text: t('admin.security.saved', { minutes: idleMinutes }) });
     } catch (e) {
       setMessage({ tone: 'error', text: messageOf(t, e) });
     }
@@ -26,7 +26,7 @@ export function SecurityPanel() {
     <div className="panel">
       <h2>{t('admin.security.title')}</h2>
       <div className="inline-form">
-        <NumberField value={minutes} onChange={setMinutes} minValue={0} maxValue={240} step={1} className="field field-narrow">
+        <NumberField value={minutes} onChange={setMinutes} minValue={1} maxValue={60} step={1} className="field field-narrow">
           <Label className="field-label">{t('admin.security.idleMinutes')}</Label>
           <Group className="number-group">
             <AriaButton slot="decrement" className="number-step">

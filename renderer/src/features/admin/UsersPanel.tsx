@@ -11,7 +11,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
-import { useCurrentSession } from '../auth/SessionContext';
+import { useCurrentSession, useSession } from '../auth/SessionContext';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'reset'; user: UserSummary } | null;
 
@@ -120,7 +120,9 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsPassword = editing.kind !== 'edit';
-  const check = useMemo(() => (password ? checkPassword(password, { username, displayName }) : null), [password, username, displayName]);
+  const { phase } = useSession();
+  const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
+  const check = useMemo(() => (password ? checkPassword(password, { username, displayName, officeName }) : null), [password, username, displayName, officeName]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { Group, Input, Label, Link, NumberField, Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { AssessmentRecord } from '../../../../shared/api/schemas/assessments';
+import { HARM_CONCERNS, type AssessmentRecord } from '../../../../shared/api/schemas/assessments';
 import type { Member } from '../../../../shared/api/schemas/cases';
 import { assess } from '../../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../../shared/risk-tool/instrument';
@@ -23,10 +23,12 @@ import { Button } from '../../components/ui/Button';
 import { Select } from '../../components/ui/Select';
 import { formatDate } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 import { AssessmentResult } from './AssessmentResult';
-import { CriteriaWalk, DomainNavigator } from './CriteriaWalk';
+import { CriteriaWalk, DomainNavigator, jumpToDomain } from './CriteriaWalk';
 import { DECISION_HEADING_ID, DecisionPanel, REASON_ID } from './DecisionPanel';
-import { CRITERIA, MIN_REASON_LENGTH, WALK_ORDER, ageOn, inInstrumentOrder, sectionId } from './instrumentText';
+import { DOMAINS, MIN_REASON_LENGTH, WALK_ORDER, ageOn, criterionEntry, inInstrumentOrder, sectionId, textOf } from './instrumentText';
 
 const positiveInt = (value: string | null): number | null => {
   const n = Number(value);
@@ -87,6 +89,8 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const canApprove = useCan('assessment:approve');
 
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  /** Domains looked at with nothing found. */
+  const [screened, setScreened] = useState<ReadonlySet<string>>(() => new Set());
   const [previous, setPrevious] = useState<Previous | null>(null);
   const [previousError, setPreviousError] = useState<string | null>(null);
   const [chosenChild, setChosenChild] = useState<number | null>(null);
@@ -102,9 +106,30 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const [saved, setSaved] = useState<AssessmentRecord | null>(null);
   const [current, setCurrent] = useState<string | null>(WALK_ORDER[0]!.id);
 
+  // Ticks, level, reason and summary are this user's draft until saved: an idle lock loses nothing.
+  const draftValue = { ticked: [...ticked], chosen, reason, summary, chosenChild, typedAge: typedAge ?? null, previousId: previous?.id ?? null };
+  const draft = useDraft(`assessment:${caseId}`, {
+    value: draftValue,
+    dirty: !saved && (ticked.size > 0 || chosen !== null || reason !== '' || summary !== ''),
+    onRestore: (values) => {
+      setTicked(new Set(values.ticked.filter((id) => CRITERIA.has(id))));
+      setChosen(values.chosen);
+      setReason(values.reason);
+      setSummary(values.summary);
+      setChosenChild(values.chosenChild);
+      if (values.typedAge !== null) setTypedAge(values.typedAge);
+    },
+  });
+
   const startFrom = useCallback((record: AssessmentRecord) => {
-    const known = record.criteria.filter((id) => CRITERIA.has(id));
+    // Ids of an earlier instrument version read as the criteria that replaced them.
+    const known = record.criteria.flatMap((id) => {
+      const entry = criterionEntry(id);
+      return entry ? [entry.criterion.id] : [];
+    });
     setTicked(new Set(known));
+    // What was screened then must be looked at again: a new assessment screens afresh.
+    setScreened(new Set());
     setPrevious({ id: record.id, assessedAt: record.assessedAt, finalLevel: record.finalLevel, dropped: record.criteria.length - known.length, version: record.instrumentVersion });
     setChosen(null);
   }, []);
@@ -158,10 +183,14 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const childAge = birthAge ?? manualAge ?? undefined;
   const engineAge = childAge !== undefined && childAge >= 0 && childAge <= 17 ? childAge : undefined;
 
-  const result = useMemo(() => assess(INSTRUMENT, { criteria: [...ticked], childAge: engineAge }), [ticked, engineAge]);
+  const result = useMemo(() => assess(INSTRUMENT, { criteria: [...ticked], screened: [...screened], childAge: engineAge }), [ticked, screened, engineAge]);
+  const ageMismatch = useMemo(() => new Map(result.warnings.map((w) => [w.criterion, w.age])), [result.warnings]);
   const finalLevel = chosen ?? result.computed;
   const differs = finalLevel !== result.computed;
-  const needsApproval = (finalLevel === 'urgent' || finalLevel === 'high') && !canApprove;
+  // Risk Yok closes the door on a child: it always needs a reason.
+  const reasonNeeded = differs || finalLevel === 'none';
+  const harmReport = (file.data?.intakes ?? []).some((intake) => intake.concerns.some((code) => HARM_CONCERNS.includes(code)));
+  const needsApproval = (finalLevel === 'urgent' || finalLevel === 'high' || (finalLevel === 'none' && harmReport)) && !canApprove;
 
   const onToggle = useCallback((id: string, selected: boolean) => {
     setTicked((before) => {
@@ -172,6 +201,25 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
     });
   }, []);
 
+  const onScreen = useCallback((domainId: string, value: boolean) => {
+    setScreened((before) => {
+      const next = new Set(before);
+      if (value) next.add(domainId);
+      else next.delete(domainId);
+      return next;
+    });
+  }, []);
+
+  /** The next domain neither answered nor screened, after the current one (wrapping). */
+  const nextOpen = () => {
+    if (result.missingDomains.length === 0) return;
+    const from = current ? WALK_ORDER.findIndex((d) => d.id === current) : -1;
+    const order = [...WALK_ORDER.slice(from + 1), ...WALK_ORDER.slice(0, from + 1)];
+    const next = order.find((d) => result.missingDomains.includes(d.id)) ?? WALK_ORDER.find((d) => result.missingDomains.includes(d.id))!;
+    setCurrent(next.id);
+    jumpToDomain(next.id);
+  };
+
   const onFinalLevel = (level: LevelId) => {
     setChosen(level === result.computed ? null : level);
     setReasonError(null);
@@ -180,8 +228,8 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const save = async () => {
     setError(null);
     setReasonError(null);
-    if (differs && reason.trim().length < MIN_REASON_LENGTH) {
-      setReasonError(t('errors.assessments.reasonRequired', { min: MIN_REASON_LENGTH }));
+    if (reasonNeeded && reason.trim().length < MIN_REASON_LENGTH) {
+      setReasonError(t(differs ? 'errors.assessments.reasonRequired' : 'errors.assessments.noRiskReasonRequired', { min: MIN_REASON_LENGTH }));
       document.getElementById(REASON_ID)?.focus();
       return;
     }
@@ -192,6 +240,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
         childId: child?.person.id,
         previousId: previous?.id,
         criteria: inInstrumentOrder(ticked),
+        screened: WALK_ORDER.filter((d) => screened.has(d.id)).map((d) => d.id),
         // A known birth date is the core's to count from; a typed or estimated age is sent.
         childAge: birthAge === null ? engineAge : undefined,
         finalLevel,
@@ -199,9 +248,14 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
         summary: summary.trim() || undefined,
       });
       setSaved(record);
+      await draft.clear();
     } catch (e) {
       if (e instanceof ApiError && e.error.params?.field === 'overrideReason') setReasonError(messageOf(t, e));
-      else setError(messageOf(t, e));
+      else if (e instanceof ApiError && e.error.code === 'assessments.incomplete') {
+        // The core names the domains by id; name them in the reader's language.
+        const ids = String(e.error.params?.ids ?? '').split(', ').filter((id) => DOMAINS.has(id));
+        setError(t('assessment.incompleteRefused', { count: ids.length, domains: ids.map((id) => textOf(DOMAINS.get(id)!, language)).join('; ') }));
+      } else setError(messageOf(t, e));
     } finally {
       setSaving(false);
     }
@@ -273,6 +327,16 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
           </div>
         ) : null}
         {closed ? <Alert tone="warning">{t('errors.assessments.caseClosed')}</Alert> : null}
+        <DraftNotice
+          restoredAt={draft.restoredAt}
+          onDiscard={() => {
+            void draft.clear();
+            setTicked(new Set());
+            setChosen(null);
+            setReason('');
+            setSummary('');
+          }}
+        />
         {previousError ? <Alert tone="error">{previousError}</Alert> : null}
         {previous ? (
           <Alert tone="info">
@@ -282,6 +346,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
               variant="quiet"
               onPress={() => {
                 setTicked(new Set());
+                setScreened(new Set());
                 setPrevious(null);
               }}
             >
@@ -305,6 +370,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
       <div className="assess-layout">
         <DomainNavigator
           ticked={ticked}
+          screened={screened}
           current={current}
           onDecision={() => {
             const heading = document.getElementById(DECISION_HEADING_ID);
@@ -312,7 +378,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
             heading?.focus({ preventScroll: true });
           }}
         />
-        <CriteriaWalk ticked={ticked} footnotes={result.footnotes} onToggle={onToggle} current={current} />
+        <CriteriaWalk ticked={ticked} screened={screened} onScreen={onScreen} ageMismatch={ageMismatch} footnotes={result.footnotes} onToggle={onToggle} current={current} />
         <DecisionPanel
           result={result}
           tickedCount={tickedCount}
@@ -327,6 +393,8 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
           summary={summary}
           onSummary={setSummary}
           needsApproval={needsApproval}
+          reasonNeeded={reasonNeeded}
+          onNextOpen={nextOpen}
           saving={saving}
           error={error}
           canSave={!closed}

@@ -7,6 +7,7 @@ import { deadlineText, deadlinesFor } from '../../../../shared/risk-tool/deadlin
 import { LevelBadge } from '../../components/LevelBadge';
 import { Alert } from '../../components/ui/Alert';
 import { formatDateTime } from '../../i18n/format';
+import { RecordedFindings } from './RecordedFindings';
 
 export function AssessmentResult({ record }: { record: AssessmentRecord }) {
   const { t, i18n } = useTranslation();
@@ -50,6 +51,7 @@ export function AssessmentResult({ record }: { record: AssessmentRecord }) {
             <strong>{t('assessment.reason')}:</strong> {record.overrideReason}
           </p>
         ) : null}
+        <RecordedFindings record={record} />
         {pending ? (
           <Alert tone="warning">
             {t('assessment.pendingMessage')}
@@ -60,6 +62,7 @@ export function AssessmentResult({ record }: { record: AssessmentRecord }) {
           </Alert>
         )}
         <h2>{t('assessment.tasksCreated', { count: record.taskCount })}</h2>
+        {pending && record.finalLevel === 'none' ? <p className="hint">{t('assessment.noRiskWaits')}</p> : null}
         <ul className="deadline-list" data-testid="created-deadlines">
           {deadlinesFor(record.finalLevel).map((deadline) => (
             <li key={deadline.kind}>{deadlineText(t, deadline)}</li>

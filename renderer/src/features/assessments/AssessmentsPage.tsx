@@ -19,6 +19,7 @@ import { TextField } from '../../components/ui/Field';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { StatusBadge } from './StatusBadge';
+import { RecordedFindings } from './RecordedFindings';
 
 type Decision = { kind: 'approve' | 'return'; record: AssessmentRecord } | null;
 
@@ -297,6 +298,7 @@ function DecisionForm({ decision, onClose, onDone }: { decision: NonNullable<Dec
           </p>
         ) : null}
         <p className="hint">{t('assessment.list.assessedBy', { name: record.assessedBy.name })}</p>
+        <RecordedFindings record={record} />
       </div>
       <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
         <TextField

@@ -9,11 +9,11 @@
  * is never shown here.
  */
 import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
-import { Checkbox } from 'react-aria-components';
+import { Checkbox, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENT } from '../../../../shared/risk-tool/instrument';
 import { LEVEL_IDS, type Domain, type LevelId } from '../../../../shared/risk-tool/types';
-import { FOOTNOTES, HARM_DOMAINS, VULNERABILITY_DOMAINS, WALK_ORDER, levelName, sectionId, textOf } from './instrumentText';
+import { FOOTNOTES, HARM_DOMAINS, VULNERABILITY_DOMAINS, WALK_ORDER, ageRangeText, levelName, sectionId, textOf } from './instrumentText';
 
 const CHECKBOX = 'input[type="checkbox"][data-criterion-input]';
 
@@ -52,15 +52,22 @@ export function handleDomainKeys(event: KeyboardEvent, current: string | null): 
 
 interface WalkProps {
   ticked: ReadonlySet<string>;
+  /** Domains looked at with nothing found. */
+  screened: ReadonlySet<string>;
+  onScreen(domainId: string, screened: boolean): void;
+  /** Ticked criteria whose stated age does not fit the child (engine warnings). */
+  ageMismatch: ReadonlyMap<string, number>;
   /** Footnote ids the engine says apply (ticked criteria, child's age). */
   footnotes: readonly string[];
   onToggle(id: string, selected: boolean): void;
   current: string | null;
 }
 
-export function CriteriaWalk({ ticked, footnotes, onToggle, current }: WalkProps) {
+export function CriteriaWalk({ ticked, screened, onScreen, ageMismatch, footnotes, onToggle, current }: WalkProps) {
   const { t, i18n } = useTranslation();
   const footnoteKey = footnotes.join(' ');
+  const mismatchKey = [...ageMismatch].map(([id, age]) => `${id}=${age}`).join(' ');
+  const shared = { ticked, screened, onScreen, footnoteKey, mismatchKey, onToggle };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (handleDomainKeys(event, current)) return;
@@ -90,20 +97,25 @@ export function CriteriaWalk({ ticked, footnotes, onToggle, current }: WalkProps
           <MayBeHigher /> {t('assessment.mayBeHigherLegend')}
         </p>
       </div>
-      <Part title={t('assessment.harmPart')} intro={textOf(FOOTNOTES.get('risk-definition')!, i18n.language)} domains={HARM_DOMAINS} ticked={ticked} footnoteKey={footnoteKey} onToggle={onToggle} />
-      <Part
-        title={t('assessment.vulnerabilityPart')}
-        intro={textOf(FOOTNOTES.get('vulnerability-definition')!, i18n.language)}
-        domains={VULNERABILITY_DOMAINS}
-        ticked={ticked}
-        footnoteKey={footnoteKey}
-        onToggle={onToggle}
-      />
+      <Part title={t('assessment.harmPart')} intro={textOf(FOOTNOTES.get('risk-definition')!, i18n.language)} domains={HARM_DOMAINS} {...shared} />
+      <Part title={t('assessment.vulnerabilityPart')} intro={textOf(FOOTNOTES.get('vulnerability-definition')!, i18n.language)} domains={VULNERABILITY_DOMAINS} {...shared} />
     </div>
   );
 }
 
-function Part({ title, intro, domains, ticked, footnoteKey, onToggle }: { title: string; intro: string; domains: Domain[]; ticked: ReadonlySet<string>; footnoteKey: string; onToggle(id: string, selected: boolean): void }) {
+interface PartProps {
+  title: string;
+  intro: string;
+  domains: Domain[];
+  ticked: ReadonlySet<string>;
+  screened: ReadonlySet<string>;
+  onScreen(domainId: string, screened: boolean): void;
+  footnoteKey: string;
+  mismatchKey: string;
+  onToggle(id: string, selected: boolean): void;
+}
+
+function Part({ title, intro, domains, ticked, screened, onScreen, footnoteKey, mismatchKey, onToggle }: PartProps) {
   const { i18n } = useTranslation();
   return (
     <div className="assess-part">
@@ -120,7 +132,10 @@ function Part({ title, intro, domains, ticked, footnoteKey, onToggle }: { title:
             .filter((c) => ticked.has(c.id))
             .map((c) => c.id)
             .join(' ')}
+          isScreened={screened.has(domain.id)}
+          onScreen={onScreen}
           footnoteKey={footnoteKey}
+          mismatchKey={mismatchKey}
           onToggle={onToggle}
           language={i18n.language}
         />
@@ -133,28 +148,51 @@ interface SectionProps {
   domain: Domain;
   /** Ticked ids of this domain, space-joined (a string, so the memo skips untouched domains). */
   tickedKey: string;
+  isScreened: boolean;
+  onScreen(domainId: string, screened: boolean): void;
   footnoteKey: string;
+  /** "criterionId=age" pairs of the age warnings, space-joined. */
+  mismatchKey: string;
   onToggle(id: string, selected: boolean): void;
   language: string;
 }
 
-const DomainSection = memo(function DomainSection({ domain, tickedKey, footnoteKey, onToggle, language }: SectionProps) {
+const DomainSection = memo(function DomainSection({ domain, tickedKey, isScreened, onScreen, footnoteKey, mismatchKey, onToggle, language }: SectionProps) {
   const { t } = useTranslation();
   const ticked = useMemo(() => new Set(tickedKey ? tickedKey.split(' ') : []), [tickedKey]);
+  const mismatch = useMemo(() => new Map(mismatchKey ? mismatchKey.split(' ').map((pair) => pair.split('=') as [string, string]) : []), [mismatchKey]);
+  const answered = ticked.size > 0;
   const shownNotes = useMemo(() => new Set(footnoteKey ? footnoteKey.split(' ') : []), [footnoteKey]);
   const columns = LEVEL_IDS.map((level) => ({ level, criteria: domain.criteria.filter((c) => c.level === level) })).filter((column) => column.criteria.length > 0);
   const headingId = `${sectionId(domain.id)}-title`;
   const number = WALK_ORDER.indexOf(domain) + 1;
 
   return (
-    <section id={sectionId(domain.id)} data-domain={domain.id} className="domain" aria-labelledby={headingId}>
+    <section id={sectionId(domain.id)} data-domain={domain.id} className={`domain${answered ? ' is-answered' : isScreened ? ' is-screened' : ' is-open'}`} aria-labelledby={headingId}>
       <header className="domain-head">
         <h3 id={headingId} tabIndex={-1}>
           <span className="domain-number">{t('assessment.domainNumber', { number, total: WALK_ORDER.length })}</span>
           {textOf(domain, language)}
         </h3>
         {domain.description ? <p className="domain-description">{textOf(domain.description, language)}</p> : null}
-        {ticked.size > 0 ? <p className="domain-count">{t('assessment.tickedInDomain', { count: ticked.size })}</p> : null}
+        {domain.guidance ? (
+          <p className="domain-guidance">
+            <strong>{t('assessment.guidance')}</strong> {textOf(domain.guidance, language)}
+          </p>
+        ) : null}
+        <div className="domain-status">
+          {answered ? (
+            <p className="domain-count">{t('assessment.tickedInDomain', { count: ticked.size })}</p>
+          ) : (
+            <ToggleButton className="btn btn-secondary screen-toggle" isSelected={isScreened} onChange={(value) => onScreen(domain.id, value)} data-screen={domain.id}>
+              <span className="screen-box" aria-hidden="true">
+                {isScreened ? '✓' : ''}
+              </span>
+              {t('assessment.screen')}
+            </ToggleButton>
+          )}
+          {!answered && !isScreened ? <span className="domain-open">{t('assessment.domainOpen')}</span> : null}
+        </div>
       </header>
       {columns.map(({ level, criteria }) => (
         <LevelColumn key={level} level={level} language={language} domainName={textOf(domain, language)}>
@@ -162,13 +200,16 @@ const DomainSection = memo(function DomainSection({ domain, tickedKey, footnoteK
             const selected = ticked.has(criterion.id);
             const notes = selected ? criterion.footnotes.filter((id, index, all) => shownNotes.has(id) && all.indexOf(id) === index) : [];
             const notesId = `${criterion.id}-notes`;
+            const wrongAge = selected && criterion.age && mismatch.has(criterion.id) ? mismatch.get(criterion.id)! : null;
+            const warningId = `${criterion.id}-age`;
+            const describedBy = [notes.length > 0 ? notesId : '', wrongAge !== null ? warningId : ''].filter(Boolean).join(' ');
             return (
               <li key={criterion.id} className={`criterion${selected ? ' is-ticked' : ''}`}>
                 <Checkbox
                   className="checkbox criterion-check"
                   isSelected={selected}
                   onChange={(value) => onToggle(criterion.id, value)}
-                  aria-describedby={notes.length > 0 ? notesId : undefined}
+                  aria-describedby={describedBy || undefined}
                   inputRef={(input) => input?.setAttribute('data-criterion-input', criterion.id)}
                 >
                   <span className="checkbox-box" aria-hidden="true" />
@@ -182,6 +223,11 @@ const DomainSection = memo(function DomainSection({ domain, tickedKey, footnoteK
                     ) : null}
                   </span>
                 </Checkbox>
+                {wrongAge !== null ? (
+                  <p id={warningId} className="criterion-warning" data-warning="ageMismatch">
+                    {t('assessment.ageMismatch', { age: wrongAge, range: ageRangeText(t, criterion.age!) })}
+                  </p>
+                ) : null}
                 {notes.length > 0 ? (
                   <div id={notesId} className="criterion-notes">
                     {notes.map((id) => (
@@ -225,7 +271,7 @@ function LevelColumn({ level, language, domainName, children }: { level: LevelId
 }
 
 /** The domains with their ticked counts: jump to a section, see where you are. */
-export function DomainNavigator({ ticked, current, onDecision }: { ticked: ReadonlySet<string>; current: string | null; onDecision(): void }) {
+export function DomainNavigator({ ticked, screened, current, onDecision }: { ticked: ReadonlySet<string>; screened: ReadonlySet<string>; current: string | null; onDecision(): void }) {
   const { t, i18n } = useTranslation();
   const groups = [
     { title: t('assessment.harmPart'), domains: HARM_DOMAINS },
@@ -248,10 +294,16 @@ export function DomainNavigator({ ticked, current, onDecision }: { ticked: Reado
                       {textOf(domain, i18n.language)}
                       <span className="visually-hidden">: </span>
                     </span>
-                    <span className={`assess-nav-count${count > 0 ? ` has-ticks level-${highest ?? 'none'}` : ''}`}>
-                      {count}
-                      <span className="visually-hidden"> {t('assessment.ticked')}</span>
-                    </span>
+                    {count === 0 && screened.has(domain.id) ? (
+                      <span className="assess-nav-count is-screened" title={t('assessment.screened')}>
+                        ✓<span className="visually-hidden"> {t('assessment.screened')}</span>
+                      </span>
+                    ) : (
+                      <span className={`assess-nav-count${count > 0 ? ` has-ticks level-${highest ?? 'none'}` : ' is-open'}`}>
+                        {count}
+                        <span className="visually-hidden"> {count > 0 ? t('assessment.ticked') : t('assessment.domainOpen')}</span>
+                      </span>
+                    )}
                   </button>
                 </li>
               );

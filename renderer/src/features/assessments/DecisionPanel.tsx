@@ -15,7 +15,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { focusCriterion } from './CriteriaWalk';
-import { CRITERIA, FOOTNOTES, MIN_REASON_LENGTH, levelInfo, levelName, ruleText, textOf } from './instrumentText';
+import { DOMAINS, FOOTNOTES, MIN_REASON_LENGTH, WALK_ORDER, criterionEntry, levelInfo, levelName, ruleText, textOf } from './instrumentText';
 
 interface Props {
   result: Assessment;
@@ -27,8 +27,12 @@ interface Props {
   reasonError: string | null;
   summary: string;
   onSummary(value: string): void;
-  /** The final level will wait for a supervisor (Urgent/High by someone who may not approve). */
+  /** The final level will wait for a supervisor (Urgent/High, or Risk Yok on a case with a report of harm, by someone who may not approve). */
   needsApproval: boolean;
+  /** A written reason is required (a level other than the computed one, or Risk Yok). */
+  reasonNeeded: boolean;
+  /** Jump to the next domain neither answered nor screened. */
+  onNextOpen(): void;
   saving: boolean;
   error: string | null;
   canSave: boolean;
@@ -40,7 +44,7 @@ export const DECISION_HEADING_ID = 'assess-decision-title';
 export const REASON_ID = 'assess-reason';
 
 export function DecisionPanel(props: Props) {
-  const { result, tickedCount, finalLevel, onFinalLevel, reason, onReason, reasonError, summary, onSummary, needsApproval, saving, error, canSave, onSave } = props;
+  const { result, tickedCount, finalLevel, onFinalLevel, reason, onReason, reasonError, summary, onSummary, needsApproval, reasonNeeded, onNextOpen, saving, error, canSave, onSave } = props;
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const differs = finalLevel !== result.computed;
@@ -51,6 +55,23 @@ export function DecisionPanel(props: Props) {
       <h2 id="assess-side-title" className="visually-hidden">
         {t('assessment.sideTitle')}
       </h2>
+
+      <section className="side-block completeness" aria-labelledby="assess-progress-title">
+        <h3 id="assess-progress-title" className="side-title">
+          {t('assessment.progressTitle')}
+        </h3>
+        <p className="progress-line" role="status" data-testid="domain-progress">
+          {t('assessment.progress', { done: WALK_ORDER.length - result.missingDomains.length, total: WALK_ORDER.length })}
+        </p>
+        <progress className="domain-progress" max={WALK_ORDER.length} value={WALK_ORDER.length - result.missingDomains.length} aria-hidden="true" />
+        {result.complete ? (
+          <p className="hint">{t('assessment.allLookedAt')}</p>
+        ) : (
+          <Button variant="secondary" onPress={onNextOpen}>
+            {t('assessment.nextOpen')}
+          </Button>
+        )}
+      </section>
 
       <section className="side-block" aria-labelledby="assess-computed-title">
         <h3 id="assess-computed-title" className="side-title">
@@ -76,10 +97,13 @@ export function DecisionPanel(props: Props) {
                   {t('assessment.suggestTo')} <LevelBadge level={rule.to} />
                 </p>
                 <p className="suggestion-rule">{ruleText(rule.rule, language)}</p>
+                {rule.factors !== undefined && rule.domains !== undefined ? (
+                  <p className="suggestion-count">{t('assessment.countedFactors', { factors: rule.factors, domains: rule.domains })}</p>
+                ) : null}
                 <p className="suggestion-because">{t('assessment.triggeredBy')}</p>
                 <ul className="suggestion-criteria">
                   {rule.criteria.map((id) => {
-                    const entry = CRITERIA.get(id);
+                    const entry = criterionEntry(id);
                     if (!entry) return null;
                     return (
                       <li key={id}>
@@ -128,16 +152,18 @@ export function DecisionPanel(props: Props) {
 
         <TextField
           id={REASON_ID}
-          label={differs ? t('assessment.reasonRequired') : t('assessment.reasonOptional')}
-          description={differs ? t('assessment.reasonHint', { min: MIN_REASON_LENGTH, count: reasonLength }) : undefined}
+          label={reasonNeeded ? t('assessment.reasonRequired') : t('assessment.reasonOptional')}
+          description={
+            differs ? t('assessment.reasonHint', { min: MIN_REASON_LENGTH, count: reasonLength }) : reasonNeeded ? t('assessment.noRiskReasonHint', { min: MIN_REASON_LENGTH, count: reasonLength }) : undefined
+          }
           value={reason}
           onChange={onReason}
           error={reasonError}
-          isRequired={differs}
+          isRequired={reasonNeeded}
           multiline
-          rows={differs ? 3 : 2}
+          rows={reasonNeeded ? 3 : 2}
         />
-        {needsApproval ? <Alert tone="info">{t('assessment.needsApproval')}</Alert> : null}
+        {needsApproval ? <Alert tone="info">{finalLevel === 'none' ? t('assessment.needsApprovalNoRisk') : t('assessment.needsApproval')}</Alert> : null}
       </section>
 
       <section className="side-block" aria-labelledby="assess-deadlines-title">
@@ -158,6 +184,11 @@ export function DecisionPanel(props: Props) {
       </div>
 
       <div className="side-save">
+        {!result.complete ? (
+          <p className="hint" data-testid="missing-domains">
+            {t('assessment.missingBeforeSave', { count: result.missingDomains.length, domains: result.missingDomains.map((id) => textOf(DOMAINS.get(id)!, language)).join('; ') })}
+          </p>
+        ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <Button variant="primary" onPress={onSave} isDisabled={saving || !canSave} className="assess-save">
           <Save aria-hidden="true" size={16} />

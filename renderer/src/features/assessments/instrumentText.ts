@@ -32,6 +32,26 @@ export const CRITERIA: ReadonlyMap<string, CriterionEntry> = new Map(
   INSTRUMENT.domains.flatMap((domain) => domain.criteria.map((criterion) => [criterion.id, { criterion, domain }] as const)),
 );
 
+/**
+ * A stored criterion id as the current instrument reads it: itself, or the
+ * criterion that replaced it (an assessment recorded with an earlier version).
+ */
+export function criterionEntry(id: string): CriterionEntry | undefined {
+  const found = CRITERIA.get(id);
+  if (found) return found;
+  const replacement = INSTRUMENT.retired?.[id];
+  return replacement ? CRITERIA.get(replacement) : undefined;
+}
+
+export const DOMAINS: ReadonlyMap<string, Domain> = new Map(INSTRUMENT.domains.map((domain) => [domain.id, domain]));
+
+/** The age range of a criterion in words ("4 and under", "15 and over", "16-17"). */
+export function ageRangeText(t: (key: string, options?: Record<string, unknown>) => string, age: NonNullable<Criterion['age']>): string {
+  if (age.min !== undefined && age.max !== undefined) return t('assessment.ageRange.between', { min: age.min, max: age.max });
+  if (age.max !== undefined) return t('assessment.ageRange.max', { max: age.max });
+  return t('assessment.ageRange.min', { min: age.min });
+}
+
 /** Instrument order (harm types first, as the seed lists them), so saved lists never depend on tick order. */
 const ORDER: ReadonlyMap<string, number> = new Map([...CRITERIA.keys()].map((id, index) => [id, index]));
 export const inInstrumentOrder = (ids: Iterable<string>): string[] =>

@@ -7,6 +7,7 @@ import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
+import { useSession } from './SessionContext';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
 
 export function ChangePasswordForm({ username, displayName, onDone, onCancel }: { username: string; displayName: string; onDone(): void; onCancel?: () => void }) {
@@ -15,7 +16,9 @@ export function ChangePasswordForm({ username, displayName, onDone, onCancel }: 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const check = useMemo(() => (form.next ? checkPassword(form.next, { username, displayName }) : null), [form.next, username, displayName]);
+  const { phase } = useSession();
+  const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
+  const check = useMemo(() => (form.next ? checkPassword(form.next, { username, displayName, officeName }) : null), [form.next, username, displayName, officeName]);
   const mismatch = form.repeat.length > 0 && form.repeat !== form.next;
 
   const submit = async (event: FormEvent) => {

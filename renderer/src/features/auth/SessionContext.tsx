@@ -7,7 +7,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../../shared/api/schemas/auth';
 import type { Permission } from '../../../../shared/auth/permissions';
+import { useLocation } from 'react-router';
 import { call, onAuthLost, subscribe } from '../../api/client';
+import { flushDrafts } from '../drafts/unsaved';
 
 export type LockNotice = 'idle' | 'sleep' | 'screen' | 'user' | 'expired' | null;
 
@@ -16,14 +18,17 @@ export type Phase =
   | { kind: 'unreachable' }
   | { kind: 'setup' }
   | { kind: 'signIn'; officeName: string | null; notice: LockNotice }
-  | { kind: 'ready'; session: SessionInfo; officeName: string | null };
+  /** `entry`: 'signIn' after a sign-in (the app chooses the first page), 'reload' when the app found the session open. */
+  | { kind: 'ready'; session: SessionInfo; officeName: string | null; entry: 'signIn' | 'reload' };
 
 interface SessionApi {
   phase: Phase;
   /** After set-up or sign-in: move to the signed-in app. */
   signedIn(session: SessionInfo): void;
   signOut(): Promise<void>;
-  refresh(): Promise<void>;
+  refresh(entry?: 'signIn' | 'reload'): Promise<void>;
+  /** The page this user was on when the app last locked (never another user's), or null. */
+  lockedFrom(userId: string): string | null;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -32,20 +37,34 @@ const ACTIVITY_PING_MS = 60_000;
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const officeRef = useRef<string | null>(null);
+  const location = useLocation();
+  const here = useRef('');
+  const phaseRef = useRef(phase);
+  useEffect(() => {
+    here.current = `${location.pathname}${location.search}`;
+    phaseRef.current = phase;
+  });
+  const lockedFromRef = useRef<{ userId: string; path: string } | null>(null);
+  /** Called as the app leaves the signed-in phase: where (and who) it was. */
+  const rememberPlace = useCallback(() => {
+    const current = phaseRef.current;
+    if (current.kind === 'ready') lockedFromRef.current = { userId: current.session.user.id, path: here.current };
+  }, []);
 
-  const refresh = useCallback(async () => setPhase(await loadPhase(officeRef)), []);
+  const refresh = useCallback(async (entry: 'signIn' | 'reload' = 'reload') => setPhase(await loadPhase(officeRef, entry)), []);
 
   useEffect(() => {
     let alive = true;
-    void loadPhase(officeRef).then((next) => alive && setPhase(next));
+    void loadPhase(officeRef, 'reload').then((next) => alive && setPhase(next));
     return () => {
       alive = false;
     };
   }, []);
 
   const toSignIn = useCallback((notice: LockNotice) => {
+    rememberPlace();
     setPhase((current) => (current.kind === 'ready' ? { kind: 'signIn', officeName: officeRef.current, notice } : current));
-  }, []);
+  }, [rememberPlace]);
 
   useEffect(() => subscribe('vault.locked', ({ reason }) => toSignIn(reason)), [toSignIn]);
   useEffect(() => onAuthLost(() => toSignIn('expired')), [toSignIn]);
@@ -72,27 +91,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const api = useMemo<SessionApi>(
     () => ({
       phase,
-      signedIn: (session) => setPhase({ kind: 'ready', session, officeName: officeRef.current }),
+      signedIn: (session) => setPhase({ kind: 'ready', session, officeName: officeRef.current, entry: 'signIn' }),
       signOut: async () => {
+        await flushDrafts();
+        rememberPlace();
         await call('auth.signOut', {}).catch(() => undefined);
         setPhase({ kind: 'signIn', officeName: officeRef.current, notice: 'user' });
       },
       refresh,
+      lockedFrom: (userId) => (lockedFromRef.current?.userId === userId ? lockedFromRef.current.path : null),
     }),
-    [phase, refresh],
+    [phase, refresh, rememberPlace],
   );
 
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 
 /** Where the app stands, asked of the core: no vault yet, locked, or signed in. */
-async function loadPhase(officeRef: { current: string | null }): Promise<Phase> {
+async function loadPhase(officeRef: { current: string | null }, entry: 'signIn' | 'reload'): Promise<Phase> {
   try {
     const info = await call('vault.info', {});
     officeRef.current = info.officeName;
     if (info.state === 'absent') return { kind: 'setup' };
     const session = info.state === 'unlocked' ? await call('auth.session', {}) : null;
-    return session ? { kind: 'ready', session, officeName: info.officeName } : { kind: 'signIn', officeName: info.officeName, notice: null };
+    return session ? { kind: 'ready', session, officeName: info.officeName, entry } : { kind: 'signIn', officeName: info.officeName, notice: null };
   } catch {
     return { kind: 'unreachable' };
   }

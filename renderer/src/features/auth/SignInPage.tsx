@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { checkPassword } from '../../../../shared/auth/passwordPolicy';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
@@ -45,7 +45,8 @@ function SignInForm() {
   const { signedIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated when shown: switching the language translates it again.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -55,7 +56,7 @@ function SignInForm() {
     try {
       signedIn(await call('auth.signIn', { username, password }));
     } catch (e) {
-      setError(messageOf(t, e));
+      setError(e);
       setPassword('');
     } finally {
       setBusy(false);
@@ -66,7 +67,7 @@ function SignInForm() {
     <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
       <TextField label={t('auth.username')} value={username} onChange={setUsername} isRequired autoComplete="username" autoFocus />
       <TextField label={t('auth.password')} type="password" value={password} onChange={setPassword} isRequired autoComplete="current-password" />
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <Alert tone="error">{messageOf(t, error)}</Alert> : null}
       <div className="form-actions">
         <Button type="submit" variant="primary" isDisabled={busy || !username || !password}>
           {busy ? t('signIn.signingIn') : t('signIn.submit')}
@@ -79,7 +80,8 @@ function SignInForm() {
 function RecoverForm({ title, onDone, onCancel }: { title: string; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ recoveryKey: '', username: '', password: '', repeat: '' });
-  const [error, setError] = useState<string | null>(null);
+  // The error itself, translated when shown: switching the language translates it again.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const check = useMemo(() => (form.password ? checkPassword(form.password, { username: form.username }) : null), [form.password, form.username]);
@@ -87,14 +89,14 @@ function RecoverForm({ title, onDone, onCancel }: { title: string; onDone(): voi
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (mismatch) return setError(t('errors.password.mismatch'));
+    if (mismatch) return setError(new ApiError({ code: 'password.mismatch' }));
     setBusy(true);
     setError(null);
     try {
       await call('auth.recover', { recoveryKey: form.recoveryKey, username: form.username, newPassword: form.password });
       onDone();
     } catch (e) {
-      setError(messageOf(t, e));
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -116,7 +118,7 @@ function RecoverForm({ title, onDone, onCancel }: { title: string; onDone(): voi
           autoComplete="new-password"
           error={mismatch ? t('errors.password.mismatch') : null}
         />
-        {error ? <Alert tone="error">{error}</Alert> : null}
+        {error ? <Alert tone="error">{messageOf(t, error)}</Alert> : null}
         <div className="form-actions">
           <Button variant="quiet" onPress={onCancel}>
             {t('common.cancel')}

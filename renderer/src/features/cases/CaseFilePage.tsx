@@ -2,7 +2,7 @@ import { ClipboardCheck, Flag } from 'lucide-react';
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
 import { LevelBadge } from '../../components/LevelBadge';
@@ -32,6 +32,9 @@ export function CaseFilePage() {
   const canWrite = useCan('case:write');
   const canAssess = useCan('assessment:write');
   const [flagError, setFlagError] = useState<string | null>(null);
+  // The open tab is in the address (?tab=notes), so a draft's screen can be returned to.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'overview';
 
   if (file.error) return <Alert tone="error">{messageOf(t, file.error)}</Alert>;
   if (!file.data) return <p role="status">{t('app.loading')}</p>;
@@ -96,7 +99,7 @@ export function CaseFilePage() {
 
       <CaseActions file={file.data} onChanged={file.reload} />
 
-      <Tabs className="tabs">
+      <Tabs className="tabs" selectedKey={tab} onSelectionChange={(key) => setParams(key === 'overview' ? {} : { tab: String(key) }, { replace: true })}>
         <TabList aria-label={t('cases.tabs.label')} className="tab-list">
           <Tab id="overview" className="tab">
             {t('cases.tabs.overview')}

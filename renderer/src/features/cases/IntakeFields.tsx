@@ -1,5 +1,6 @@
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { localDay, localTime } from '../../../../shared/time/localDays';
 import { DateInput } from '../../components/ui/DateInput';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
@@ -18,11 +19,10 @@ export interface IntakeDraft {
   summary: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 export function emptyIntake(now = new Date()): IntakeDraft {
   return {
-    day: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+    day: localDay(now),
+    time: localTime(now),
     channel: '',
     anonymous: false,
     reporterName: '',

@@ -11,9 +11,11 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 import { DuplicateWarning } from './DuplicateWarning';
 import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
-import { fieldErrorOf, formErrorOf } from './fieldErrors';
+import { fieldErrorOf, formErrorOf, withoutField } from './fieldErrors';
 import { emptyIntake, IntakeFields, intakeInput, type IntakeDraft } from './IntakeFields';
 
 interface MemberDraft {
@@ -27,11 +29,14 @@ interface MemberDraft {
   confirmedNew: boolean;
 }
 
+/** The relationship (to the child) a new block starts with: a sibling is a sibling, a caregiver is asked. */
+const DEFAULT_RELATIONSHIP: Record<MemberRole, string> = { child: 'self', sibling: 'sibling', caregiver: 'mother', alleged_perpetrator: 'relative', other: 'relative' };
+
 let nextKey = 1;
 const newMember = (role: MemberRole): MemberDraft => ({
   key: nextKey++,
   role,
-  relationship: role === 'child' ? 'self' : 'mother',
+  relationship: DEFAULT_RELATIONSHIP[role],
   offending: false,
   contactWithChild: 'unknown',
   person: emptyPerson(),
@@ -60,8 +65,43 @@ export function NewCasePage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The whole intake is this user's draft until saved: an idle lock loses nothing.
+  const [blank] = useState(() => JSON.stringify({ household, intake, responsible, people: members.map(({ key: _key, ...m }) => m) }));
+  const draft = useDraft('intake:new', {
+    value: { household, members, intake, responsible },
+    dirty: JSON.stringify({ household, intake, responsible, people: members.map(({ key: _key, ...m }) => m) }) !== blank,
+    onRestore: (values) => {
+      nextKey = Math.max(nextKey, ...values.members.map((m) => m.key + 1));
+      setHousehold(values.household);
+      setMembers(values.members);
+      setIntake(values.intake);
+      setResponsible(values.responsible);
+    },
+  });
+
   const fieldError = (path: string) => fieldErrorOf(t, error, path);
-  const updateMember = (key: number, patch: Partial<MemberDraft>) => setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
+  // Editing a block clears the errors shown in it (its index is its path in the last request).
+  const updateMember = (key: number, patch: Partial<MemberDraft>) => {
+    const index = members.findIndex((m) => m.key === key);
+    if (index >= 0) setError((e) => withoutField(e, `members.${index}`));
+    setMembers((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
+  };
+  const changeRole = (m: MemberDraft, role: MemberRole) =>
+    updateMember(m.key, { role, ...(m.relationship === DEFAULT_RELATIONSHIP[m.role] ? { relationship: DEFAULT_RELATIONSHIP[role] } : {}) });
+  const changeIntake = (next: IntakeDraft) => {
+    setError((e) => {
+      let left = e;
+      for (const key of Object.keys(next) as (keyof IntakeDraft)[]) if (next[key] !== intake[key]) left = withoutField(left, `intake.${key === 'day' || key === 'time' ? 'receivedAt' : key}`);
+      return left;
+    });
+    setIntake(next);
+  };
+  const changeHousehold = (patch: Partial<typeof household>) => {
+    for (const key of Object.keys(patch)) setError((e) => withoutField(e, `household.${key}`));
+    setHousehold({ ...household, ...patch });
+  };
+  /** Blocks are numbered within their role: Çocuk 1, Bakım veren 1, Bakım veren 2, Kardeş 1. */
+  const numberOf = (index: number) => members.slice(0, index + 1).filter((x) => x.role === members[index]!.role).length;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,6 +126,7 @@ export function NewCasePage() {
         intake: intakeInput(intake),
         responsibleUserId: responsible,
       });
+      await draft.clear();
       navigate(`/cases/${created.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
@@ -97,20 +138,30 @@ export function NewCasePage() {
   return (
     <section aria-labelledby="page-title" className="page">
       <h1 id="page-title">{t('intake.title')}</h1>
+      <DraftNotice
+        restoredAt={draft.restoredAt}
+        onDiscard={() => {
+          void draft.clear();
+          setHousehold(JSON.parse(blank).household);
+          setMembers([newMember('child')]);
+          setIntake(emptyIntake());
+          setResponsible(me.id);
+        }}
+      />
       <Form onSubmit={(e) => void submit(e)} className="form intake-form" validationBehavior="aria">
         <fieldset className="panel">
           <legend>{t('intake.report')}</legend>
-          <IntakeFields value={intake} onChange={setIntake} errorFor={(field) => fieldError(`intake.${field}`)} />
+          <IntakeFields value={intake} onChange={changeIntake} errorFor={(field) => fieldError(`intake.${field}`)} />
         </fieldset>
 
         <fieldset className="panel">
           <legend>{t('intake.household')}</legend>
           <div className="grid-fields">
-            <TextField label={t('intake.householdName')} value={household.name} onChange={(name) => setHousehold({ ...household, name })} description={t('intake.householdNameHint')} />
-            <TextField label={t('intake.address')} value={household.address} onChange={(address) => setHousehold({ ...household, address })} />
-            <TextField label={t('intake.district')} value={household.district} onChange={(district) => setHousehold({ ...household, district })} />
-            <TextField label={t('intake.city')} value={household.city} onChange={(city) => setHousehold({ ...household, city })} />
-            <TextField label={t('intake.phone')} value={household.phone} onChange={(phone) => setHousehold({ ...household, phone })} type="tel" />
+            <TextField label={t('intake.householdName')} value={household.name} onChange={(name) => changeHousehold({ name })} description={t('intake.householdNameHint')} />
+            <TextField label={t('intake.address')} value={household.address} onChange={(address) => changeHousehold({ address })} />
+            <TextField label={t('intake.district')} value={household.district} onChange={(district) => changeHousehold({ district })} />
+            <TextField label={t('intake.city')} value={household.city} onChange={(city) => changeHousehold({ city })} />
+            <TextField label={t('intake.phone')} value={household.phone} onChange={(phone) => changeHousehold({ phone })} type="tel" />
           </div>
         </fieldset>
 
@@ -119,10 +170,10 @@ export function NewCasePage() {
           return (
             <fieldset key={m.key} className="panel member-card">
               <legend>
-                {t(`roles.member.${m.role}`)} {index + 1}
+                {t(`roles.member.${m.role}`)} {numberOf(index)}
               </legend>
               <div className="grid-fields">
-                <Select label={t('intake.role')} value={m.role} onChange={(role) => updateMember(m.key, { role: role as MemberRole })} options={MEMBER_ROLES.map((r) => ({ id: r, label: t(`roles.member.${r}`) }))} />
+                <Select label={t('intake.role')} value={m.role} onChange={(role) => changeRole(m, role as MemberRole)} options={MEMBER_ROLES.map((r) => ({ id: r, label: t(`roles.member.${r}`) }))} />
                 <Select label={t('intake.relationship')} value={m.relationship} onChange={(relationship) => updateMember(m.key, { relationship })} options={RELATIONSHIPS.map((r) => ({ id: r, label: t(`relationship.${r}`) }))} />
                 {m.role === 'caregiver' ? (
                   <Checkbox className="checkbox filter-check" isSelected={m.offending} onChange={(offending) => updateMember(m.key, { offending })}>

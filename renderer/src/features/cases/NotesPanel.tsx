@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { NOTE_TYPES, type CaseFile, type NoteSummary, type NoteVersion } from '../../../../shared/api/schemas/cases';
+import { localDay, localTime } from '../../../../shared/time/localDays';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,6 +14,8 @@ import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
 import { formatDateTime, localMoment } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 import { personName } from './format';
 
 interface Draft {
@@ -25,13 +28,12 @@ interface Draft {
   body: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 function toDraft(note?: NoteSummary): Draft {
   const d = note ? new Date(note.occurredAt) : new Date();
   return {
     type: note?.type ?? 'home_visit',
-    day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    day: localDay(d),
+    time: localTime(d),
     people: (note?.present.people ?? []).map(String),
     others: note?.present.others ?? '',
     visitRefused: note?.visitRefused ?? false,
@@ -43,11 +45,27 @@ function toDraft(note?: NoteSummary): Draft {
 export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('case:write') && file.case.status !== 'closed';
-  const [editing, setEditing] = useState<{ note: NoteSummary | null; draft: Draft } | null>(null);
+  const [editing, setEditing] = useState<{ note: NoteSummary | null; draft: Draft; base?: Draft } | null>(null);
   const [conflict, setConflict] = useState<NoteSummary | null>(null);
   const [versions, setVersions] = useState<NoteVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const names = new Map(file.members.map((m) => [m.person.id, personName(m.person)]));
+  // The note being written is a draft of this user's until it is saved (one per case): an idle lock loses nothing.
+  const base = editing ? (editing.base ?? toDraft(editing.note ?? undefined)) : null;
+  const dirty = editing !== null && JSON.stringify(editing.draft) !== JSON.stringify(base);
+  const draft = useDraft<{ noteId: number | null; draft: Draft }>(canWrite ? `note:${file.case.id}` : null, {
+    value: { noteId: editing?.note?.id ?? null, draft: editing?.draft ?? toDraft() },
+    dirty,
+    route: `/cases/${file.case.id}?tab=notes`,
+    onRestore: ({ noteId, draft: values }) => {
+      const note = noteId === null ? null : file.notes.find((n) => n.id === noteId);
+      if (note !== undefined) setEditing({ note, draft: values, base: toDraft(note ?? undefined) });
+    },
+  });
+  const startEditing = (note: NoteSummary | null) => {
+    const values = toDraft(note ?? undefined);
+    setEditing({ note, draft: values, base: values });
+  };
 
   const save = async () => {
     if (!editing) return;
@@ -63,6 +81,7 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
     try {
       if (editing.note) await call('notes.edit', { noteId: editing.note.id, expectedVersion: conflict?.version ?? editing.note.version, ...fields });
       else await call('notes.add', { caseId: file.case.id, ...fields });
+      await draft.clear();
       setEditing(null);
       setConflict(null);
       onChanged();
@@ -83,7 +102,7 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
     <div>
       {canWrite ? (
         <div className="form-actions form-actions-start">
-          <Button variant="primary" onPress={() => setEditing({ note: null, draft: toDraft() })}>
+          <Button variant="primary" onPress={() => startEditing(null)}>
             <Plus aria-hidden="true" size={16} /> {t('notes.add')}
           </Button>
         </div>
@@ -105,7 +124,7 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
                   </Button>
                 ) : null}
                 {canWrite ? (
-                  <Button variant="quiet" onPress={() => setEditing({ note, draft: toDraft(note) })} aria-label={t('notes.editOf', { date: formatDateTime(note.occurredAt, i18n.language) })}>
+                  <Button variant="quiet" onPress={() => startEditing(note)} aria-label={t('notes.editOf', { date: formatDateTime(note.occurredAt, i18n.language) })}>
                     <Pencil aria-hidden="true" size={14} /> {t('common.edit')}
                   </Button>
                 ) : null}
@@ -122,12 +141,19 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
       )}
       {file.notesTotal > file.notes.length ? <p className="hint">{t('notes.more', { shown: file.notes.length, total: file.notesTotal })}</p> : null}
 
-      <ModalOverlay className="modal-overlay" isOpen={editing !== null} onOpenChange={(open) => !open && (setEditing(null), setConflict(null), setError(null))} isDismissable>
+      <ModalOverlay className="modal-overlay" isOpen={editing !== null} onOpenChange={(open) => !open && (setEditing(null), setConflict(null), setError(null))} isDismissable={!dirty} isKeyboardDismissDisabled={dirty}>
         <Modal className="modal modal-wide">
           <Dialog className="dialog">
             <Heading slot="title">{editing?.note ? t('notes.edit') : t('notes.add')}</Heading>
             {editing ? (
               <div className="form">
+                <DraftNotice
+                  restoredAt={draft.restoredAt}
+                  onDiscard={() => {
+                    void draft.clear();
+                    setEditing(null);
+                  }}
+                />
                 <div className="grid-fields">
                   <Select label={t('notes.typeLabel')} value={editing.draft.type} onChange={(type) => setEditing({ ...editing, draft: { ...editing.draft, type } })} options={NOTE_TYPES.map((n) => ({ id: n, label: t(`notes.type.${n}`) }))} />
                   <DateInput label={t('notes.day')} value={editing.draft.day} onChange={(day) => setEditing({ ...editing, draft: { ...editing.draft, day } })} isRequired />

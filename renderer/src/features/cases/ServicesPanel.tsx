@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
+import { todayLocal } from '../../../../shared/time/localDays';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
@@ -14,7 +15,7 @@ import { useCan } from '../auth/SessionContext';
 import { personName } from './format';
 import { useLookups } from './useLookups';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+const todayIso = (): string => todayLocal();
 
 /** Services delivered to the household's members (seed 000's list, editable). */
 export function ServicesPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {

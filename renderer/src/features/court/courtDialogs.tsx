@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
 import { COMPLIANCE_STATUSES, HEARING_STATUSES, ORDER_KINDS, type ComplianceStatus, type CourtOrder, type Hearing, type HearingStatus, type OrderKind } from '../../../../shared/api/schemas/court';
 import type { Institution } from '../../../../shared/api/schemas/referrals';
+import { dayOfMoment, localTime } from '../../../../shared/time/localDays';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
@@ -27,15 +28,8 @@ export function ComplianceBadge({ status, overdue }: { status: ComplianceStatus;
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayOf = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
-const timeOf = (iso: string) => {
-  const d = new Date(iso);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+const dayOf = dayOfMoment;
+const timeOf = localTime;
 
 /** A court from the directory, or any court typed by name. */
 function CourtNameField({ courts, name, onChange }: { courts: Institution[]; name: string; onChange(name: string, institutionId: number | null): void }) {
@@ -160,7 +154,7 @@ export function OrderDialog({ file, hearings, onClose, onSaved }: { file: CaseFi
     hearingId: held[0] ? String(held[0].id) : 'none',
     personId: 'household',
     description: '',
-    orderedOn: held[0] && held[0].hearingAt.slice(0, 10) <= todayIso() ? dayOf(held[0].hearingAt) : todayIso(),
+    orderedOn: held[0] && dayOf(held[0].hearingAt) <= todayIso() ? dayOf(held[0].hearingAt) : todayIso(),
     responsibleType: 'user' as 'user' | 'institution',
     responsibleUserId: file.case.responsible.id,
     responsibleInstitutionId: null as number | null,

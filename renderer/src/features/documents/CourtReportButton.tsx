@@ -5,6 +5,8 @@ import { call } from '../../api/client';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { useCan } from '../auth/SessionContext';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 import { PrintDialog } from './PrintDialog';
 
 /**
@@ -19,6 +21,16 @@ export function CourtReportButton({ caseId, hearingId, variant = 'secondary' }: 
   const [opinion, setOpinion] = useState('');
   const [recommendation, setRecommendation] = useState('');
   const [tried, setTried] = useState(false);
+  // The opinion and the recommendation are this user's draft until the report is printed.
+  const draft = useDraft(canPrint ? `court:${caseId}:${hearingId ?? 'next'}` : null, {
+    value: { opinion, recommendation },
+    dirty: opinion.trim() !== '' || recommendation.trim() !== '',
+    onRestore: (values) => {
+      setOpinion(values.opinion);
+      setRecommendation(values.recommendation);
+      setOpen(true);
+    },
+  });
   if (!canPrint) return null;
   const required = (value: string) => (tried && value.trim() === '' ? t('documents.ui.required') : null);
   return (
@@ -38,8 +50,20 @@ export function CourtReportButton({ caseId, hearingId, variant = 'secondary' }: 
           setTried(true);
           return opinion.trim() && recommendation.trim() ? null : t('documents.ui.courtReport.missing');
         }}
-        print={(request) => call('documents.courtReport', { caseId, ...(hearingId ? { hearingId } : {}), opinion, recommendation, ...request })}
+        print={async (request) => {
+          const printed = await call('documents.courtReport', { caseId, ...(hearingId ? { hearingId } : {}), opinion, recommendation, ...request });
+          await draft.clear();
+          return printed;
+        }}
       >
+        <DraftNotice
+          restoredAt={draft.restoredAt}
+          onDiscard={() => {
+            void draft.clear();
+            setOpinion('');
+            setRecommendation('');
+          }}
+        />
         <p className="hint">{t('documents.ui.courtReport.intro')}</p>
         <TextField label={t('documents.ui.courtReport.opinion')} multiline rows={6} value={opinion} onChange={setOpinion} isRequired validationBehavior="aria" description={t('documents.ui.courtReport.opinionHint')} error={required(opinion)} />
         <TextField

@@ -1,8 +1,9 @@
 import { Pencil, Plus } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
 import type { Referral } from '../../../../shared/api/schemas/referrals';
+import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,7 +14,7 @@ import { useCan } from '../auth/SessionContext';
 import { ReferralStateBadge, useServiceLabel } from './common';
 import { ReferralLetterSlot } from './printSlot';
 import { actionsFor, ReferralActionDialog, type ReferralAction } from './ReferralActions';
-import { ReferralForm } from './ReferralForm';
+import { ReferralForm, referralDraftKey } from './ReferralForm';
 
 /** The case file's referrals tab: prepare, send and follow each referral to its end. */
 export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
@@ -22,6 +23,23 @@ export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChan
   const canWrite = useCan('referral:write');
   const open = file.case.status !== 'closed';
   const [editing, setEditing] = useState<{ referral: Referral | null } | null>(null);
+  // A referral left unsaved (say, by an idle lock) opens again with its draft.
+  const referrals = list.data;
+  useEffect(() => {
+    if (!canWrite || !open || !referrals) return;
+    let alive = true;
+    call('drafts.get', { key: referralDraftKey(file.case.id) })
+      .then((draft) => {
+        if (!alive || !draft) return;
+        const { referralId } = JSON.parse(draft.data) as { referralId: number | null };
+        const referral = referralId === null ? null : referrals.find((r) => r.id === referralId);
+        if (referral !== undefined) setEditing((current) => current ?? { referral });
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [canWrite, open, referrals, file.case.id]);
   const changed = () => {
     list.reload();
     onChanged();

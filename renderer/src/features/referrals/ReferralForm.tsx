@@ -14,6 +14,8 @@ import { formatDateTime } from '../../i18n/format';
 import { personName } from '../cases/format';
 import { useLookups } from '../cases/useLookups';
 import { InstitutionPicker, todayIso, useInstitutions } from './common';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useDraft } from '../drafts/useDraft';
 
 const HOUSEHOLD = 'household';
 const OTHER_PERSON = 'other';
@@ -83,6 +85,8 @@ function toFields(d: Draft) {
  * obtained or the legal ground, and exactly which sections may be shared.
  * Saving keeps a draft; sending is a separate, checked step.
  */
+export const referralDraftKey = (caseId: number) => `referral:${caseId}`;
+
 export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { file: CaseFile; referral: Referral | null; isOpen: boolean; onClose(): void; onSaved(): void }) {
   const { t, i18n } = useTranslation();
   const institutions = useInstitutions();
@@ -90,7 +94,23 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
   const [draft, setDraft] = useState<Draft>(() => toDraft(referral));
   const [error, setError] = useState<{ message: string; field: string | null } | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // What is typed is this user's draft (one per case) until the referral is saved.
+  const [base] = useState(() => JSON.stringify(toDraft(referral)));
+  const stored = useDraft<{ referralId: number | null; draft: Draft }>(referralDraftKey(file.case.id), {
+    value: { referralId: referral?.id ?? null, draft },
+    dirty: JSON.stringify(draft) !== base,
+    route: `/cases/${file.case.id}?tab=referrals`,
+    onRestore: (values) => {
+      if (values.referralId === (referral?.id ?? null)) setDraft(values.draft);
+    },
+  });
   const fieldError = (name: string) => (error?.field === name ? error.message : null);
+
+  /** Cancel throws the draft away (closing by accident is not possible while something is typed). */
+  const cancel = () => {
+    void stored.clear();
+    onClose();
+  };
 
   const save = async () => {
     setError(null);
@@ -101,6 +121,7 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
     try {
       if (referral) await call('referrals.updateDraft', { id: referral.id, expectedVersion: referral.version, ...toFields(draft) });
       else await call('referrals.create', { caseId: file.case.id, ...toFields(draft) });
+      await stored.clear();
       onSaved();
     } catch (e) {
       const params = (e as { error?: { params?: { field?: string } } }).error?.params;
@@ -110,10 +131,17 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
 
   const members = file.members.map((m) => ({ id: String(m.person.id), label: `${personName(m.person)} (${t(`roles.member.${m.role}`)})` }));
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable>
+    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && cancel()} isDismissable={JSON.stringify(draft) === base} isKeyboardDismissDisabled={JSON.stringify(draft) !== base}>
       <Modal className="modal modal-wide">
         <Dialog className="dialog referral-form">
           <Heading slot="title">{referral ? t('referrals.form.editTitle') : t('referrals.form.newTitle')}</Heading>
+          <DraftNotice
+            restoredAt={stored.restoredAt}
+            onDiscard={() => {
+              void stored.clear();
+              setDraft(toDraft(referral));
+            }}
+          />
           <div className="grid-fields">
             <Select label={t('referrals.form.person')} value={draft.personId} onChange={(personId) => set({ personId })} options={[{ id: HOUSEHOLD, label: t('referrals.form.household') }, ...members]} />
             <InstitutionPicker
@@ -227,7 +255,7 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
 
           {error && !['institutionId', 'sharedNoteIds', 'consent.on', 'services'].includes(error.field ?? '') ? <Alert tone="error">{error.message}</Alert> : null}
           <div className="form-actions">
-            <Button variant="quiet" onPress={onClose}>
+            <Button variant="quiet" onPress={cancel}>
               {t('common.cancel')}
             </Button>
             <Button variant="primary" onPress={() => void save()} isDisabled={!draft.reason.trim()}>

@@ -4,14 +4,12 @@ import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, List
 import { useTranslation } from 'react-i18next';
 import type { Institution, ReferralState } from '../../../../shared/api/schemas/referrals';
 import { fold } from '../../../../shared/text/turkish';
+import { todayLocal } from '../../../../shared/time/localDays';
 import { useCall } from '../../api/useCall';
 import { useLookups } from '../cases/useLookups';
 
 /** Today on this workstation, YYYY-MM-DD. */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export const todayIso = (): string => todayLocal();
 
 /** Every word typed appears in the name, Turkish-folded ("cocuk izlem" finds "Çocuk İzlem Merkezi"). */
 export function foldedMatch(text: string, query: string): boolean {

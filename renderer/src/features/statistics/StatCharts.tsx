@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { StatCell, StatsPeriod, StatTable } from '../../../../shared/api/schemas/stats';
 import { isLanguage, type Language } from '../../../../shared/i18n/languages';
 import { cellLabel, formatPercent, monthLabel, MONTHLY_SERIES, shownCells, type TableId } from '../../../../shared/stats/report';
+import { dayOfMoment } from '../../../../shared/time/localDays';
 
 export const COLORS = ['#1d5b85', '#c2410c', '#1e6b3a', '#7b3fa0', '#8a5a00', '#0f766e'] as const;
 export const LEVEL_COLORS: Record<string, string> = {
@@ -154,7 +155,7 @@ export function MonthlyChart({ stats }: { stats: StatsPeriod }) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Months that have not begun yet draw no point (a line dropping to 0 would read as a fall).
-  const current = stats.generatedAt.slice(0, 7);
+  const current = dayOfMoment(stats.generatedAt).slice(0, 7);
   const data = stats.period.months.map((month, i) => ({
     month: monthLabel(month, language, 'short'),
     ...Object.fromEntries(MONTHLY_SERIES.map((s) => [s, month > current ? null : (stats.monthly[s].cells[i]?.count ?? null)])),
