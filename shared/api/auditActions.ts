@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
   // several workstations (sync)
   'device.registered',
   'sync.run',
+  'conflict.resolved',
   // cases
   'case.created',
   'case.viewed',

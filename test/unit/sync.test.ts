@@ -10,11 +10,14 @@ import { CodedError } from '../../shared/api/envelope';
 import { verifyAuditChain } from '../../electron/core/audit/auditLog';
 import { merkleOf } from '../../electron/core/sync/apply';
 import { cloneVault } from '../../electron/core/sync/clone';
+import { resolveConflict } from '../../electron/core/sync/resolve';
 import { verifySyncChains } from '../../electron/core/sync/verify';
 import { UUIDV7_RE } from '../../electron/core/sync/uid';
 import { verifyVault } from '../../electron/core/vault/backup';
 import { addPerson, carry, closeAll, copiedOffice, editPerson, segmentFiles, snapshot, sync, syncOffice, type Replica } from '../fixtures/syncOffice';
-import { tempDir } from '../fixtures/vaults';
+import { ADMIN, tempDir } from '../fixtures/vaults';
+import { TEST_KDF } from '../../electron/core/vault/kdf';
+import { Vault } from '../../electron/core/vault/vault';
 
 let open: Replica[] = [];
 async function office(n: number) {
@@ -113,6 +116,29 @@ describe('sync through a shared folder', () => {
       expect(sync(a!, dir).conflicts).toBe(1);
     });
   }
+
+  it('resolving a conflict is itself a message: keeping the losing value, both replicas end equal and resolved', async () => {
+    const [a, b] = await office(2);
+    const dir = tempDir('kalkan-sync-');
+    const uid = addPerson(a!, { firstName: 'Zeynep', lastName: 'Demir', phone: '0500' });
+    sync(a!, dir);
+    sync(b!, dir);
+    editPerson(a!, uid, { phone: '0511' });
+    editPerson(b!, uid, { phone: '0522' });
+    sync(a!, dir);
+    sync(b!, dir);
+    sync(a!, dir);
+    const [conflict] = snapshot(a!).conflicts;
+    resolveConflict(a!.vault.database, conflict!.loser_ts as string, 'loser', a!.actor);
+    expect(codeOf(() => resolveConflict(a!.vault.database, conflict!.loser_ts as string, 'winner', a!.actor))).toBe('sync.conflictNotFound');
+    expect(sync(a!, dir).conflicts).toBe(0);
+    expect(sync(b!, dir).conflicts).toBe(0);
+    for (const r of [a!, b!]) {
+      expect((r.vault.database.prepare('SELECT phone FROM people WHERE uid = ?').get(uid) as { phone: string }).phone).toBe('0511');
+      expect(snapshot(r).conflicts).toEqual([expect.objectContaining({ loser_value: '"0511"', resolved_by: a!.actor.id, resolution: 'loser', resolved_ts: expect.any(String) })]);
+    }
+    expect(snapshot(a!)).toEqual(snapshot(b!));
+  });
 
   it('an edit made after seeing the other one is not a conflict (sequential, not concurrent)', async () => {
     const [a, b, c] = await office(3);
@@ -310,6 +336,27 @@ describe('sync through a shared folder', () => {
     expect((b!.vault.database.prepare('SELECT phone FROM people WHERE uid = ?').get(uid) as { phone: string | null }).phone).toBeNull();
     // The fast device itself, its clock corrected, is refused too rather than stamping edits out of order.
     expect(codeOf(() => editPerson(a!, uid, { phone: '0555' }))).toBe('sync.clockAhead');
+  });
+
+  it('a device registered on another replica is trusted through its certificate before that replica has synced', async () => {
+    const [a, b] = await office(2);
+    const dir = tempDir('kalkan-sync-');
+    // The admin makes C's copy on B; A has not heard of C (B has not synced since).
+    const out = join(tempDir(), 'c.db');
+    const made = cloneVault(b!.vault, b!.actor, out);
+    const c = { name: 'C', vault: new Vault(out, { kdf: TEST_KDF }), actor: b!.actor };
+    await c.vault.unlock(ADMIN.username, ADMIN.password);
+    open.push(c);
+    const uid = addPerson(c, { firstName: 'Nur', lastName: 'Ateş' });
+    sync(c, dir);
+    expect(a!.vault.database.prepare('SELECT 1 FROM sync_devices WHERE device_id = ?').get(made.deviceId)).toBeUndefined();
+    expect(sync(a!, dir).devices).toBe(3);
+    expect(a!.vault.database.prepare('SELECT first_name FROM people WHERE uid = ?').pluck().get(uid)).toBe('Nur');
+    sync(b!, dir);
+    sync(c, dir);
+    sync(a!, dir);
+    expect(snapshot(a!)).toEqual(snapshot(c));
+    expect(snapshot(b!)).toEqual(snapshot(c));
   });
 
   it('an office without sync refuses `sync` with sync.notSetUp; the clone is a verified copy with its own device', async () => {

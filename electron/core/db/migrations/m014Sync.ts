@@ -2,7 +2,7 @@
  * Migration 14 — sync between workstations (electron/core/sync, docs/sync.md).
  *
  * Rows that replicate get a stable `uid` (UUIDv7) beside their integer key: `people`
- * and `audit_log` in this first step (existing rows are given one here). The sync
+ * (existing rows are given one here) and `audit_log` (rows from now on). The sync
  * tables: `sync_state` (this replica's device id, clock, next segment number),
  * `sync_devices` (the office's registered devices and their public keys),
  * `sync_messages` (every cell-level change, local and imported), `sync_applied`
@@ -24,14 +24,10 @@ export const m014Sync: Migration = {
     const people = db.prepare('SELECT id, created_at FROM people WHERE uid IS NULL').all() as Array<{ id: number; created_at: string }>;
     const setPerson = db.prepare('UPDATE people SET uid = ? WHERE id = ?');
     for (const p of people) setPerson.run(uuidv7(Date.parse(p.created_at) || Date.now()), p.id);
-    // The audit log refuses updates; the trigger steps aside for the one-time back-fill only.
-    db.exec('DROP TRIGGER audit_log_no_update');
-    const rows = db.prepare('SELECT seq, at FROM audit_log WHERE uid IS NULL').all() as Array<{ seq: number; at: string }>;
-    const setAudit = db.prepare('UPDATE audit_log SET uid = ? WHERE seq = ?');
-    for (const r of rows) setAudit.run(uuidv7(Date.parse(r.at) || Date.now()), r.seq);
+    // Audit rows written before this migration keep a null uid: the log is append-only (its
+    // triggers stay untouched) and those rows never replicate — every replica starts as a copy
+    // that already holds them. Rows from now on get one in appendAudit.
     db.exec(`
-      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
       CREATE UNIQUE INDEX people_uid ON people(uid) WHERE uid IS NOT NULL;
       CREATE UNIQUE INDEX audit_log_uid ON audit_log(uid) WHERE uid IS NOT NULL;
 
