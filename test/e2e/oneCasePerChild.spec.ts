@@ -57,6 +57,7 @@ for (const [language, c] of [
     const add = warning.getByRole('button', { name: c.intake.duplicates.addToCase.replace('{{caseNumber}}', first.caseNumber) });
     await expect(warning.getByRole('button').first()).toHaveText(c.intake.duplicates.addToCase.replace('{{caseNumber}}', first.caseNumber));
     await expect(warning.getByRole('button', { name: c.intake.duplicates.linkNewCase })).toBeVisible();
+    await warning.scrollIntoViewIfNeeded();
     await app.screenshot({ path: `screenshots/one-case-per-child-${language}.png` });
     await add.click();
     await expect(app).toHaveURL(new RegExp(`/cases/${first.id}$`));
