@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// The browser and the in-process core share one time zone, so "today" is the same day on both sides:
+// the machine's zone when TZ is set (TZ=Pacific/Kiritimati / TZ=America/Adak runs), Istanbul otherwise.
+process.env.TZ ??= 'Europe/Istanbul';
+
 /**
  * e2e tests drive Debian's Chromium (the machines here cannot download
  * Playwright's own browsers) against the dev server, started in-process per
@@ -17,7 +21,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'tr-TR',
-    timezoneId: 'Europe/Istanbul',
+    timezoneId: process.env.TZ,
     launchOptions: {
       executablePath: process.env.KALKAN_CHROMIUM ?? '/usr/bin/chromium',
       args: [

@@ -13,7 +13,7 @@ const firstOf = (level: LevelId, kind: 'harm' | 'vulnerability' = 'harm') =>
 const rest = (criteria: string[]) => unansweredDomains(INSTRUMENT, criteria);
 
 async function officeWithCase(concerns: string[] = ['domestic_violence']) {
-  const { core, admin } = await signedInCore({ now: () => new Date('2026-03-02T09:00:00Z') });
+  const { core, admin } = await signedInCore({ now: () => new Date('2026-03-02T09:00:00') });
   await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: TEMP_PASSWORD });
   const ayse = ((await core.call(admin, 'users.list')) as Array<{ id: string; username: string }>).find((u) => u.username === 'ayse')!;
   const created = (await core.call(admin, 'cases.create', {
@@ -22,7 +22,7 @@ async function officeWithCase(concerns: string[] = ['domestic_violence']) {
       { person: { firstName: 'Elif', lastName: 'Öztürk', birthDate: '2014-05-10', sex: 'female' }, role: 'child', confirmedNew: true },
       { person: { firstName: 'Murat', lastName: 'Öztürk', birthYear: 1985, sex: 'male' }, role: 'caregiver', relationship: 'father', offending: true, confirmedNew: true },
     ],
-    intake: { receivedAt: '2026-03-01T08:30:00Z', channel: 'school', concerns, summary: 'Okul rehber öğretmeni çocuğun kolunda morluklar gördü.' },
+    intake: { receivedAt: '2026-03-01T08:30:00', channel: 'school', concerns, summary: 'Okul rehber öğretmeni çocuğun kolunda morluklar gördü.' },
     responsibleUserId: ayse.id,
   })) as { id: number };
   await core.call(admin, 'auth.signOut');
@@ -43,7 +43,7 @@ describe('risk assessments', () => {
     const openRisk = file.tasks.filter((t) => t.source === 'risk' && !t.doneAt);
     expect(openRisk.length).toBe(first.taskCount);
     // Medium: first contact within one week of the assessment.
-    expect(openRisk.map((t) => t.dueAt)).toContain('2026-03-09T09:00:00.000Z');
+    expect(openRisk.map((t) => t.dueAt)).toContain(new Date('2026-03-09T09:00:00.000').toISOString());
 
     const second = (await core.call(worker, 'assessments.create', { caseId, criteria: [medium, firstOf('low')], screened: rest([medium, firstOf('low')]), finalLevel: 'low', overrideReason: 'Aile destek almayı kabul etti, tehlike azaldı.', previousId: first.id })) as AssessmentRecord;
     expect(second).toMatchObject({ computed: 'medium', finalLevel: 'low', previousId: first.id });

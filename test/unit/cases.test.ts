@@ -150,11 +150,17 @@ describe('cases: possible duplicates while entering a child', () => {
     again.members[0]!.confirmedNew = false;
     expect(await o.fails(ayse, 'cases.create', again, 'people.possibleDuplicate')).toEqual({ field: 'members.0.person', count: 1 });
     expect(o.count('cases')).toBe(1);
-    const linked = await o.ok<Created>(ayse, 'cases.create', {
+    // One case per child: while her first case is open, a second one needs a reason (issue 14).
+    const second = {
       household: { id: (await o.ok<CaseFile>(ayse, 'cases.get', { caseId: first.id })).household.id },
       members: [{ personId: childId, role: 'child' }],
       intake: intake({ receivedAt: '2026-05-02T10:00' }),
-    });
+    };
+    expect(await o.fails(ayse, 'cases.create', second, 'cases.openCaseExists')).toEqual({ field: 'members.0.personId', caseNumber: '2025/0001', caseId: first.id });
+    expect(o.count('cases')).toBe(1);
+    const linked = await o.ok<Created>(ayse, 'cases.create', { ...second, parallelReason: 'Çocuk koruyucu aileye yerleştirildi; ayrı izlenecek.' });
+    const history = (await o.ok<CaseFile>(ayse, 'cases.get', { caseId: linked.id })).statusHistory;
+    expect(history[0]).toMatchObject({ event: 'created', reason: 'Çocuk koruyucu aileye yerleştirildi; ayrı izlenecek.' });
     // Reported again within 12 months: flagged, reassessment suggested (seed 004).
     expect(linked.flags).toEqual(['repeated_report']);
     const file = await o.ok<CaseFile>(ayse, 'cases.get', { caseId: linked.id });

@@ -18,7 +18,7 @@ const hearingInput = (caseId: number, extra: Record<string, unknown> = {}) => ({
   caseId,
   courtName: 'İstanbul 2. Çocuk Mahkemesi',
   fileNumber: '2026/145 E.',
-  hearingAt: '2026-03-20T10:30:00Z',
+  hearingAt: '2026-03-20T10:30:00',
   judge: 'Hâkim Selim Aydın',
   toBring: 'Sosyal inceleme raporu, okul devam belgesi',
   ...extra,
@@ -29,16 +29,16 @@ describe('court hearings', () => {
     const o = await referralsOffice();
     const worker = await o.as('ayse');
     const h = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId));
-    expect(h).toMatchObject({ status: 'scheduled', fileNumber: '2026/145 E.', hearingAt: '2026-03-20T10:30:00.000Z', createdBy: { displayName: 'Ayşe Yıldırım' } });
+    expect(h).toMatchObject({ status: 'scheduled', fileNumber: '2026/145 E.', hearingAt: new Date('2026-03-20T10:30:00.000').toISOString(), createdBy: { displayName: 'Ayşe Yıldırım' } });
     expect(courtTasks(o, `hearing:${h.id}`)).toEqual([
       { kind: 'hearingPrepare', due: new Date('2026-03-17T23:59:00').toISOString(), assignee: o.ids.ayse, titleKey: 'tasks.court.prepareHearing', done: 0, cancelled: 0 },
-      { kind: 'hearing', due: '2026-03-20T10:30:00.000Z', assignee: o.ids.ayse, titleKey: 'tasks.court.hearingDay', done: 0, cancelled: 0 },
+      { kind: 'hearing', due: new Date('2026-03-20T10:30:00.000').toISOString(), assignee: o.ids.ayse, titleKey: 'tasks.court.hearingDay', done: 0, cancelled: 0 },
     ]);
 
     await o.fails(worker, 'hearings.update', { id: h.id, expectedVersion: 9, judge: 'x' }, 'court.conflict');
-    const moved = await o.ok<Hearing>(worker, 'hearings.update', { id: h.id, expectedVersion: 1, hearingAt: '2026-04-03T09:00:00Z' });
+    const moved = await o.ok<Hearing>(worker, 'hearings.update', { id: h.id, expectedVersion: 1, hearingAt: '2026-04-03T09:00:00' });
     const tasks = courtTasks(o, `hearing:${h.id}`);
-    expect(tasks.filter((t) => !t.done).map((t) => t.due)).toEqual([new Date('2026-03-31T23:59:00').toISOString(), '2026-04-03T09:00:00.000Z']);
+    expect(tasks.filter((t) => !t.done).map((t) => t.due)).toEqual([new Date('2026-03-31T23:59:00').toISOString(), new Date('2026-04-03T09:00:00.000').toISOString()]);
     expect(tasks.filter((t) => t.done).every((t) => t.cancelled === 1)).toBe(true);
 
     const held = await o.ok<Hearing>(worker, 'hearings.update', { id: h.id, expectedVersion: moved.version, status: 'held', outcome: 'Barınma ve bireysel danışmanlık tedbirine karar verildi.' });
@@ -46,7 +46,7 @@ describe('court hearings', () => {
     expect(courtTasks(o, `hearing:${h.id}`).filter((t) => !t.done)).toEqual([]);
 
     // A hearing only days away: no preparation reminder in the past, only the day itself.
-    const soon = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-03-03T08:00:00Z' }));
+    const soon = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-03-03T08:00:00' }));
     expect(courtTasks(o, `hearing:${soon.id}`).map((t) => t.kind)).toEqual(['hearing']);
     const audit = o.db().prepare(`SELECT action, details FROM audit_log WHERE target_type = 'hearing' ORDER BY seq`).all() as Array<{ action: string; details: string }>;
     expect(audit.map((a) => a.action)).toEqual(['court.hearingAdded', 'court.hearingUpdated', 'court.hearingUpdated', 'court.hearingAdded']);
@@ -58,7 +58,7 @@ describe('court hearings', () => {
     const worker = await o.as('ayse');
     const courts = await o.ok<Institution[]>(worker, 'institutions.list', { type: 'court' });
     const h = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { courtInstitutionId: courts[0]!.id, courtName: courts[0]!.name }));
-    await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-02-20T10:00:00Z' }));
+    await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-02-20T10:00:00' }));
     const overview = await o.ok<CourtOverview>(worker, 'court.overview', {});
     expect(overview.upcoming.map((x) => x.id)).toEqual([h.id]);
     expect(overview.upcoming[0]).toMatchObject({ caseNumber: expect.stringMatching(/^2026\//), childName: 'Elif Öztürk' });
@@ -77,7 +77,7 @@ describe('court orders', () => {
   it('every order kind of seed 003 and Law 5395 is accepted; an order with a due day writes a task for its responsible user', async () => {
     const o = await referralsOffice();
     const worker = await o.as('ayse');
-    const h = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-02-27T10:00:00Z' }));
+    const h = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-02-27T10:00:00' }));
     for (const kind of ORDER_KINDS) {
       await o.ok(worker, 'orders.add', { caseId: o.caseId, hearingId: h.id, kind, orderedOn: '2026-02-27', responsibleUserId: o.ids.ayse });
     }
@@ -121,7 +121,7 @@ describe('court orders', () => {
     await o.fails(worker, 'orders.updateCompliance', { id: order.id, status: 'in_progress', on: '2026-03-04' }, 'court.dateInFuture');
     await o.ok(worker, 'orders.updateCompliance', { id: order.id, status: 'in_progress', on: '2026-03-01', note: 'Koruyucu aile ile görüşüldü.' });
 
-    o.clock.now = new Date('2026-03-06T09:00:00Z');
+    o.clock.now = new Date('2026-03-06T09:00:00');
     let overview = await o.ok<CourtOverview>(worker, 'court.overview', {});
     expect(overview).toMatchObject({ openOrders: 1, overdueOrders: 1 });
     expect(overview.orders[0]).toMatchObject({ id: order.id, overdue: true, compliance: 'in_progress' });
@@ -154,9 +154,9 @@ describe('court data for the court report', () => {
   it('gives the court and file number, hearings and orders oldest first, and the referrals with outcomes', async () => {
     const o = await referralsOffice();
     const worker = await o.as('ayse');
-    const past = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-02-20T10:00:00Z', fileNumber: '2026/145 E.' }));
+    const past = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-02-20T10:00:00', fileNumber: '2026/145 E.' }));
     await o.ok(worker, 'hearings.update', { id: past.id, expectedVersion: 1, status: 'held', outcome: 'Tedbir kararı.' });
-    const next = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-05-04T10:00:00Z' }));
+    const next = await o.ok<Hearing>(worker, 'hearings.add', hearingInput(o.caseId, { hearingAt: '2026-05-04T10:00:00' }));
     await o.ok(worker, 'orders.add', { caseId: o.caseId, hearingId: past.id, kind: 'education', orderedOn: '2026-02-20', responsibleUserId: o.ids.ayse });
     await o.ok(worker, 'orders.add', { caseId: o.caseId, hearingId: past.id, kind: 'shelter', orderedOn: '2026-02-19', responsibleUserId: o.ids.ayse });
     const pdm = (await o.ok<Institution[]>(worker, 'institutions.list', { q: 'psikolojik' }))[0]!;
@@ -172,7 +172,7 @@ describe('court data for the court report', () => {
     await o.ok(worker, 'referrals.decline', { id: r.id, reason: 'Bölge dışı.' });
 
     const data = courtDataForCase(o.db(), actorOf(worker.session!), o.caseId, o.clock.now);
-    expect(data.court).toMatchObject({ name: 'İstanbul 2. Çocuk Mahkemesi', fileNumber: '2026/145 E.', hearingAt: '2026-05-04T10:00:00.000Z' });
+    expect(data.court).toMatchObject({ name: 'İstanbul 2. Çocuk Mahkemesi', fileNumber: '2026/145 E.', hearingAt: new Date('2026-05-04T10:00:00.000').toISOString() });
     expect(data.nextHearing?.id).toBe(next.id);
     expect(data.hearings.map((h) => h.id)).toEqual([past.id, next.id]);
     expect(data.orders.map((x) => x.kind)).toEqual(['shelter', 'education']);

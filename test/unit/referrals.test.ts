@@ -146,7 +146,7 @@ describe('referrals', () => {
     await o.fails(worker, 'referrals.send', { id: r.id }, 'referrals.transitionInvalid');
     expect(await o.fails(worker, 'referrals.serviceStarted', { id: r.id }, 'referrals.transitionInvalid')).toEqual({ from: 'sent', to: 'service_started' });
 
-    o.clock.now = new Date('2026-03-10T10:00:00Z');
+    o.clock.now = new Date('2026-03-10T10:00:00');
     await o.fails(worker, 'referrals.acknowledge', { id: r.id, on: '2026-03-01' }, 'referrals.dateBeforePrevious');
     await o.ok(worker, 'referrals.acknowledge', { id: r.id, on: '2026-03-09', note: 'Telefonla teyit edildi.' });
     const started = await o.ok<Referral>(worker, 'referrals.serviceStarted', { id: r.id });
@@ -199,7 +199,7 @@ describe('referrals', () => {
     expect(openTasks()).toEqual([{ kind: 'referralReply', assignee: o.ids.ayse, due: new Date('2026-03-16T23:59:00').toISOString(), titleKey: 'tasks.referral.replyExpected' }]);
 
     const worker = await o.as('ayse');
-    o.clock.now = new Date('2026-03-17T09:00:00Z');
+    o.clock.now = new Date('2026-03-17T09:00:00');
     const dash = await o.ok<Dashboard>(worker, 'tasks.list', { scope: 'mine' });
     const overdue = dash.overdue.items.find((t: Task) => t.source === 'referral')!;
     expect(overdue).toMatchObject({ titleKey: 'tasks.referral.replyExpected', titleParams: { institution: 'İBB Psikolojik Danışma Merkezi' }, caseId: o.caseId });
@@ -262,8 +262,8 @@ describe('referral letter data (for the documents area)', () => {
     const o = await referralsOffice();
     const worker = await o.as('ayse');
     const isadem = await institutionId(o, worker, 'isadem');
-    const n1 = await o.ok<{ id: number }>(worker, 'notes.add', { caseId: o.caseId, type: 'home_visit', occurredAt: '2026-03-01T10:00:00Z', body: 'Ev ziyareti: anne işbirliğine açık.' });
-    await o.ok<{ id: number }>(worker, 'notes.add', { caseId: o.caseId, type: 'phone_call', occurredAt: '2026-03-01T12:00:00Z', body: 'GİZLİ: babanın yeni adresi bilinmiyor.' });
+    const n1 = await o.ok<{ id: number }>(worker, 'notes.add', { caseId: o.caseId, type: 'home_visit', occurredAt: '2026-03-01T10:00:00', body: 'Ev ziyareti: anne işbirliğine açık.' });
+    await o.ok<{ id: number }>(worker, 'notes.add', { caseId: o.caseId, type: 'phone_call', occurredAt: '2026-03-01T12:00:00', body: 'GİZLİ: babanın yeni adresi bilinmiyor.' });
     await o.fails(worker, 'referrals.create', { caseId: o.caseId, ...draftFields(isadem, { sharedSections: ['notes'], sharedNoteIds: [n1.id + 100] }) }, 'api.notFound');
 
     const r = await o.ok<Referral>(worker, 'referrals.create', {
@@ -274,7 +274,7 @@ describe('referral letter data (for the documents area)', () => {
     const letter = referralForLetter(o.db(), actorOf(worker.session!), r.id);
     expect(Object.keys(letter.shared).sort()).toEqual(['concerns', 'identity', 'notes']);
     expect(letter.shared.identity).toEqual([expect.objectContaining({ firstName: 'Elif', lastName: 'Öztürk', birthDate: '2014-05-10', idNumber: '10000000146', role: 'child' })]);
-    expect(letter.shared.notes).toEqual([{ id: n1.id, type: 'home_visit', occurredAt: '2026-03-01T10:00:00.000Z', body: 'Ev ziyareti: anne işbirliğine açık.' }]);
+    expect(letter.shared.notes).toEqual([{ id: n1.id, type: 'home_visit', occurredAt: new Date('2026-03-01T10:00:00.000').toISOString(), body: 'Ev ziyareti: anne işbirliğine açık.' }]);
     expect(JSON.stringify(letter)).not.toContain('GİZLİ');
     expect(JSON.stringify(letter)).not.toContain('Murat');
     expect(letter.shared.concerns!.concerns.map((c) => c.labelTr)).toEqual(['Aile içi şiddet', 'Duygusal ihmal']);

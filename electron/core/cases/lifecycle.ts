@@ -126,11 +126,33 @@ export interface CreateCaseInput {
   responsibleUserId?: string | undefined;
   coWorkerIds: string[];
   caseNumber?: string | undefined;
+  parallelReason?: string | undefined;
 }
 
-export function createCase(db: Db, actor: Actor, input: CreateCaseInput, clock: Clock): { id: number; caseNumber: string; flags: FlagKind[]; householdId: number } {
+/** The open cases (not closed) a known person is a child in, newest first. */
+export function openCasesOfChild(db: Db, personId: number): Array<{ id: number; caseNumber: string }> {
+  return (
+    db
+      .prepare(
+        `SELECT c.id, c.case_number AS caseNumber FROM case_members m JOIN cases c ON c.id = m.case_id
+         WHERE m.person_id = ? AND m.role = 'child' AND c.status <> 'closed' ORDER BY c.opened_at DESC, c.id DESC`,
+      )
+      .all(personId) as Array<{ id: number; caseNumber: string }>
+  );
+}
+
+export function createCase(db: Db, actor: Actor, input: CreateCaseInput, clock: Clock): { id: number; caseNumber: string; flags: FlagKind[]; householdId: number; parallelTo: number[] } {
   if (!input.members.some((m) => m.role === 'child')) throw new CodedError('cases.childRequired', { field: 'members' });
   const intakeDay = checkIntake(db, input.intake, clock, 'intake');
+  // One case per child: a known child with an open case gets this report on that case, unless a reason is given.
+  const parallelTo: number[] = [];
+  input.members.forEach((m, i) => {
+    if (m.role !== 'child' || m.personId === undefined) return;
+    const open = openCasesOfChild(db, m.personId);
+    if (open.length === 0) return;
+    if (!input.parallelReason) throw new CodedError('cases.openCaseExists', { field: `members.${i}.personId`, caseNumber: open[0]!.caseNumber, caseId: open[0]!.id });
+    parallelTo.push(...open.map((c) => c.id));
+  });
 
   const responsible = input.responsibleUserId ?? actor.userId;
   if (responsible !== actor.userId && !actor.approve) throw new CodedError('auth.forbidden');
@@ -164,7 +186,7 @@ export function createCase(db: Db, actor: Actor, input: CreateCaseInput, clock: 
   const openedAt = toUtc(input.intake.receivedAt);
   const id = insertCase(db, { year, seq, householdId, status: 'intake', priority: null, responsible, openedAt, actor: actor.userId, now: iso(clock) });
   setCaseWorkers(db, id, responsible, co, actor.userId, iso(clock));
-  addHistory(db, { caseId: id, event: 'created', from: null, to: 'intake', reason: null, at: iso(clock), by: actor.userId });
+  addHistory(db, { caseId: id, event: 'created', from: null, to: 'intake', reason: parallelTo.length ? (input.parallelReason ?? null) : null, at: iso(clock), by: actor.userId });
   const linked = input.members.some((m) => m.personId !== undefined);
   input.members.forEach((m, i) => addMember(db, actor, id, m, `members.${i}`, clock, intakeDay));
 
@@ -172,7 +194,7 @@ export function createCase(db: Db, actor: Actor, input: CreateCaseInput, clock: 
   const intakeId = insertIntake(db, id, kind, input.intake, actor.userId, iso(clock));
   const flag = checkRepeatedReport(db, id, intakeId, actor.userId, iso(clock));
   const row = requireCase(db, id);
-  return { id, caseNumber: row.case_number, flags: flag ? [flag] : [], householdId };
+  return { id, caseNumber: row.case_number, flags: flag ? [flag] : [], householdId, parallelTo };
 }
 
 function openCase(db: Db, caseId: number): CaseRow {

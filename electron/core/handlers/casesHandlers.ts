@@ -82,7 +82,7 @@ export const casesHandlers = {
     const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const created = life.createCase(c.db, c.actor, input, c.clock);
-      audit(c, 'case.created', 'case', created.id, { householdId: created.householdId, members: input.members.length, flags: created.flags.join(',') });
+      audit(c, 'case.created', 'case', created.id, { householdId: created.householdId, members: input.members.length, flags: created.flags.join(','), ...(created.parallelTo.length ? { parallelTo: created.parallelTo.join(',') } : {}) });
       return { id: created.id, caseNumber: created.caseNumber, flags: created.flags };
     })();
   },

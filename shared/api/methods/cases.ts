@@ -75,6 +75,11 @@ export const casesMethods = {
           .trim()
           .regex(/^\d{4}\/\d{1,6}$/)
           .optional(),
+        /**
+         * One case per child: a child already in an open case gets a second one only with a reason
+         * (kept in the new case's history); otherwise the report is added to that case.
+         */
+        parallelReason: Reason.optional(),
       })
       .strict(),
     output: z.object({ id: Id, caseNumber: z.string(), flags: z.array(z.enum(FLAG_KINDS)) }),

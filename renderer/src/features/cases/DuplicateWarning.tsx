@@ -6,12 +6,40 @@ import { Button } from '../../components/ui/Button';
 import { formatDate } from '../../i18n/format';
 import { personInput, type PersonDraft } from './PersonFields';
 
+type CaseOfCandidate = DuplicateCandidate['cases'][number];
+
+/** The case a report on this known child should go to: an open case first, else a closed one to reopen (visible ones only). */
+export function caseToOffer(c: DuplicateCandidate): { kind: 'add' | 'reopen'; case: CaseOfCandidate } | null {
+  const mine = c.cases.filter((k) => k.visible && k.role === 'child');
+  const open = mine.find((k) => k.status !== 'closed');
+  if (open) return { kind: 'add', case: open };
+  const closed = mine.find((k) => k.status === 'closed');
+  return closed ? { kind: 'reopen', case: closed } : null;
+}
+
+/** Does this known person have an open case as a child (visible or not)? Then a new case needs a reason. */
+export const hasOpenCase = (c: DuplicateCandidate): boolean => c.cases.some((k) => k.role === 'child' && k.status !== 'closed');
+
 /**
  * While a person is typed in, asks the core for people already known (same
  * ID number, or a similar folded name with the same birth date or year) and
- * lets the user link the known person or confirm a new one.
+ * lets the user link the known person or confirm a new one. One case per
+ * child: a known child with an open case is offered, first, "add this report
+ * to case 2026/0025"; a closed case is offered for reopening.
  */
-export function DuplicateWarning({ draft, confirmedNew, onLink, onConfirmNew }: { draft: PersonDraft; confirmedNew: boolean; onLink(candidate: DuplicateCandidate): void; onConfirmNew(): void }) {
+export function DuplicateWarning({
+  draft,
+  confirmedNew,
+  onLink,
+  onConfirmNew,
+  onUseCase,
+}: {
+  draft: PersonDraft;
+  confirmedNew: boolean;
+  onLink(candidate: DuplicateCandidate): void;
+  onConfirmNew(): void;
+  onUseCase?: (kind: 'add' | 'reopen', caseId: number) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const input = personInput(draft);
@@ -53,9 +81,19 @@ export function DuplicateWarning({ draft, confirmedNew, onLink, onConfirmNew }: 
               {c.reasons.map((r) => t(`intake.duplicates.reason.${r}`)).join(', ')}
               {c.cases.length ? ` · ${t('intake.duplicates.cases', { list: c.cases.map((k) => k.caseNumber).join(', ') })}` : ''}
             </span>
-            <Button variant="secondary" onPress={() => onLink(c)}>
-              {t('intake.duplicates.link')}
-            </Button>
+            <span className="duplicate-actions">
+              {(() => {
+                const offer = onUseCase ? caseToOffer(c) : null;
+                return offer ? (
+                  <Button variant="primary" onPress={() => onUseCase?.(offer.kind, offer.case.id)}>
+                    {t(offer.kind === 'add' ? 'intake.duplicates.addToCase' : 'intake.duplicates.reopenCase', { caseNumber: offer.case.caseNumber })}
+                  </Button>
+                ) : null;
+              })()}
+              <Button variant="secondary" onPress={() => onLink(c)}>
+                {hasOpenCase(c) ? t('intake.duplicates.linkNewCase') : t('intake.duplicates.link')}
+              </Button>
+            </span>
           </li>
         ))}
       </ul>

@@ -13,7 +13,7 @@ import { Select } from '../../components/ui/Select';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
-import { DuplicateWarning } from './DuplicateWarning';
+import { DuplicateWarning, hasOpenCase } from './DuplicateWarning';
 import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
 import { fieldErrorOf, formErrorOf, withoutField } from './fieldErrors';
 import { emptyIntake, IntakeFields, intakeInput, type IntakeDraft } from './IntakeFields';
@@ -62,6 +62,7 @@ export function NewCasePage() {
   const [members, setMembers] = useState<MemberDraft[]>([newMember('child')]);
   const [intake, setIntake] = useState<IntakeDraft>(() => emptyIntake());
   const [responsible, setResponsible] = useState(me.id);
+  const [parallelReason, setParallelReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -103,6 +104,24 @@ export function NewCasePage() {
   /** Blocks are numbered within their role: Çocuk 1, Bakım veren 1, Bakım veren 2, Kardeş 1. */
   const numberOf = (index: number) => members.slice(0, index + 1).filter((x) => x.role === members[index]!.role).length;
 
+  // A known child who is in an open case: a new case beside it needs a reason.
+  const parallel = members.find((m) => m.role === 'child' && m.linked && hasOpenCase(m.linked))?.linked ?? null;
+
+  /** The report goes to the child's case instead: a further report on an open case, or it reopens a closed one. */
+  const reportToCase = async (kind: 'add' | 'reopen', caseId: number) => {
+    setBusy(true);
+    setError(null);
+    try {
+      if (kind === 'add') await call('cases.addIntake', { caseId, intake: intakeInput(intake) });
+      else await call('cases.reopen', { caseId, intake: intakeInput(intake) });
+      navigate(`/cases/${caseId}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -125,6 +144,7 @@ export function NewCasePage() {
         })),
         intake: intakeInput(intake),
         responsibleUserId: responsible,
+        ...(parallel && parallelReason.trim() ? { parallelReason } : {}),
       });
       await draft.clear();
       navigate(`/cases/${created.id}`);
@@ -195,7 +215,13 @@ export function NewCasePage() {
               ) : (
                 <>
                   <PersonFields value={m.person} onChange={(person) => updateMember(m.key, { person, confirmedNew: false })} errorFor={at} child={m.role === 'child' || m.role === 'sibling'} />
-                  <DuplicateWarning draft={m.person} confirmedNew={m.confirmedNew} onLink={(c) => updateMember(m.key, { linked: c })} onConfirmNew={() => updateMember(m.key, { confirmedNew: true })} />
+                  <DuplicateWarning
+                    draft={m.person}
+                    confirmedNew={m.confirmedNew}
+                    onLink={(c) => updateMember(m.key, { linked: c })}
+                    onConfirmNew={() => updateMember(m.key, { confirmedNew: true })}
+                    {...(m.role === 'child' ? { onUseCase: (kind: 'add' | 'reopen', caseId: number) => void reportToCase(kind, caseId) } : {})}
+                  />
                   {fieldError(`members.${index}.person`) ? <Alert tone="error">{fieldError(`members.${index}.person`)}</Alert> : null}
                 </>
               )}
@@ -217,6 +243,30 @@ export function NewCasePage() {
           ))}
         </div>
         {fieldError('members') ? <Alert tone="error">{fieldError('members')}</Alert> : null}
+
+        {parallel ? (
+          <fieldset className="panel">
+            <legend>{t('intake.parallel.title')}</legend>
+            <Alert tone="warning">
+              {t('intake.parallel.hint', {
+                name: `${parallel.firstName} ${parallel.lastName}`,
+                list: parallel.cases.filter((k) => k.role === 'child' && k.status !== 'closed').map((k) => k.caseNumber).join(', '),
+              })}
+            </Alert>
+            <TextField
+              label={t('intake.parallel.reason')}
+              multiline
+              rows={3}
+              value={parallelReason}
+              onChange={(value) => {
+                setParallelReason(value);
+                setError((e) => (e?.error.code === 'cases.openCaseExists' ? null : e));
+              }}
+              isRequired
+              error={error?.error.code === 'cases.openCaseExists' ? formErrorOf(t, error) : null}
+            />
+          </fieldset>
+        ) : null}
 
         {canAssign ? (
           <fieldset className="panel">
