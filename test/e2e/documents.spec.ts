@@ -1,6 +1,6 @@
 /**
- * Printing documents from the case file: the court report (opinion and
- * recommendation asked for, progress, preview with its document number), the
+ * Printing documents from the case file: the social inquiry report (what is
+ * missing said at once, the stored draft, progress, preview with its document number), the
  * refusal for a case without an assessment, an assessment summary from the
  * risk tab, and a referral letter from the referrals tab.
  */
@@ -33,37 +33,52 @@ async function assess(page: Page, caseId: number): Promise<AssessmentRecord> {
 
 const openCase = (page: Page, id: number) => page.goto(`${new URL(page.url()).origin}/#/cases/${id}`);
 
-test('the court report: opinion and recommendation asked for, then the preview with its document number', async ({ signedIn: app }) => {
+test('the social inquiry report: what is missing said at once, the draft kept, then the preview with its document number', async ({ signedIn: app }) => {
   const kase = await createCase(app);
   await assess(app, kase.id);
   await openCase(app, kase.id);
   await app.getByRole('button', { name: ui.courtReport.button }).first().click();
   const dialog = app.getByRole('dialog', { name: ui.courtReport.title });
   await expect(dialog).toBeVisible();
+  // Before anything is typed, the dialog says what the report still lacks.
+  const missing = ui.courtReport.stillMissing.replace('{{list}}', `${ui.courtReport.gap.opinion}, ${ui.courtReport.gap.recommendation}`);
+  await expect(dialog.getByRole('status').filter({ hasText: missing })).toBeVisible();
 
   // Both texts are required.
   await dialog.getByRole('button', { name: ui.create }).click();
   await expect(dialog.getByRole('alert')).toHaveText(ui.courtReport.missing);
 
-  await dialog.getByLabel(ui.courtReport.opinion).fill('Çocuğun annesinin yanında kalması yüksek yararınadır.');
-  await dialog.getByLabel(ui.courtReport.recommendation).fill('Bireysel danışmanlık tedbirinin altı ay uzatılması önerilir.');
+  await dialog.getByLabel(ui.courtReport.field.opinion).fill('Çocuğun annesinin yanında kalması yüksek yararınadır.');
+  await dialog.getByLabel(ui.courtReport.field.recommendation).fill('Bireysel danışmanlık tedbirinin altı ay uzatılması önerilir.');
+  await dialog.getByLabel(ui.courtReport.field.childViews).fill('“Annemle kalmak istiyorum.”');
+  await dialog.getByText(tr.documents.court.measure.counselling).click();
+  await dialog.getByRole('button', { name: ui.courtReport.saveDraft }).click();
+  await expect(dialog.getByText(ui.courtReport.saved.replace('{{version}}', '1'))).toBeVisible();
+  await app.screenshot({ path: 'test-results/court-report-dialog.png', fullPage: true });
   await dialog.getByRole('button', { name: ui.create }).click();
   await expect(dialog.getByText(DOCUMENT_NUMBER)).toBeVisible({ timeout: 30_000 });
   await expect(dialog.locator('iframe.pdf-frame')).toBeVisible();
-  await expect(dialog.getByRole('link', { name: tr.documents.save })).toHaveAttribute('download', /^mahkeme-raporu-KLK-\d{4}-\d{6}\.pdf$/);
+  await expect(dialog.getByRole('link', { name: tr.documents.save })).toHaveAttribute('download', /^sosyal-inceleme-raporu-KLK-\d{4}-\d{6}\.pdf$/);
   await dialog.getByRole('button', { name: ui.close }).click();
   await expect(dialog).toBeHidden();
+
+  // Opened again: the stored draft is back, nothing to retype.
+  await app.getByRole('button', { name: ui.courtReport.button }).first().click();
+  await expect(dialog.getByLabel(ui.courtReport.field.opinion)).toHaveValue('Çocuğun annesinin yanında kalması yüksek yararınadır.');
+  await expect(dialog.getByLabel(ui.courtReport.field.childViews)).toHaveValue('“Annemle kalmak istiyorum.”');
+  await dialog.getByRole('button', { name: tr.common.cancel }).click();
 });
 
-test('a case without a risk assessment: the court report says what is missing', async ({ signedIn: app }) => {
+test('a case without a risk assessment: the report says what is missing before anything is typed', async ({ signedIn: app }) => {
   const kase = await createCase(app);
   await openCase(app, kase.id);
   await app.getByRole('button', { name: ui.courtReport.button }).first().click();
   const dialog = app.getByRole('dialog', { name: ui.courtReport.title });
-  await dialog.getByLabel(ui.courtReport.opinion).fill('Görüş.');
-  await dialog.getByLabel(ui.courtReport.recommendation).fill('Öneri.');
+  await expect(dialog.getByRole('alert')).toContainText(ui.courtReport.gap.assessment);
+  await dialog.getByLabel(ui.courtReport.field.opinion).fill('Görüş.');
+  await dialog.getByLabel(ui.courtReport.field.recommendation).fill('Öneri.');
   await dialog.getByRole('button', { name: ui.create }).click();
-  await expect(dialog.getByRole('alert')).toHaveText(tr.errors.documents.courtReportNoAssessment);
+  await expect(dialog.getByRole('alert').last()).toHaveText(tr.errors.documents.courtReportNoAssessment);
   await dialog.getByRole('button', { name: tr.common.cancel }).click();
 });
 

@@ -25,6 +25,7 @@ import { formatDateTime, formatDay } from '../../electron/core/documents/format'
 import { intake } from '../fixtures/cases';
 import { COURT, documentCase, NAMES, type DocumentCase } from '../fixtures/documentCase';
 import { pdfFile, pdfPages, pdftotextRaw, qpdfCheck, qpdfEncryption } from '../fixtures/documents';
+import { pngImage } from '../fixtures/images';
 import { signedInCore } from '../fixtures/vaults';
 
 const bytesOf = (r: DocumentResult) => Buffer.from(r.bytesBase64, 'base64');
@@ -33,6 +34,15 @@ const flat = (text: string) => text.replace(/-\n\s*/g, '-').replace(/\s+/g, ' ')
 const LANGS: Language[] = ['tr', 'en'];
 const OPINION = 'Çocuğun annesinin yanında kalması yüksek yararınadır; anne koruyucu davranıyor.\n\nBabayla görüşmeler gözetimli sürmelidir.';
 const RECOMMENDATION = 'Bireysel psikolojik danışmanlık tedbirinin altı ay uzatılması ve aile danışmanlığı önerilir.';
+const LETTERHEAD = {
+  name: 'Üsküdar Çocuk Koruma Birimi',
+  institution: 'Aile ve Sosyal Hizmetler Bakanlığı',
+  address: 'Mimar Sinan Mah. Selmanıpak Cad. No: 3, Üsküdar / İstanbul',
+  phone: '0216 555 00 11',
+  email: 'uskudar.ckb@example.gov.tr',
+  kep: 'uskudar.ckb@hs01.kep.tr',
+  fileCode: 'E-98765432-105.01',
+};
 const CHILD_VIEWS = '“Annemle kalmak istiyorum. Babamı görmek istiyorum ama merkezde, evde değil.”';
 const CHILD_HEARD = '12.06.2026 tarihinde okulda, rehber öğretmen odasında, yalnız görüşüldü; yaşına uygun sorularla.';
 
@@ -261,10 +271,28 @@ describe('documents of a real case', () => {
     const t = translator(language);
     const k = (key: string, params?: Record<string, unknown>) => t(`documents.letter.${key}`, params);
     const r = d.referrals.shared;
+    await d.ok(await d.as('sistem'), 'office.update', LETTERHEAD);
     const result = await print('documents.referralLetter', { referralId: r.id, language });
     const pages = pdfPages(bytesOf(result));
     expectFramed(pages, result, language);
     const all = flat(pages.join('\n'));
+    // The official-letter layout: letterhead, Sayı (file code + document number) and the date on one line,
+    // Konu, the addressee, İlgi, the closing formula, the signature with title, Ekler, the footer's contacts.
+    const first = pages[0]!;
+    expect(first).toContain(t('documents.letterhead.state'));
+    expect(first).toContain('AİLE VE SOSYAL HİZMETLER BAKANLIĞI');
+    expect(first).toContain('ÜSKÜDAR ÇOCUK KORUMA BİRİMİ');
+    expect(flat(first)).toContain(`${k('number')} : ${LETTERHEAD.fileCode}-${result.documentNumber}`);
+    expect(first).toContain(formatDay(d.clock.now.toISOString(), language));
+    expect(flat(first)).toContain(k('subject'));
+    expect(flat(first)).toContain(`: ${k('subjectText', { services: '' }).replace(/[\s—-]+$/, '')}`);
+    expect(first).toContain(d.institution.name.toLocaleUpperCase('tr-TR'));
+    expect(flat(first)).toMatch(new RegExp(`${k('reference')} : a\\. ${k('caseNumberIs', { number: d.caseNumber })}`));
+    expect(all).toContain(k('closingFormula'));
+    expect(all).toContain(`${k('attachments')}:`);
+    expect(all).toContain(k('attachmentSlip'));
+    pages.forEach((p) => expect(flat(p)).toContain(`${LETTERHEAD.address} · ${t('documents.letterhead.phone')}: ${LETTERHEAD.phone}`));
+    pages.forEach((p) => expect(flat(p)).toContain(`KEP: ${LETTERHEAD.kep}`));
     expect(all).toContain(d.institution.name);
     expect(all).toContain(k('subject'));
     expect(all).toContain(t('documents.labels.urgency.priority'));
@@ -425,6 +453,7 @@ describe('a court report of a case with years of notes', () => {
 describe('the pages, as pictures', () => {
   it('renders every page type in both languages to PNG (KALKAN_PDF_PNG_DIR keeps them for a human to look at)', async () => {
     const d = await documentCase({ extraNotes: 2 });
+    await d.ok(await d.as('sistem'), 'office.update', { ...LETTERHEAD, logo: { base64: pngImage(96, 96).toString('base64') } });
     const c = await d.as('ayse');
     const dir = process.env.KALKAN_PDF_PNG_DIR ?? mkdtempSync(join(tmpdir(), 'kalkan-png-'));
     for (const language of LANGS) {

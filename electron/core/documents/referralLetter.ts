@@ -156,11 +156,12 @@ function sharedSection(section: ShareSection, data: ReferralLetterData, c: Ctx):
 export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, now: Date): DocumentBody {
   const { language } = frame;
   const t = translator(language);
-  const b = documentBlocks(language);
+  const b = documentBlocks(language, { missing: 'notStated' });
   const k = (key: string, params?: Record<string, unknown>) => t(`documents.letter.${key}`, params);
   const c: Ctx = { t, b, language, k, day: (v) => (v ? formatDay(v, language) : null), now };
   const r = data.referral;
   const inst = data.institution;
+  const officeName = frame.letterhead?.printedName ?? frame.officeName;
   const services = [...r.services.map((s) => labelledText(s, language)), ...(r.servicesOther ? [r.servicesOther] : [])];
   const referred = data.referred ? data.referred.name : k('theHousehold');
   const urgency = t(`documents.labels.urgency.${r.urgency}`);
@@ -183,20 +184,57 @@ export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, n
       ]
     : [{ text: k('nothingShared'), italics: true, margin: [0, 0, 0, 6] }];
 
-  const addressee: Content = {
-    margin: [0, 2, 0, 8],
-    stack: [
-      { text: k('to'), style: 'label' },
-      { text: inst.name, bold: true, fontSize: 11 },
-      ...(inst.contactPerson ? [{ text: k('attention', { name: inst.contactPerson }) }] : []),
-      ...(inst.address ? [{ text: inst.address }] : []),
-      ...([inst.phone, inst.email].filter(Boolean).length ? [{ text: [inst.phone, inst.email].filter(Boolean).join('  ·  '), style: 'small' }] : []),
+  // The official-letter layout of Turkish public bodies: Sayı and date on one line, Konu, the addressee,
+  // İlgi, the body, the signature block (name and title), Ekler; the letterhead and the footer with the
+  // office's contacts come from the frame.
+  const fileCode = frame.letterhead?.fileCode?.trim();
+  const number = fileCode ? `${fileCode}-${frame.documentNumber}` : frame.documentNumber;
+  const labelled = (label: string, value: Content | string): Content => ({
+    columns: [
+      { text: label, bold: true, width: 104 },
+      { text: ':', width: 8 },
+      typeof value === 'string' ? { text: value, width: '*' } : { ...(value as object), width: '*' } as Content,
     ],
-  };
+    columnGap: 0,
+    margin: [0, 0, 0, 2],
+  });
+  const head: Content[] = [
+    {
+      columns: [
+        { text: k('number'), bold: true, width: 104 },
+        { text: ':', width: 8 },
+        { text: number, width: '*' },
+        { text: formatDay(frame.generatedAt.toISOString(), language), width: 'auto', alignment: 'right' },
+      ],
+      columnGap: 0,
+      margin: [0, 0, 0, 2],
+    },
+    labelled(k('subject'), { text: k('subjectText', { services: services.join(', ') || k('noServices') }), bold: true }),
+    {
+      margin: [60, 14, 0, 10],
+      stack: [
+        { text: inst.name.toLocaleUpperCase('tr-TR'), bold: true, fontSize: 11, alignment: 'center' },
+        ...(inst.address ? [{ text: inst.address, alignment: 'center', style: 'small' } as Content] : []),
+        ...(inst.contactPerson ? [{ text: k('attention', { name: inst.contactPerson }), alignment: 'center', style: 'small' } as Content] : []),
+      ],
+    },
+    labelled(k('reference'), {
+      ol: [
+        k('caseNumberIs', { number: data.case.caseNumber }),
+        k('referralNo', { id: r.id }),
+        ...(r.consent?.on && !r.legalGround ? [k('consentRef', { date: c.day(r.consent.on) })] : []),
+        ...(r.legalGround ? [r.legalGround] : []),
+      ],
+      type: 'lower-alpha',
+    } as Content),
+    labelled(k('urgency'), r.urgency === 'routine' ? urgency : { text: urgency, bold: true }),
+    labelled(k('replyBy'), c.day(r.replyDueOn) ?? b.missing),
+    { text: '', margin: [0, 0, 0, 6] },
+  ];
 
   const slip = b.detachable(k('slip.cut'), [
     { text: k('slip.title'), bold: true, fontSize: 12, alignment: 'center', color: '#14365d', margin: [0, 0, 0, 2] },
-    { text: k('slip.returnTo', { office: frame.officeName, name: r.responsible }), alignment: 'center', style: 'small', margin: [0, 0, 0, 8] },
+    { text: k('slip.returnTo', { office: officeName, name: r.responsible }), alignment: 'center', style: 'small', margin: [0, 0, 0, 8] },
     b.keyValue(
       [
         [k('slip.referralNo'), `${k('referralNo', { id: r.id })} · ${k('slip.documentNo', { number: frame.documentNumber })}`],
@@ -217,15 +255,9 @@ export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, n
   ]);
 
   const content: Content[] = [
-    addressee,
-    b.keyValue([
-      [k('subject'), { text: k('subjectText', { services: services.join(', ') || k('noServices') }), bold: true }],
-      [k('reference'), `${k('caseNumberIs', { number: data.case.caseNumber })} · ${k('referralNo', { id: r.id })}`],
-      [k('urgency'), r.urgency === 'routine' ? urgency : { text: urgency, bold: true }],
-      [k('replyBy'), c.day(r.replyDueOn)],
-    ]),
+    ...head,
     {
-      text: k('opening', { office: frame.officeName, caseNumber: data.case.caseNumber, referred, count: services.length }),
+      text: k('opening', { office: officeName, caseNumber: data.case.caseNumber, referred, count: services.length }),
       margin: [0, 4, 0, 6],
     },
     ...b.section(k('section.services'), [b.list(services, { emptyText: k('noServices') })], { level: 2 }),
@@ -237,20 +269,28 @@ export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, n
       [
         b.keyValue([
           [k('contactPerson'), { text: r.responsible, bold: true }],
-          [k('office'), frame.officeName],
+          [k('office'), officeName],
           [k('preparedBy'), r.preparedBy],
         ]),
         { text: r.replyDueOn ? k('closing', { date: c.day(r.replyDueOn) }) : k('closingNoDate'), margin: [0, 2, 0, 0] },
       ],
       { level: 2 },
     ),
+    { text: k('closingFormula'), margin: [0, 8, 0, 0] },
     b.signatures([
-      { role: k('signPrepared'), name: r.preparedBy, title: t('roles.caseworker') },
+      { role: k('signPrepared'), name: r.preparedBy, title: r.preparedByTitle ? t(`userTitles.${r.preparedByTitle}`) : t('roles.caseworker') },
       { role: k('signApproved') },
     ]),
+    {
+      margin: [0, 12, 0, 0],
+      stack: [
+        { text: `${k('attachments')}:`, bold: true },
+        { ol: [k('attachmentSlip')], margin: [0, 2, 0, 0] },
+      ],
+    },
     slip,
   ];
-  return { subtitle: `${frame.officeName} → ${inst.name}`, content };
+  return { layout: 'letter', subtitle: `${officeName} → ${inst.name}`, content };
 }
 
 /** documents.referralLetter */

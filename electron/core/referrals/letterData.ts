@@ -11,6 +11,8 @@
  * Visibility: the actor must see the referral's case ('referrals.notFound').
  * Reads only; the print itself is audited by printDocument.
  */
+import type { UserTitle } from '../../../shared/api/schemas/office';
+import { findUserById } from '../users/usersRepo';
 import type { CaseStatus, MemberRole, Priority } from '../../../shared/api/schemas/cases';
 import type { CONSENT_METHODS, InstitutionType, ReferralState, ShareSection, Urgency } from '../../../shared/api/schemas/referrals';
 import type { LevelId } from '../../../shared/risk-tool/types';
@@ -64,6 +66,8 @@ export interface ReferralLetterData {
     createdAt: string;
     /** Who prepared it, and the case's responsible caseworker (the contact for the receiving institution). */
     preparedBy: string;
+    /** The preparer's professional title (users.title), printed under the signature. */
+    preparedByTitle: UserTitle | null;
     responsible: string;
   };
   case: { id: number; caseNumber: string; status: CaseStatus };
@@ -263,6 +267,7 @@ export function referralForLetter(db: Db, actor: Actor, referralId: number): Ref
       replyDueOn: r.replyDueOn,
       createdAt: r.createdAt,
       preparedBy: r.createdBy.displayName,
+      preparedByTitle: findUserById(db, r.createdBy.id)?.title ?? null,
       responsible: users(kase.responsible_user_id).displayName,
     },
     case: { id: kase.id, caseNumber: kase.case_number, status: kase.status },

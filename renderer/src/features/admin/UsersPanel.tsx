@@ -2,6 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Cell, Checkbox, CheckboxGroup, Column, Dialog, Form, Heading, Label, Modal, ModalOverlay, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../../shared/api/schemas/auth';
+import { USER_TITLES, type UserTitle } from '../../../../shared/api/schemas/office';
+import { Select } from '../../components/ui/Select';
 import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { ROLES, type Role } from '../../../../shared/auth/permissions';
 import { call } from '../../api/client';
@@ -116,6 +118,7 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [roles, setRoles] = useState<string[]>(user?.roles ?? ['caseworker']);
+  const [profTitle, setProfTitle] = useState<string>(user?.title ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,7 +136,7 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
         await call('users.create', { username, displayName, roles: roles as Role[], password });
         onSaved(t('admin.users.createdNotice', { name: displayName }));
       } else if (editing.kind === 'edit') {
-        await call('users.update', { id: editing.user.id, displayName, roles: roles as Role[] });
+        await call('users.update', { id: editing.user.id, displayName, roles: roles as Role[], title: (USER_TITLES as readonly string[]).includes(profTitle) ? (profTitle as UserTitle) : null });
         onSaved(t('admin.users.savedNotice', { name: displayName }));
       } else {
         await call('users.resetPassword', { id: editing.user.id, password });
@@ -164,6 +167,14 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
                 </Checkbox>
               ))}
             </CheckboxGroup>
+            {editing.kind === 'edit' ? (
+              <Select
+                label={t('admin.users.profTitle')}
+                value={profTitle || 'none'}
+                onChange={(v) => setProfTitle(v === 'none' ? '' : v)}
+                options={[{ id: 'none', label: t('admin.users.noTitle') }, ...USER_TITLES.map((id) => ({ id, label: t(`userTitles.${id}`) }))]}
+              />
+            ) : null}
           </>
         ) : null}
         {needsPassword ? (
