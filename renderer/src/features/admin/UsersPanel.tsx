@@ -1,8 +1,7 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Cell, Checkbox, CheckboxGroup, Column, Dialog, Form, Heading, Label, Modal, ModalOverlay, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../../shared/api/schemas/auth';
-import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { ROLES, type Role } from '../../../../shared/auth/permissions';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
@@ -11,6 +10,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { useCurrentSession } from '../auth/SessionContext';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'reset'; user: UserSummary } | null;
@@ -120,7 +120,7 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsPassword = editing.kind !== 'edit';
-  const check = useMemo(() => (password ? checkPassword(password, { username, displayName }) : null), [password, username, displayName]);
+  const check = usePasswordCheck(password, { username, displayName });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

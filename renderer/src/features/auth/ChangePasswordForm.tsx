@@ -1,13 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 
 export function ChangePasswordForm({ username, displayName, onDone, onCancel }: { username: string; displayName: string; onDone(): void; onCancel?: () => void }) {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function ChangePasswordForm({ username, displayName, onDone, onCancel }: 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const check = useMemo(() => (form.next ? checkPassword(form.next, { username, displayName }) : null), [form.next, username, displayName]);
+  const check = usePasswordCheck(form.next, { username, displayName });
   const mismatch = form.repeat.length > 0 && form.repeat !== form.next;
 
   const submit = async (event: FormEvent) => {
