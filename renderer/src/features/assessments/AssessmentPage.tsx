@@ -62,6 +62,12 @@ export function AssessmentPage() {
   return <AssessmentForm key={`${caseId}-${previousParam ?? ''}`} caseId={caseId} previousParam={previousParam} />;
 }
 
+function goToDecision(): void {
+  const heading = document.getElementById(DECISION_HEADING_ID);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
 function Page({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -225,6 +231,17 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
     }
   };
 
+  // Alt+D: the decision and Save from anywhere in the long list of criteria (shown on screen).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyD') return;
+      event.preventDefault();
+      goToDecision();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (saved) return <AssessmentResult record={saved} />;
   if (file.error) {
     return (
@@ -330,16 +347,11 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
         ) : null}
       </header>
 
+      <p className="hint assess-shortcut">
+        <kbd>Alt</kbd>+<kbd>D</kbd> {t('assessment.decisionShortcut')}
+      </p>
       <div className="assess-layout">
-        <DomainNavigator
-          ticked={ticked}
-          current={current}
-          onDecision={() => {
-            const heading = document.getElementById(DECISION_HEADING_ID);
-            heading?.scrollIntoView({ block: 'start' });
-            heading?.focus({ preventScroll: true });
-          }}
-        />
+        <DomainNavigator ticked={ticked} current={current} onDecision={goToDecision} />
         <CriteriaWalk ticked={ticked} footnotes={result.footnotes} onToggle={onToggle} current={current} />
         <DecisionPanel
           result={result}
