@@ -1,22 +1,15 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useHref, useNavigate, type NavigateOptions } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { visibleNavItems, type AreaId } from './components/navItems';
-import { CasesArea } from './features/cases/CasesArea';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { AdministrationPage } from './features/admin/AdministrationPage';
-import { AssessmentsArea } from './features/assessments/AssessmentsArea';
-import { CourtPage } from './features/court/CourtPage';
-import { ReferralsPage } from './features/referrals/ReferralsPage';
 import { AuthLayout } from './features/auth/AuthLayout';
 import { ChangePasswordForm } from './features/auth/ChangePasswordForm';
 import { SessionProvider, useSession } from './features/auth/SessionContext';
 import { SetupPage } from './features/auth/SetupPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SettingsProvider, useSettingsContext } from './features/settings/SettingsContext';
-import { StatisticsPage } from './features/statistics/StatisticsPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { call } from './api/client';
 import { IdleWarning } from './features/drafts/IdleWarning';
@@ -78,6 +71,13 @@ function Gate() {
   return <SignedInApp />;
 }
 
+const CasesArea = lazy(() => import('./features/cases/CasesArea').then((m) => ({ default: m.CasesArea })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const AdministrationPage = lazy(() => import('./features/admin/AdministrationPage').then((m) => ({ default: m.AdministrationPage })));
+const AssessmentsArea = lazy(() => import('./features/assessments/AssessmentsArea').then((m) => ({ default: m.AssessmentsArea })));
+const CourtPage = lazy(() => import('./features/court/CourtPage').then((m) => ({ default: m.CourtPage })));
+const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const StatisticsPage = lazy(() => import('./features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 /** The page of each area; an area not built yet shows what it will hold. */
 const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
   dashboard: <DashboardPage />,
@@ -127,13 +127,16 @@ function SignedInApp() {
     <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
       <UnsavedChangesGuard>
         <AppShell items={items}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/dashboard" replace />} />
-            {items.map((item) => (
-              <Route key={item.id} path={`${item.path}/*`} element={AREA_PAGES[item.id] ?? <PlaceholderPage area={item.id} />} />
-            ))}
-            <Route path="*" element={<Navigate to="/dashboard" replace />} />
-          </Routes>
+          {/* Each area is its own script, loaded when first opened. */}
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/dashboard" replace />} />
+              {items.map((item) => (
+                <Route key={item.id} path={`${item.path}/*`} element={AREA_PAGES[item.id] ?? <PlaceholderPage area={item.id} />} />
+              ))}
+              <Route path="*" element={<Navigate to="/dashboard" replace />} />
+            </Routes>
+          </Suspense>
         </AppShell>
         <IdleWarning />
       </UnsavedChangesGuard>

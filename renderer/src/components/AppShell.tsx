@@ -1,5 +1,5 @@
 import { KeyRound, Lock, UserRound } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Dialog, Heading, Link, Menu, MenuItem, MenuTrigger, Modal, ModalOverlay, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -18,10 +18,19 @@ export function AppShell({ items, children }: { items: NavItem[]; children: Reac
   const [changed, setChanged] = useState(false);
   const user = phase.kind === 'ready' ? phase.session.user : null;
   const office = phase.kind === 'ready' ? phase.officeName : null;
+  useFocusHeading(pathname);
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      {/* Not a route: the hash router would take "#main" for a page. Focus moves to the current page's main region. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <aside className="sidebar">
@@ -106,4 +115,35 @@ export function AppShell({ items, children }: { items: NavItem[]; children: Reac
       ) : null}
     </div>
   );
+}
+
+/**
+ * After a page change (sign-in, opening a case, an assessment, a document…)
+ * keyboard and screen-reader focus moves to the new page's heading, once it is
+ * on screen (pages load their data first), unless the user already moved it.
+ */
+function useFocusHeading(pathname: string): void {
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    const start = document.activeElement;
+    // Pages may show a loading heading first and their own a moment later: follow for a few seconds.
+    const settle = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      const active = document.activeElement;
+      if (!heading || active === heading) return;
+      const userMoved = active !== null && active !== document.body && active !== start && active.tagName !== 'H1';
+      if (userMoved) return;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    };
+    settle();
+    const observer = new MutationObserver(settle);
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 3000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
+  }, [pathname]);
 }

@@ -1,10 +1,9 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Cell, Checkbox, CheckboxGroup, Column, Dialog, Form, Heading, Label, Modal, ModalOverlay, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../../shared/api/schemas/auth';
 import { USER_TITLES, type UserTitle } from '../../../../shared/api/schemas/office';
 import { Select } from '../../components/ui/Select';
-import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { ROLES, type Role } from '../../../../shared/auth/permissions';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
@@ -13,6 +12,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { useCurrentSession, useSession } from '../auth/SessionContext';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'reset'; user: UserSummary } | null;
@@ -125,7 +125,7 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
   const needsPassword = editing.kind !== 'edit';
   const { phase } = useSession();
   const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
-  const check = useMemo(() => (password ? checkPassword(password, { username, displayName, officeName }) : null), [password, username, displayName, officeName]);
+  const check = usePasswordCheck(password, { username, displayName, ...(officeName ? { officeName } : {}) });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -62,6 +62,12 @@ export function AssessmentPage() {
   return <AssessmentForm key={`${caseId}-${previousParam ?? ''}`} caseId={caseId} previousParam={previousParam} />;
 }
 
+function goToDecision(): void {
+  const heading = document.getElementById(DECISION_HEADING_ID);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
 function Page({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -107,12 +113,14 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const [current, setCurrent] = useState<string | null>(WALK_ORDER[0]!.id);
 
   // Ticks, level, reason and summary are this user's draft until saved: an idle lock loses nothing.
-  const draftValue = { ticked: [...ticked], chosen, reason, summary, chosenChild, typedAge: typedAge ?? null, previousId: previous?.id ?? null };
+  const draftValue = { ticked: [...ticked], screened: [...screened], chosen, reason, summary, chosenChild, typedAge: typedAge ?? null, previousId: previous?.id ?? null };
   const draft = useDraft(`assessment:${caseId}`, {
     value: draftValue,
-    dirty: !saved && (ticked.size > 0 || chosen !== null || reason !== '' || summary !== ''),
+    dirty: !saved && (ticked.size > 0 || screened.size > 0 || chosen !== null || reason !== '' || summary !== ''),
     onRestore: (values) => {
-      setTicked(new Set(values.ticked.filter((id) => CRITERIA.has(id))));
+      // Ids of an earlier instrument version read as the criteria that replaced them; domains as they are.
+      setTicked(new Set(values.ticked.flatMap((id) => criterionEntry(id)?.criterion.id ?? [])));
+      setScreened(new Set((values.screened ?? []).filter((id) => INSTRUMENT.domains.some((d) => d.id === id))));
       setChosen(values.chosen);
       setReason(values.reason);
       setSummary(values.summary);
@@ -262,6 +270,17 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
     }
   };
 
+  // Alt+D: the decision and Save from anywhere in the long list of criteria (shown on screen).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== 'KeyD') return;
+      event.preventDefault();
+      goToDecision();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   if (saved) return <AssessmentResult record={saved} />;
   if (file.error) {
     return (
@@ -368,17 +387,11 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
         ) : null}
       </header>
 
+      <p className="hint assess-shortcut">
+        <kbd>Alt</kbd>+<kbd>D</kbd> {t('assessment.decisionShortcut')}
+      </p>
       <div className="assess-layout">
-        <DomainNavigator
-          ticked={ticked}
-          screened={screened}
-          current={current}
-          onDecision={() => {
-            const heading = document.getElementById(DECISION_HEADING_ID);
-            heading?.scrollIntoView({ block: 'start' });
-            heading?.focus({ preventScroll: true });
-          }}
-        />
+        <DomainNavigator ticked={ticked} screened={screened} current={current} onDecision={goToDecision} />
         <CriteriaWalk ticked={ticked} screened={screened} onScreen={onScreen} ageMismatch={ageMismatch} footnotes={result.footnotes} onToggle={onToggle} current={current} />
         <DecisionPanel
           result={result}

@@ -1,7 +1,6 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
@@ -9,6 +8,7 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { useSession } from './SessionContext';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 
 export function ChangePasswordForm({ username, displayName, onDone, onCancel }: { username: string; displayName: string; onDone(): void; onCancel?: () => void }) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function ChangePasswordForm({ username, displayName, onDone, onCancel }: 
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const { phase } = useSession();
   const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
-  const check = useMemo(() => (form.next ? checkPassword(form.next, { username, displayName, officeName }) : null), [form.next, username, displayName, officeName]);
+  const check = usePasswordCheck(form.next, { username, displayName, ...(officeName ? { officeName } : {}) });
   const mismatch = form.repeat.length > 0 && form.repeat !== form.next;
 
   const submit = async (event: FormEvent) => {

@@ -1,13 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Checkbox, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { call } from '../../api/client';
 import { codeOf, messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { AuthLayout } from './AuthLayout';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useSession } from './SessionContext';
@@ -23,10 +23,7 @@ export function SetupPage() {
   const [sheetToken, setSheetToken] = useState<string | undefined>(undefined);
   const [stored, setStored] = useState(false);
 
-  const check = useMemo(
-    () => (form.password ? checkPassword(form.password, { username: form.username, displayName: form.displayName, officeName: form.officeName }) : null),
-    [form.password, form.username, form.displayName, form.officeName],
-  );
+  const check = usePasswordCheck(form.password, { username: form.username, displayName: form.displayName, officeName: form.officeName });
   const mismatch = form.repeat.length > 0 && form.repeat !== form.password;
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 

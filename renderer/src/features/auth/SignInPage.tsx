@@ -1,13 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { checkPassword } from '../../../../shared/auth/passwordPolicy';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { AuthLayout } from './AuthLayout';
 import { useSession, type LockNotice } from './SessionContext';
 
@@ -84,7 +84,7 @@ function RecoverForm({ title, onDone, onCancel }: { title: string; onDone(): voi
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const check = useMemo(() => (form.password ? checkPassword(form.password, { username: form.username }) : null), [form.password, form.username]);
+  const check = usePasswordCheck(form.password, { username: form.username });
   const mismatch = form.repeat.length > 0 && form.repeat !== form.password;
 
   const submit = async (event: FormEvent) => {
