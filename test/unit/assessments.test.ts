@@ -137,7 +137,7 @@ describe('risk assessments', () => {
       previousId: first.id,
     })) as AssessmentRecord;
     expect(none).toMatchObject({ computed: 'none', finalLevel: 'none', status: 'pending_approval', taskCount: 0, screened: all });
-    type File = { priority: string | null; tasks: Array<{ source: string; kind: string; doneAt: string | null }> };
+    type File = { tasks: Array<{ source: string; kind: string; doneAt: string | null }> };
     const before = (await core.call(worker, 'cases.get', { caseId })) as File;
     // The case keeps its Medium priority and tasks; no closure review yet.
     expect(before.tasks.filter((t) => t.source === 'risk' && !t.doneAt).length).toBe(first.taskCount);

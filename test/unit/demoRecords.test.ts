@@ -74,7 +74,11 @@ describe('demo office records', () => {
     const assessments = db.prepare('SELECT * FROM assessments ORDER BY case_id, assessed_at, id').all() as Array<Record<string, string | number | null>>;
     for (const a of assessments) {
       const criteria = JSON.parse(a.criteria as string) as string[];
-      const engine = assess(INSTRUMENT, { criteria });
+      const screened = JSON.parse(a.screened as string) as string[];
+      const engine = assess(INSTRUMENT, { criteria, screened });
+      // Every domain answered or screened: a complete decision (issue 11).
+      expect(engine.complete).toBe(true);
+      if (a.final_level === 'none') expect((a.override_reason as string).length).toBeGreaterThanOrEqual(MIN_REASON_LENGTH);
       expect(a.computed).toBe(engine.computed);
       expect(a.suggested).toBe(engine.suggested);
       expect(JSON.parse(a.rules as string)).toEqual(engine.rules);

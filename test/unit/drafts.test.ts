@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { tick } from '../../electron/core/auth/authService';
 import { newClientState } from '../../electron/core/session';
 import { IdleTimer } from '../../electron/core/vault/idleTimer';
-import { signedInCore } from '../fixtures/vaults';
+import { activate, signedInCore, TEMP_PASSWORD } from '../fixtures/vaults';
 
 describe('drafts', () => {
   it('are saved, replaced, listed newest first and deleted, for their own user only', async () => {
     let now = new Date('2026-11-25T09:00:00Z');
     const { core, admin } = await signedInCore({ now: () => now });
-    await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: 'turuncu-bulut-yavas-gecer' });
+    await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: TEMP_PASSWORD });
 
     await core.call(admin, 'drafts.save', { key: 'note:12:new', route: '/cases/12?tab=notes', data: '{"body":"Ev ziyareti yarım"}' });
     now = new Date('2026-11-25T09:01:00Z');
@@ -26,6 +26,7 @@ describe('drafts', () => {
 
     // Another user never sees them, and cannot delete them.
     await core.call(admin, 'auth.signOut');
+    await activate(core, 'ayse', 'turuncu-bulut-yavas-gecer');
     const worker = newClientState();
     await core.call(worker, 'auth.signIn', { username: 'ayse', password: 'turuncu-bulut-yavas-gecer' });
     expect(await core.call(worker, 'drafts.list')).toEqual([]);

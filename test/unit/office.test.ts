@@ -86,7 +86,7 @@ describe('kalkan office', () => {
 
   it('office.update keeps the fields not given; users get a title from the list', async () => {
     const { core, admin } = await signedInCore();
-    const call = (method: string, input: unknown) => core.call(admin, method, input);
+    const call = (method: 'office.update' | 'users.list' | 'users.update', input: object) => core.call(admin, method, input as never) as Promise<unknown>;
     const updated = await call('office.update', { institution: 'Aile ve Sosyal Hizmetler Bakanlığı', public: false });
     expect(updated).toMatchObject({ institution: 'Aile ve Sosyal Hizmetler Bakanlığı', public: false });
     const again = await call('office.update', { phone: '0312 000 00 00' });

@@ -47,6 +47,13 @@ export const OVERRIDE_LOWER_REASONS = [
   'Çocuk akraba yanında güvende; düzey süpervizörle görüşülerek bir alt basamağa indirildi.',
 ];
 
+/** The written reason every Risk Yok decision carries. */
+export const NO_RISK_REASONS = [
+  'Aile düzenli destek alıyor; ev ziyaretlerinde ve okulla görüşmede risk bulgusu kalmadı.',
+  'Koruyucu ebeveyn güvenlik planını uyguluyor; çocuk kendini güvende hissettiğini söyledi.',
+  'Bildirim araştırıldı, doğrulanmadı; aile gerekli hizmetlere yönlendirildi.',
+];
+
 /** A supervisor's note when approving an Urgent/High assessment. */
 export const APPROVAL_NOTES = [
   'Değerlendirme ve izlem sıklığı uygun bulundu.',

@@ -47,6 +47,7 @@ import {
   JUDGES,
   LEGAL_GROUNDS,
   ORDER_DESCRIPTIONS,
+  NO_RISK_REASONS,
   OVERRIDE_LOWER_REASONS,
   OVERRIDE_RAISE_REASONS,
   POSTPONED_OUTCOMES,
@@ -96,7 +97,7 @@ export interface DemoAnswers {
   /**
    * Domains looked at and found without a concern: every domain with no
    * ticked criterion (an assessment is complete when each domain is answered
-   * or screened). Issue 11 stores them with the assessment.
+   * or screened); stored with the assessment.
    */
   screened: string[];
 }
@@ -170,9 +171,9 @@ export function recordStatements(db: Db) {
     institutions: new Map(institutions.map((i) => [i.code, { ...i, services: JSON.parse(i.services) as string[] }])),
     serviceCodes,
     assessment: db.prepare(
-      `INSERT INTO assessments (case_id, child_id, previous_id, instrument_version, criteria, child_age, computed, suggested, rules,
+      `INSERT INTO assessments (case_id, child_id, previous_id, instrument_version, criteria, screened, child_age, computed, suggested, rules,
          final_level, override_reason, summary, status, assessed_by, assessed_at, decided_by, decided_at, decision_note)
-       VALUES (@caseId, @childId, @previousId, @version, @criteria, @childAge, @computed, @suggested, @rules,
+       VALUES (@caseId, @childId, @previousId, @version, @criteria, @screened, @childAge, @computed, @suggested, @rules,
          @finalLevel, @reason, @summary, @status, @assessedBy, @assessedAt, @decidedBy, @decidedAt, @decisionNote)`,
     ),
     referral: db.prepare(
@@ -310,12 +311,15 @@ export function caseRecords(rnd: Prng, st: RecordStatements, f: CaseFacts, inser
       const plan = rnd.weighted([[0, 86], [1, 9], [-1, 5]] as const);
       const target = shift(final, -plan); // clamped: nothing below None or above Urgent
       const answers = demoAnswers(rnd, target, answerCtx);
-      const result = assess(INSTRUMENT, { criteria: answers.criteria });
+      const result = assess(INSTRUMENT, { criteria: answers.criteria, screened: answers.screened });
       let reason: string | null = null;
       if (final !== result.computed) {
         reason = severity(final) > severity(result.computed) ? rnd.pick(OVERRIDE_RAISE_REASONS) : rnd.pick(OVERRIDE_LOWER_REASONS);
         if (reason.length < MIN_REASON_LENGTH) throw new Error('demo override reason too short');
       }
+      // Risk Yok always carries a written reason, like an override (issue 11); chosen without drawing from
+      // the generator so a seed keeps giving the same office (the README's example ids).
+      if (final === 'none' && reason === null) reason = NO_RISK_REASONS[counts.assessments % NO_RISK_REASONS.length]!;
       const needsApproval = final === 'urgent' || final === 'high';
       const decision: 'approved' | 'pending_approval' | 'returned' = !needsApproval
         ? 'approved'
@@ -333,6 +337,7 @@ export function caseRecords(rnd: Prng, st: RecordStatements, f: CaseFacts, inser
           previousId,
           version: INSTRUMENT.version,
           criteria: JSON.stringify(answers.criteria),
+          screened: JSON.stringify(answers.screened),
           childAge: f.child.approximate || ageYears < 0 || ageYears > 17 ? null : ageYears,
           computed: result.computed,
           suggested: result.suggested,
@@ -349,7 +354,6 @@ export function caseRecords(rnd: Prng, st: RecordStatements, f: CaseFacts, inser
         }).lastInsertRowid,
       );
       counts.assessments += 1;
-      recordScreened(previousId, answers.screened);
     });
     latestAssessmentId = previousId;
   }
@@ -539,12 +543,6 @@ export function caseRecords(rnd: Prng, st: RecordStatements, f: CaseFacts, inser
   }
   return { latestAssessmentId };
 }
-
-/**
- * Issue 11 stores the screened domains with each assessment. Until its column
- * exists the generator hands them here; the integrator connects the two.
- */
-function recordScreened(_assessmentId: number, _screened: string[]): void {}
 
 const ORDER_INSTITUTION: Record<OrderKind, string> = {
   shelter: 'istanbul_family_social_services',
