@@ -28,9 +28,11 @@ async function pick(page: Page, label: string, option: string) {
 }
 
 test('intake with two children, duplicate warning, note, service, folded search, closure refused for a caseworker and approved by a supervisor', async ({ signedIn: app }) => {
-  // Set-up through the API: a caseworker, and a case on which a child is already known.
-  await api(app, 'users.create', { username: WORKER.username, displayName: WORKER.displayName, roles: ['caseworker'], password: WORKER.temp });
+  // Set-up through the API: a caseworker, and a case on which a child is already known and she co-works
+  // (a person of a case she cannot see is never hers to link: the router refuses it).
+  const worker = await api<{ id: string }>(app, 'users.create', { username: WORKER.username, displayName: WORKER.displayName, roles: ['caseworker'], password: WORKER.temp });
   await api(app, 'cases.create', {
+    coWorkerIds: [worker.id],
     household: { name: 'Öztürk', city: 'İstanbul' },
     members: [{ person: { firstName: 'Elif', lastName: 'Öztürk', birthDate: '2014-05-10', sex: 'female' }, role: 'child', confirmedNew: true }],
     intake: { receivedAt: '2026-10-01T10:00:00+03:00', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık bildirimi.' },
@@ -59,7 +61,8 @@ test('intake with two children, duplicate warning, note, service, folded search,
   const warning = child1.getByRole('alert');
   await expect(warning).toContainText('Elif Öztürk');
   await app.screenshot({ path: 'screenshots/intake-duplicate-tr.png', fullPage: false });
-  // Elif has an open case this caseworker cannot see: no offer to add to it, a separate case needs a reason.
+  // Elif has an open case: adding the report to it is offered first; a separate case needs a reason.
+  await expect(warning.getByRole('button', { name: new RegExp(tr.intake.duplicates.addToCase.split('{{')[0]!) })).toBeVisible();
   await warning.getByRole('button', { name: tr.intake.duplicates.linkNewCase }).click();
   await expect(child1).toContainText('Elif Öztürk');
 

@@ -20,6 +20,9 @@ export function caseToOffer(c: DuplicateCandidate): { kind: 'add' | 'reopen'; ca
 /** Does this known person have an open case as a child (visible or not)? Then a new case needs a reason. */
 export const hasOpenCase = (c: DuplicateCandidate): boolean => c.cases.some((k) => k.role === 'child' && k.status !== 'closed');
 
+/** Only a person of a case the user may see can be linked (the router refuses the others); a supervisor links the rest. */
+const mayLink = (c: DuplicateCandidate): boolean => c.cases.length === 0 || c.cases.some((k) => k.visible);
+
 /**
  * While a person is typed in, asks the core for people already known (same
  * ID number, or a similar folded name with the same birth date or year) and
@@ -90,9 +93,13 @@ export function DuplicateWarning({
                   </Button>
                 ) : null;
               })()}
-              <Button variant="secondary" onPress={() => onLink(c)}>
-                {hasOpenCase(c) ? t('intake.duplicates.linkNewCase') : t('intake.duplicates.link')}
-              </Button>
+              {mayLink(c) ? (
+                <Button variant="secondary" onPress={() => onLink(c)}>
+                  {hasOpenCase(c) ? t('intake.duplicates.linkNewCase') : t('intake.duplicates.link')}
+                </Button>
+              ) : (
+                <span className="hint">{t('intake.duplicates.askSupervisor')}</span>
+              )}
             </span>
           </li>
         ))}

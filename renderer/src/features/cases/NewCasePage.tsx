@@ -114,6 +114,8 @@ export function NewCasePage() {
     try {
       if (kind === 'add') await call('cases.addIntake', { caseId, intake: intakeInput(intake) });
       else await call('cases.reopen', { caseId, intake: intakeInput(intake) });
+      // The form is saved (on that case): no draft, no "unsaved changes" question on the way there.
+      await draft.clear();
       navigate(`/cases/${caseId}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
