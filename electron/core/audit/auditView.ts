@@ -6,22 +6,14 @@
  */
 import type { AuditFilter, ReadableAuditEntry } from '../../../shared/api/methods/audit';
 import type { Db } from '../db/open';
+import type { AuditRow } from './auditLog';
 
 interface Query extends AuditFilter {
   limit: number;
   beforeSeq?: number | undefined;
 }
 
-interface RawRow {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: string;
-}
+type RawRow = Omit<AuditRow, 'prevHash' | 'hash'>;
 
 /** The case a number names, or null. */
 export function caseIdByNumber(db: Db, caseNumber: string): number | null {

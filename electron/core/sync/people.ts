@@ -27,7 +27,8 @@ export function personRowByUid(db: Db, uid: string): PersonRow | undefined {
   return db.prepare('SELECT * FROM people WHERE uid = ?').get(uid) as PersonRow | undefined;
 }
 
-const BLANK: PersonFields = {
+/** A person with nothing recorded: the base a replica builds a person on (and the test office's people). */
+export const BLANK_PERSON: PersonFields = {
   firstName: '',
   lastName: '',
   birthDate: null,
@@ -52,7 +53,7 @@ const BLANK: PersonFields = {
  */
 export function applyPeopleCells(db: Db, uid: string, cells: Map<PeopleCell, unknown>, at: string): void {
   const row = personRowByUid(db, uid);
-  const fields: PersonFields = row ? fieldsOf(toPerson(row)) : { ...BLANK };
+  const fields: PersonFields = row ? fieldsOf(toPerson(row)) : { ...BLANK_PERSON };
   for (const [cell, value] of cells) setCell(fields, cell, value);
   const identity = takeIdentity(db, fields, row?.id ?? null);
   const params = personParams(identity, null, at);

@@ -41,20 +41,8 @@ export function syncPersonWritten(db: Db, personId: number, before: PersonFields
 export const AUDIT_GENESIS = '0'.repeat(64);
 
 /** One row of a device's audit chain (`sync_audit`). */
-export interface DeviceAuditRow {
-  deviceId: string;
-  seq: number;
-  uid: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: string;
-  prevHash: string;
-  hash: string;
-}
+/** An audit row as a device's own chain holds it. */
+export type DeviceAuditRow = AuditRow & { deviceId: string; uid: string };
 
 export function deviceRowHash(prevHash: string, r: Omit<DeviceAuditRow, 'hash' | 'prevHash'>): string {
   const body = JSON.stringify([r.deviceId, r.seq, r.uid, r.at, r.actorId, r.actorName, r.action, r.targetType, r.targetId, r.details]);
