@@ -5,9 +5,9 @@
  *
  * Numbers are allocated per feature area so parallel work does not collide:
  * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
- * 4 referrals and court · 5 statistics helpers · 11 drafts.
- * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment.
- * 4 referrals and court · 5 statistics helpers · 9 security (signed grants, audit MACs).
+ * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment ·
+ * 9 security (signed grants, audit MACs) · 11 drafts · 12 court documents (letterhead titles,
+ * report drafts) · 14 sync (uids, messages, device chains). 8, 10 and 13 were reserved and are unused.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -16,11 +16,11 @@ import { m003Assessments } from './m003Assessments';
 import { m004ReferralsCourt } from './m004ReferralsCourt';
 import { m005Stats } from './m005Stats';
 import { m006Documents } from './m006Documents';
+import { m007AssessmentScreened } from './m007AssessmentScreened';
+import { m009Security } from './m009Security';
 import { m011Drafts } from './m011Drafts';
 import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
-import { m007AssessmentScreened } from './m007AssessmentScreened';
-import { m009Security } from './m009Security';
 
 export interface Migration {
   version: number;
@@ -28,6 +28,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m011Drafts, m012CourtDocuments, m014Sync, m007AssessmentScreened, m009Security];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
