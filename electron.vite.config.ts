@@ -27,7 +27,9 @@ export default defineConfig({
       outDir: 'out/main',
       // The native module is loaded at run time (the Electron-ABI build, see DESIGN), never bundled.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The core host's worker thread is a second entry, out/main/coreHost.js beside index.js
+      // (electron/core/host/client.ts finds it with `new URL('./coreHost.js', import.meta.url)`).
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), coreHost: resolve('electron/core/host/worker.ts') } },
     },
   },
   preload: {
