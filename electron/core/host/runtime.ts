@@ -35,11 +35,11 @@ export function serveCore(core: Core, port: CorePort, options: { tickMs?: number
   };
 
   const unsubscribe = services.events.subscribe((event, payload) => port.postMessage({ kind: 'event', event, payload }));
-  const runTimer = (): void => {
+  const runTimer = async (): Promise<void> => {
     tick(services);
-    runScheduledBackup(services);
+    await runScheduledBackup(services);
   };
-  const timer = setInterval(runTimer, options.tickMs ?? DEFAULT_TICK_MS);
+  const timer = setInterval(() => void runTimer(), options.tickMs ?? DEFAULT_TICK_MS);
   timer.unref();
 
   const stop = (): void => {
@@ -65,7 +65,7 @@ export function serveCore(core: Core, port: CorePort, options: { tickMs?: number
         lockVault(services, message.reason);
         break;
       case 'tick':
-        runTimer();
+        await runTimer();
         break;
       case 'closeClient':
         clients.delete(message.client);

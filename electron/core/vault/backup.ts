@@ -4,7 +4,7 @@
  * moves the current database aside rather than deleting it.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
@@ -13,7 +13,8 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
 import { integrityOk, openEncrypted, type Db } from '../db/open';
 import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile } from './backupFile';
-import { readKeyring, unwrapForUser, writeKeyring } from './keyring';
+import { readKeyring, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
+import { runOffThread } from '../host/offload';
 import { can } from '../../../shared/auth/permissions';
 import { findUserByName } from '../users/usersRepo';
 import { verifySyncChains, type DeviceChainReport } from '../sync/verify';
@@ -79,12 +80,95 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
   }
 }
 
+/**
+ * The same backup, with the core thread held only for milliseconds (the core
+ * host's `backup.run` and the scheduled backup): a checkpoint puts every
+ * committed page into the database file and automatic checkpoints stop, so the
+ * file stays as it is while later writes go to the WAL; a job worker copies
+ * that file (encrypted pages, as VACUUM INTO's copy is), writes the backup
+ * file and verifies it (`sealBackup`). A lock meanwhile closes the connection,
+ * which checkpoints into the file: that backup is discarded (`auth.locked`).
+ */
+export async function backupVaultInSteps(vault: Vault, outPath: string, actor: Actor | null, progress?: Progress, signal?: AbortSignal): Promise<BackupResult> {
+  const db = vault.database;
+  if (existsSync(outPath)) throw new CodedError('backup.targetExists');
+  mkdirSync(dirname(outPath), { recursive: true });
+  const meta = readMeta(db);
+  const { dbKey, keyring } = vault.withKey((key, ring) => ({ dbKey: new Uint8Array(key), keyring: ring }));
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const sameConnection = () => vault.state() === 'unlocked' && vault.database === db;
+  try {
+    progress?.(0, 3, 'backup.step.copy');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_autocheckpoint = 0');
+    const { createdAt } = await runOffThread(
+      'backup.seal',
+      {
+        dbPath: vault.paths.db,
+        outPath,
+        info: { vaultId: meta.vaultId, officeName: meta.officeName, schemaVersion: schemaVersion(db), keyring, dbKey },
+        ...(vault.nativeBinding ? { nativeBinding: vault.nativeBinding } : {}),
+      },
+      { ...(progress ? { onProgress: progress } : {}), ...(signal ? { signal } : {}) },
+    );
+    if (!sameConnection()) throw new CodedError('auth.locked');
+    db.transaction(() =>
+      appendAudit(db, {
+        action: 'vault.backup',
+        actorId: actor?.id ?? null,
+        actorName: actor?.username ?? null,
+        details: { file: basename(outPath), bytes: statSync(outPath).size },
+      }),
+    )();
+    progress?.(3, 3, 'backup.step.done');
+    return { file: outPath, bytes: statSync(outPath).size, createdAt };
+  } catch (error) {
+    if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
+    throw error;
+  } finally {
+    dbKey.fill(0);
+    if (sameConnection()) db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(autocheckpoint))}`);
+  }
+}
+
+export interface SealInput {
+  dbPath: string;
+  outPath: string;
+  info: { vaultId: string; officeName: string; schemaVersion: number; keyring: KeyringData; dbKey: Uint8Array };
+  nativeBinding?: string;
+}
+
+/** The job worker's part of `backupVaultInSteps`: copy the (frozen) database file, write the backup file, verify it. */
+export function sealBackup(input: SealInput, progress?: Progress): { createdAt: string } {
+  const key = Buffer.from(input.info.dbKey);
+  const copy = join(dirname(input.outPath), `.kalkan-copy-${randomUUID()}.db`);
+  try {
+    reserveEmpty(copy);
+    try {
+      copyFileSync(input.dbPath, copy);
+    } catch (error) {
+      rethrowDiskFull(error);
+    }
+    progress?.(1, 3, 'backup.step.write');
+    const header = writeBackupFile(input.outPath, copy, { ...input.info, dbKey: key });
+    progress?.(2, 3, 'backup.step.verify');
+    checkBackup(input.outPath, key, input.info.vaultId, input.nativeBinding);
+    return { createdAt: header.createdAt };
+  } catch (error) {
+    if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(input.outPath, { force: true });
+    throw error;
+  } finally {
+    key.fill(0);
+    rmSync(copy, { force: true });
+  }
+}
+
 /** Full check of a backup with a known key: MAC, hash, then the database inside opens and is sound. */
-function checkBackup(path: string, key: Buffer, vaultId?: string): void {
+function checkBackup(path: string, key: Buffer, vaultId?: string, nativeBinding?: string): void {
   const scratch = join(dirname(path), `.kalkan-check-${randomUUID()}.db`);
   try {
     const header = verifyAndExtract(path, key, scratch);
-    const db = openEncrypted(scratch, key, { exclusive: false });
+    const db = openEncrypted(scratch, key, { exclusive: false, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       if (!integrityOk(db)) throw new CodedError('backup.damaged');
       const meta = readMeta(db);

@@ -107,6 +107,11 @@ export class Vault {
     }
   }
 
+  /** The SQLite addon path this vault opens with (Electron's ABI build), for job workers that open copies. */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
   get database(): Db {
     if (!this.db) throw new CodedError('auth.locked');
     return this.db;
