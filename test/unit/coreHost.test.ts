@@ -6,6 +6,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/api/events';
+import type { StatsPeriod } from '../../shared/api/schemas/stats';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { DEMO_PASSWORD, ensureDemoStaff } from '../../electron/core/demo/staff';
 import { startCoreHost, type CoreHost } from '../../electron/core/host/client';
 import { startInlineHost } from '../../electron/core/host/inline';
 import type { LogFields, Logger } from '../../electron/core/log';
@@ -122,6 +125,45 @@ describe('the core host (worker thread)', { timeout: 180_000 }, () => {
     expect(records).toContainEqual({ level: 'info', event: 'vault.locked', fields: { reason: 'shutdown' } });
     expect(existsSync(lockFile)).toBe(false);
     expect(await host.request(USER, 'app.health', {})).toEqual({ ok: false, error: { code: 'auth.locked' } });
+  });
+});
+
+describe('statistics off the core thread', { timeout: 180_000 }, () => {
+  it('computes a year in a job worker on a copy of the frozen file, equal to the in-thread result, with progress', async () => {
+    // One fixed clock for both runs (the result carries its generatedAt).
+    const now = new Date();
+    const host = startInlineHost({ dataDir: tempDir('kalkan-stats-host-'), log: capture([]), kdf: TEST_KDF, now: () => now });
+    hosts.push(host);
+    const { vault } = host.core.services;
+    await vault.create({ officeName: OFFICE, admin: ADMIN });
+    await vault.unlock(ADMIN.username, ADMIN.password);
+    const staff = await ensureDemoStaff(vault, 150, null);
+    generateDemo(vault.database, { cases: 150, seed: 7, now, staff, notesPerCase: 1 });
+    await host.lock('user');
+    expect(await host.request(USER, 'auth.signIn', { username: 'derya.aksoy', password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    const steps: JobProgress[] = [];
+    const frozenDuring: number[] = [];
+    host.subscribe((event, payload) => {
+      if (event !== 'job.progress') return;
+      steps.push(payload as JobProgress);
+      // While the job worker reads its copy, the file is held still (no automatic checkpoints).
+      frozenDuring.push(Number(vault.database.pragma('wal_autocheckpoint', { simple: true })));
+    });
+    const year = now.getFullYear();
+    const query = { from: `${year - 1}-01-01`, to: `${year}-12-31` };
+    const offThread = await host.request(USER, 'stats.period', { ...query, jobId: 'istatistik' });
+    expect(offThread).toMatchObject({ ok: true });
+    expect(steps.filter((p) => p.jobId === 'istatistik').length).toBeGreaterThan(3);
+    expect(new Set(frozenDuring)).toEqual(new Set([0]));
+    // No copy is left beside the vault, and writes go on (the file is released).
+    expect(readdirSync(join(vault.paths.db, '..')).filter((f) => f.startsWith('.kalkan-stats-'))).toEqual([]);
+    expect(Number(vault.database.pragma('wal_autocheckpoint', { simple: true }))).toBeGreaterThan(0);
+
+    host.core.services.offThread = false;
+    steps.length = 0;
+    const inThread = await host.request(USER, 'stats.period', query);
+    expect((offThread as { value: StatsPeriod }).value.summary.newCases.value).toBeGreaterThan(0);
+    expect(offThread).toEqual(inThread);
   });
 });
 

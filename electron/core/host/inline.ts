@@ -17,7 +17,7 @@ export interface InlineHost extends CoreHost {
 export function startInlineHost(options: CoreOptions & { tickMs?: number }): InlineHost {
   const { tickMs, ...coreOptions } = options;
   const log = options.log ?? createLogger();
-  const core = createCore({ ...coreOptions, log });
+  const core = createCore({ offThread: true, ...coreOptions, log });
   const channel = new MessageChannel();
   const runtime = serveCore(core, channel.port1 as unknown as CorePort, tickMs ? { tickMs } : {});
   const end = async (): Promise<void> => {

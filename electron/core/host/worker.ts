@@ -21,6 +21,7 @@ try {
   const core = createCore({
     dataDir: config.dataDir,
     log,
+    offThread: true,
     ...(config.vaultPath ? { vaultPath: config.vaultPath } : {}),
     ...(config.platform ? { platform: config.platform } : {}),
     ...(config.validateOutput !== undefined ? { validateOutput: config.validateOutput } : {}),

@@ -15,6 +15,7 @@ import { integrityOk, openEncrypted, type Db } from '../db/open';
 import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile } from './backupFile';
 import { readKeyring, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
 import { runOffThread } from '../host/offload';
+import { freezeDbFile } from './freeze';
 import { can } from '../../../shared/auth/permissions';
 import { findUserByName } from '../users/usersRepo';
 import { verifySyncChains, type DeviceChainReport } from '../sync/verify';
@@ -95,12 +96,15 @@ export async function backupVaultInSteps(vault: Vault, outPath: string, actor: A
   mkdirSync(dirname(outPath), { recursive: true });
   const meta = readMeta(db);
   const { dbKey, keyring } = vault.withKey((key, ring) => ({ dbKey: new Uint8Array(key), keyring: ring }));
-  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   const sameConnection = () => vault.state() === 'unlocked' && vault.database === db;
+  const release = freezeDbFile(db);
+  if (!release) {
+    // Another job holds the file still (statistics reading a copy): back up in this thread instead.
+    dbKey.fill(0);
+    return backupVault(vault, outPath, actor, progress);
+  }
   try {
     progress?.(0, 3, 'backup.step.copy');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('wal_autocheckpoint = 0');
     const { createdAt } = await runOffThread(
       'backup.seal',
       {
@@ -127,7 +131,7 @@ export async function backupVaultInSteps(vault: Vault, outPath: string, actor: A
     throw error;
   } finally {
     dbKey.fill(0);
-    if (sameConnection()) db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(autocheckpoint))}`);
+    release();
   }
 }
 
@@ -138,17 +142,22 @@ export interface SealInput {
   nativeBinding?: string;
 }
 
+/** A job worker's private copy of the frozen database file beside it (owner-only, created exclusively). */
+export function copyFrozenFile(dbPath: string, copy: string): void {
+  reserveEmpty(copy);
+  try {
+    copyFileSync(dbPath, copy);
+  } catch (error) {
+    rethrowDiskFull(error);
+  }
+}
+
 /** The job worker's part of `backupVaultInSteps`: copy the (frozen) database file, write the backup file, verify it. */
 export function sealBackup(input: SealInput, progress?: Progress): { createdAt: string } {
   const key = Buffer.from(input.info.dbKey);
   const copy = join(dirname(input.outPath), `.kalkan-copy-${randomUUID()}.db`);
   try {
-    reserveEmpty(copy);
-    try {
-      copyFileSync(input.dbPath, copy);
-    } catch (error) {
-      rethrowDiskFull(error);
-    }
+    copyFrozenFile(input.dbPath, copy);
     progress?.(1, 3, 'backup.step.write');
     const header = writeBackupFile(input.outPath, copy, { ...input.info, dbKey: key });
     progress?.(2, 3, 'backup.step.verify');
