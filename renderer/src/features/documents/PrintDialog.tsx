@@ -181,7 +181,7 @@ export function PrintDialog({
 function GeneratedPassphrase({ phrase }: { phrase: string }) {
   const { t } = useTranslation();
   return (
-    <div className="alert alert-info" role="status">
+    <div className="alert alert-info passphrase-box" role="status">
       <p>{t('documents.ui.passphraseShown')}</p>
       <p className="passphrase" data-testid="generated-passphrase">
         <code>{phrase}</code>
