@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'security.adminKeyMissing',
   'security.keyMismatch',
   'security.idleChanged',
+  'security.keyRotated',
   'backup.scheduleChanged',
   'demo.generated',
   'office.updated',

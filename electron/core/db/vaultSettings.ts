@@ -11,6 +11,11 @@ const DEFINITIONS = {
     schema: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable(),
     fallback: null,
   },
+  /** Since when (and why) an administrator is advised to rotate the office key (vault.rotate clears it). */
+  rotationRecommended: {
+    schema: z.object({ since: z.string(), reason: z.enum(['userDisabled', 'rotationInterrupted']) }).nullable(),
+    fallback: null,
+  },
   backupSchedule: {
     schema: z.object({
       enabled: z.boolean(),

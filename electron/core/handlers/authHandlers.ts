@@ -17,6 +17,12 @@ export const authHandlers = {
     return { recoveryKey, sheetToken: grantRecoverySheet(services, { recoveryKey, username: input.username }) };
   },
 
+  'vault.rotate': ({ services, session }, input) =>
+    services.jobs.run(async (job) => {
+      const result = await services.vault.rotate({ id: session!.userId, username: session!.username }, (done, total, step) => job.progress(done, total, step));
+      return { ...result, sheetToken: grantRecoverySheet(services, { recoveryKey: result.recoveryKey, username: session!.username }) };
+    }, input.jobId),
+
   'auth.signIn': async ({ services, client }, input) => {
     const user = await services.vault.unlock(input.username, input.password);
     return sessionInfo(services, startSession(services, client, user));

@@ -4,7 +4,7 @@
  * database opens under the workstation lock, pending migrations run (backup
  * first). Locking = audit, close the handle, wipe the key, release the lock.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
@@ -12,6 +12,7 @@ import type { AuditAction } from '../../../shared/api/auditActions';
 import { appendAudit } from '../audit/auditLog';
 import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
 import { setVaultSetting } from '../db/vaultSettings';
+import { resealSyncKeys } from '../sync/keys';
 import { migrate } from '../db/migrate';
 import { openEncrypted, type Db } from '../db/open';
 import { findUserByName, grantSigOf, insertUser, listUsers, signGrantRow, type UserRecord } from '../users/usersRepo';
@@ -32,6 +33,7 @@ import {
   newKeyring,
   readKeyring,
   removeUser,
+  rewrapForRotation,
   unwrapEntry,
   unwrapForUser,
   userTag,
@@ -52,6 +54,22 @@ export type LockReason = 'user' | 'idle' | 'sleep' | 'screen' | 'shutdown' | 'cr
 export interface VaultOptions {
   kdf?: ScryptParams;
   nativeBinding?: string;
+  /** Tests only: stop a rotation at this step, as a crash there would. */
+  rotationFault?: RotationStep;
+}
+
+/** The steps of a key rotation, in order (see Vault.rotate). */
+export type RotationStep = 'staged' | 'rekeyed';
+
+export interface RotationResult {
+  /** The new recovery key, shown once. */
+  recoveryKey: string;
+  /** Users whose entries now hold the new key. */
+  rewrapped: number;
+  /** Entries left out: disabled or unknown users, and entries written before rotation existed (they need a new password). */
+  dropped: number;
+  /** Active users without an entry now (an administrator sets a new password for them). */
+  needPassword: string[];
 }
 
 export interface SetupInput {
@@ -193,6 +211,7 @@ export class Vault {
   async unlock(username: string, password: string): Promise<UserRecord> {
     if (this.db) throw new CodedError('vault.alreadyUnlocked');
     if (!existsSync(this.paths.db)) throw new CodedError(existsSync(this.paths.keyring) ? 'vault.databaseMissing' : 'vault.absent');
+    const finished = await this.settlePendingRotation(username, password);
     const keyring = readKeyring(this.paths.keyring);
     const tag = userTag(keyring.vaultId, username);
     const wait = this.throttle.waitFor(tag);
@@ -225,6 +244,18 @@ export class Vault {
     }
     user = checked.user;
     this.throttle.recordSuccess(tag);
+    if (!unwrapped.entry.box) {
+      // An entry written before key rotation existed: rewrapped with a key pair now (the password is
+      // at hand only here), so the next rotation can reach it. Its signature and authority are kept.
+      try {
+        writeKeyring(
+          this.paths.keyring,
+          await wrapForUser(keyring, username, password, this.key!, unwrapped.entry.kdf, { sealAuthority: unwrapped.authority }),
+        );
+      } catch {
+        /* the old entry still works; the next sign-in tries again */
+      }
+    }
     const signedIn = user;
     // The anchor outside the database, compared before this sign-in adds its rows.
     const pinned = keyring.authority?.publicKey ? publicKeyFrom(keyring.authority.publicKey) : null;
@@ -241,6 +272,8 @@ export class Vault {
         });
       }
       appendAudit(db, { action: 'auth.signIn', actorId: signedIn.id, actorName: signedIn.username, details: { anchorSeq: keyring.audit?.latest?.seq ?? null, anchorOk: anchor.ok } });
+      // A rotation finished here was cut short before its recovery key was shown: rotate again.
+      if (finished) setVaultSetting(db, 'rotationRecommended', { since: new Date().toISOString(), reason: 'rotationInterrupted' });
     })();
     this.held?.setUser(user.username);
     return user;
@@ -472,6 +505,100 @@ export class Vault {
     );
   }
 
+  /**
+   * Rotates the office key (administrators; issue 13): a new recovery secret and with it a new
+   * database key (SQLCipher rekey), every active user's entry rewrapped to her key pair (no
+   * password needed), the office authority re-sealed for administrators and under the new
+   * recovery key, this workstation's sync keys re-sealed. Old backups keep their old key.
+   *
+   * Crash safety, in this order: (1) the new keyring is written beside the current one
+   * (`.keyring.next`, atomically); (2) the database is rekeyed in one transaction (rollback
+   * journal, so a crash leaves it under the old key or the new); (3) the new keyring replaces the
+   * old (rename). A crash after (1) leaves the database under the old key: the next sign-in
+   * removes `.next`. A crash after (2): the next sign-in finds that only `.next` opens the
+   * database and finishes (3). At no point does no keyring open it.
+   */
+  async rotate(actor: { id: string; username: string }, progress?: (done: number, total: number, step: string) => void): Promise<RotationResult> {
+    const db = this.database;
+    const authority = this.authority;
+    if (!authority || !this.key) throw new CodedError('auth.forbidden');
+    const oldKey = this.key;
+    const current = readKeyring(this.paths.keyring);
+    const users = listUsers(db).filter((u) => !u.disabled);
+    const keep = new Map(users.map((u) => [userTag(current.vaultId, u.username), { admin: u.roles.includes('admin') }]));
+    const secret = newRecoverySecret();
+    const newKey = databaseKeyFrom(secret);
+    const recoveryWrap = recoveryWrappingKey(secret);
+    const pending = `${this.paths.keyring}.next`;
+    try {
+      progress?.(0, 4, 'admin.rotation.step.rewrap');
+      const rewrap = rewrapForRotation(current, newKey, keep, authority);
+      const needPassword = users.filter((u) => !rewrap.rewrapped.includes(userTag(current.vaultId, u.username))).map((u) => u.username);
+      db.transaction(() => {
+        appendAudit(db, {
+          action: 'security.keyRotated',
+          actorId: actor.id,
+          actorName: actor.username,
+          details: { rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword: needPassword.length },
+        });
+        setVaultSetting(db, 'rotationRecommended', null);
+      })();
+      const next: KeyringData = {
+        ...rewrap.keyring,
+        authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${current.vaultId}|recovery`) },
+        ...(current.sync ? { sync: resealSyncKeys(current.sync, current.vaultId, oldKey, newKey) } : {}),
+        audit: anchorsFor(db, current.vaultId, newKey, authority, current.audit),
+      };
+      progress?.(1, 4, 'admin.rotation.step.stage');
+      writeKeyring(pending, next);
+      if (this.options.rotationFault === 'staged') throw new CodedError('vault.rotationInterrupted');
+      progress?.(2, 4, 'admin.rotation.step.rekey');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+      this.key = Buffer.from(newKey);
+      oldKey.fill(0);
+      db.pragma('journal_mode = WAL');
+      if (this.options.rotationFault === 'rekeyed') throw new CodedError('vault.rotationInterrupted');
+      progress?.(3, 4, 'admin.rotation.step.commit');
+      renameSync(pending, this.paths.keyring);
+      progress?.(4, 4, 'admin.rotation.step.done');
+      return { recoveryKey: formatRecoveryKey(secret), rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword };
+    } finally {
+      secret.fill(0);
+      newKey.fill(0);
+      recoveryWrap.fill(0);
+    }
+  }
+
+  /** After a rotation cut short (see rotate): keep whichever keyring opens the database. */
+  private async settlePendingRotation(username: string, password: string): Promise<boolean> {
+    const pending = `${this.paths.keyring}.next`;
+    if (!existsSync(pending)) return false;
+    const opens = async (path: string): Promise<boolean> => {
+      let key: Buffer;
+      try {
+        key = await unwrapForUser(readKeyring(path), username, password);
+      } catch {
+        return false;
+      }
+      try {
+        openEncrypted(this.paths.db, key, { exclusive: false, nativeBinding: this.options.nativeBinding }).close();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        key.fill(0);
+      }
+    };
+    if (existsSync(this.paths.keyring) && (await opens(this.paths.keyring))) rmSync(pending, { force: true });
+    else if (await opens(pending)) {
+      renameSync(pending, this.paths.keyring);
+      return true;
+    }
+    return false;
+  }
+
   /** True when `password` is this user's current password (for changing one's own password). */
   async checkPassword(username: string, password: string): Promise<boolean> {
     try {
@@ -491,7 +618,13 @@ export class Vault {
   dropAuthorityFor(username: string): void {
     const keyring = readKeyring(this.paths.keyring);
     const tag = userTag(keyring.vaultId, username);
-    writeKeyring(this.paths.keyring, { ...keyring, entries: keyring.entries.map((e) => (e.userTag === tag ? { ...e, authority: undefined } : e)) });
+    const drop = (e: KeyringEntry): KeyringEntry => {
+      const { authority: _sealed, ...rest } = e;
+      if (!rest.boxed) return rest;
+      const { authority: _boxed, ...boxed } = rest.boxed;
+      return { ...rest, boxed };
+    };
+    writeKeyring(this.paths.keyring, { ...keyring, entries: keyring.entries.map((e) => (e.userTag === tag ? drop(e) : e)) });
   }
 
   /**

@@ -23,6 +23,8 @@ export const SessionInfo = z.object({
   idleMinutes: z.number().int(),
   /** Administrators only: the last tampering a sign-in found (forged entries, bad grants, a replaced key). */
   securityAlert: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable().optional(),
+  /** Administrators only: since when rotating the office key is recommended (a user was disabled). */
+  rotationRecommended: z.object({ since: z.string(), reason: z.enum(['userDisabled', 'rotationInterrupted']) }).nullable().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

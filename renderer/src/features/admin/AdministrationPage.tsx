@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/SessionContext';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { ListsPanel } from './ListsPanel';
+import { RotationPanel } from './RotationPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -14,6 +16,7 @@ export function AdministrationPage() {
   const canBackup = useCan('vault:backup');
   const canSettings = useCan('settings:write');
   const canLists = useCan('directory:write');
+  const [rotateSignal, setRotateSignal] = useState(0);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('pages.administration.title')}</h1>
@@ -42,7 +45,8 @@ export function AdministrationPage() {
         </TabList>
         {canUsers ? (
           <TabPanel id="users" className="tab-panel">
-            <UsersPanel />
+            <UsersPanel onRotate={() => setRotateSignal((n) => n + 1)} />
+            <RotationPanel openSignal={rotateSignal} />
           </TabPanel>
         ) : null}
         {canBackup || canSettings ? (

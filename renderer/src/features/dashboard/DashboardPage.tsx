@@ -27,6 +27,19 @@ function SecurityBanner() {
   );
 }
 
+/** Administrators: rotating the office key is recommended (a user was disabled) until it is done. */
+function RotationBanner() {
+  const { t } = useTranslation();
+  const recommended = useCurrentSession().rotationRecommended;
+  if (!recommended) return null;
+  return (
+    <Alert tone="warning">
+      <strong>{t('dashboard.rotation.title')}</strong> {t(`admin.rotation.recommended.${recommended.reason}`)}{' '}
+      <a href="#/administration">{t('dashboard.rotation.action')}</a>
+    </Alert>
+  );
+}
+
 /** The start screen: what is overdue, due today and due this week, most urgent first. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -42,6 +55,7 @@ export function DashboardPage() {
       <section aria-labelledby="page-title">
         <h1 id="page-title">{t('pages.dashboard.title')}</h1>
         <SecurityBanner />
+        <RotationBanner />
         <EmptyState action={<a href="#/administration">{t('nav.administration')}</a>}>{t('dashboard.adminOnly')}</EmptyState>
       </section>
     );
@@ -74,6 +88,7 @@ export function DashboardPage() {
         ) : null}
       </div>
       <SecurityBanner />
+      <RotationBanner />
       {dashboard.error ? <Alert tone="error">{messageOf(t, dashboard.error)}</Alert> : null}
       {pending.data && pending.data.length > 0 ? (
         <Alert tone="warning">
