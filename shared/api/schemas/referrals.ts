@@ -119,6 +119,29 @@ export const InstitutionUpsert = z
   .refine((v) => v.id === undefined || v.expectedVersion !== undefined, { path: ['expectedVersion'] });
 export type InstitutionUpsert = z.output<typeof InstitutionUpsert>;
 
+export const DIRECTORY_IMPORT_ERRORS = [
+  'missingColumns',
+  'columnCount',
+  'required',
+  'invalid',
+  'tooLong',
+  'unknownType',
+  'unknownId',
+  'duplicateInFile',
+  'duplicateName',
+  'tooManyRows',
+  'empty',
+] as const;
+
+/** institutions.importCsv: applied (all rows) or not (errors by line of the file, the header being line 1). */
+export const DirectoryImportResult = z.object({
+  applied: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), code: z.enum(DIRECTORY_IMPORT_ERRORS) })),
+});
+export type DirectoryImportResult = z.infer<typeof DirectoryImportResult>;
+
 // --- referrals ---------------------------------------------------------------------------
 
 export const ConsentInput = z

@@ -10,6 +10,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
+import { SearchPicker } from '../../components/ui/SearchPicker';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
@@ -273,7 +274,7 @@ export function NewCasePage() {
         {canAssign ? (
           <fieldset className="panel">
             <legend>{t('intake.assignment')}</legend>
-            <Select label={t('intake.responsible')} value={responsible} onChange={setResponsible} options={(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))} />
+            <SearchPicker label={t('intake.responsible')} value={responsible} onChange={(id) => id !== null && setResponsible(id)} options={(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))} />
           </fieldset>
         ) : null}
 
