@@ -72,7 +72,7 @@ export function updateOffice(db: Db, patch: OfficeUpdate, actor: { userId: strin
     if (given.province !== undefined) given.province = canonicalProvince(given.province);
     setVaultSetting(db, 'office', { ...current, ...given });
     // A new province brings its own seeded directory (issue 14); the office's own entries stay.
-    if (given.province !== undefined && given.province !== current.province) applyProvinceDirectory(db, given.province, new Date().toISOString());
+    if (given.province && given.province !== current.province) applyProvinceDirectory(db, given.province, new Date().toISOString());
     if (checked !== undefined) setVaultSetting(db, 'officeLogo', checked);
     appendAudit(db, {
       action: 'office.updated',
