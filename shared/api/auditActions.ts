@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS = [
   'assessment.returned',
   'institution.created',
   'institution.updated',
+  'institution.imported',
+  'institution.exported',
   'referral.created',
   'referral.updated',
   'referral.sent',

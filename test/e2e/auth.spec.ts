@@ -14,6 +14,8 @@ test('first start: set-up creates the vault, shows the recovery key once, then s
   await expect(app.getByRole('heading', { level: 1, name: tr.setup.title })).toBeVisible();
   expect(await axe(app)).toEqual([]);
   await app.getByLabel(tr.setup.officeName).fill(OFFICE);
+  await app.getByRole('combobox', { name: tr.setup.province, exact: true }).fill('istanbul');
+  await app.getByRole('option', { name: 'İstanbul', exact: true }).click();
   await app.getByLabel(tr.setup.displayName).fill(ADMIN.displayName);
   await app.getByLabel(tr.auth.username).fill(ADMIN.username);
   await app.getByLabel(tr.auth.newPassword, { exact: true }).fill('kalkan123456');

@@ -9,8 +9,15 @@ import { newClientState } from '../../core/session';
 export const initCommand: Command = {
   path: ['init'],
   summary: 'cli.help.cmd.init',
-  usage: '--db FILE --admin NAME [--display-name TEXT] [--office TEXT] [--json]',
-  options: { db: { type: 'string' }, admin: { type: 'string' }, 'display-name': { type: 'string' }, office: { type: 'string' } },
+  usage: '--db FILE --admin NAME [--display-name TEXT] [--office TEXT] [--province NAME] [--district NAME] [--json]',
+  options: {
+    db: { type: 'string' },
+    admin: { type: 'string' },
+    'display-name': { type: 'string' },
+    office: { type: 'string' },
+    province: { type: 'string' },
+    district: { type: 'string' },
+  },
   async run(ctx) {
     const { values, t, io, json } = ctx;
     const db = resolve(requireString(values, 'db'));
@@ -22,6 +29,9 @@ export const initCommand: Command = {
       username: admin,
       displayName: typeof values['display-name'] === 'string' ? values['display-name'] : admin,
       password,
+      // The office's province seeds its directory (issue 14); `kalkan office --province` changes it later.
+      ...(typeof values.province === 'string' ? { province: values.province } : {}),
+      ...(typeof values.district === 'string' ? { district: values.district } : {}),
     });
     if (json) io.out(JSON.stringify({ db, recoveryKey }));
     else io.out([t('cli.init.done', { db }), '', t('cli.init.recoveryKey'), '', `    ${recoveryKey}`, '', t('cli.init.recoveryWarning')].join('\n'));

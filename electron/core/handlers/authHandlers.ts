@@ -13,6 +13,8 @@ export const authHandlers = {
     const { recoveryKey } = await services.vault.create({
       officeName: input.officeName,
       admin: { username: input.username, displayName: input.displayName, password: input.password },
+      province: input.province ?? null,
+      district: input.district ?? null,
     });
     return { recoveryKey, sheetToken: grantRecoverySheet(services, { recoveryKey, username: input.username }) };
   },

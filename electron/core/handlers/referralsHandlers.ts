@@ -5,6 +5,7 @@
  */
 import { appendAudit } from '../audit/auditLog';
 import { actorOf } from '../cases/access';
+import { exportDirectory, importDirectory, ImportRejected } from '../referrals/directoryCsv';
 import { listInstitutions, upsertInstitution } from '../referrals/institutionsRepo';
 import { createReferral, getReferral, listReferrals, recordReply, referralsForCase, sendReferral, transitionReferral, updateDraft } from '../referrals/referralsService';
 import type { Handlers } from '../router';
@@ -29,6 +30,43 @@ export const referralsHandlers = {
       });
       return institution;
     })();
+  },
+
+  'institutions.exportCsv': ({ services, session }) => {
+    const db = services.vault.database;
+    const actor = actorOf(session!);
+    const result = exportDirectory(db);
+    db.transaction(() =>
+      appendAudit(db, { action: 'institution.exported', actorId: actor.userId, actorName: actor.username, at: services.now().toISOString(), details: { format: 'csv', rows: result.rows } }),
+    )();
+    return result;
+  },
+
+  'institutions.importCsv': ({ services, session }, input) => {
+    const db = services.vault.database;
+    const actor = actorOf(session!);
+    const at = services.now().toISOString();
+    const auditRow = (result: { created: number; updated: number; errors: unknown[] }) =>
+      appendAudit(db, {
+        action: 'institution.imported',
+        actorId: actor.userId,
+        actorName: actor.username,
+        at,
+        details: { applied: result.errors.length === 0, created: result.created, updated: result.updated, rejected: result.errors.length },
+      });
+    try {
+      return db.transaction(() => {
+        const result = importDirectory(db, input.csv, actor.userId, at);
+        // A refused file changes nothing: its audit row is written apart, below.
+        if (!result.applied) throw new ImportRejected(result.errors);
+        auditRow(result);
+        return result;
+      })();
+    } catch (error) {
+      if (!(error instanceof ImportRejected)) throw error;
+      db.transaction(() => auditRow({ created: 0, updated: 0, errors: error.errors }))();
+      return { applied: false, created: 0, updated: 0, errors: error.errors };
+    }
   },
 
   'referrals.create': ({ services, session }, input) => {

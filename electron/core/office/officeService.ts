@@ -8,6 +8,7 @@ import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS, type OfficeLogo, type OfficeProfile, t
 import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
+import { applyProvinceDirectory, canonicalProvince } from '../referrals/directorySeed';
 import { readMeta } from '../vault/vault';
 
 /** What a document prints of the office: its letterhead lines, contacts and logo. */
@@ -68,7 +69,10 @@ export function updateOffice(db: Db, patch: OfficeUpdate, actor: { userId: strin
   db.transaction(() => {
     const current = getVaultSetting(db, 'office');
     const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<OfficeProfile>;
+    if (given.province !== undefined) given.province = canonicalProvince(given.province);
     setVaultSetting(db, 'office', { ...current, ...given });
+    // A new province brings its own seeded directory (issue 14); the office's own entries stay.
+    if (given.province && given.province !== current.province) applyProvinceDirectory(db, given.province, new Date().toISOString());
     if (checked !== undefined) setVaultSetting(db, 'officeLogo', checked);
     appendAudit(db, {
       action: 'office.updated',

@@ -16,6 +16,7 @@ interface Row {
   address: string | null;
   phone: string | null;
   email: string | null;
+  kep: string | null;
   contact_person: string | null;
   services: string;
   active: number;
@@ -31,6 +32,7 @@ const toInstitution = (r: Row): Institution => ({
   address: r.address,
   phone: r.phone,
   email: r.email,
+  kep: r.kep,
   contactPerson: r.contact_person,
   services: JSON.parse(r.services) as string[],
   active: r.active === 1,
@@ -94,6 +96,7 @@ export function upsertInstitution(db: Db, input: InstitutionUpsert, actor: strin
     phone: input.phone,
     email: input.email,
     contact: input.contactPerson,
+    kep: input.kep ?? null,
     services: JSON.stringify(services),
     active: input.active ? 1 : 0,
     actor,
@@ -102,9 +105,10 @@ export function upsertInstitution(db: Db, input: InstitutionUpsert, actor: strin
   if (input.id !== undefined) {
     const current = getInstitution(db, input.id);
     if (current.version !== input.expectedVersion) throw new CodedError('institutions.conflict');
+    if (input.kep === undefined) values.kep = current.kep;
     db.prepare(
       `UPDATE institutions SET name = @name, name_folded = @folded, sort_key = @sortKey, type = @type, address = @address, phone = @phone,
-         email = @email, contact_person = @contact, services = @services, active = @active, version = version + 1, updated_at = @now, updated_by = @actor
+         email = @email, kep = @kep, contact_person = @contact, services = @services, active = @active, version = version + 1, updated_at = @now, updated_by = @actor
        WHERE id = @id`,
     ).run({ ...values, id: input.id });
     return { institution: getInstitution(db, input.id), created: false };
@@ -112,8 +116,8 @@ export function upsertInstitution(db: Db, input: InstitutionUpsert, actor: strin
   const id = Number(
     db
       .prepare(
-        `INSERT INTO institutions (code, name, name_folded, sort_key, type, address, phone, email, contact_person, services, active, version, created_at, created_by, updated_at, updated_by)
-         VALUES (NULL, @name, @folded, @sortKey, @type, @address, @phone, @email, @contact, @services, @active, 1, @now, @actor, @now, @actor)`,
+        `INSERT INTO institutions (code, name, name_folded, sort_key, type, address, phone, email, kep, contact_person, services, active, version, created_at, created_by, updated_at, updated_by)
+         VALUES (NULL, @name, @folded, @sortKey, @type, @address, @phone, @email, @kep, @contact, @services, @active, 1, @now, @actor, @now, @actor)`,
       )
       .run(values).lastInsertRowid,
   );

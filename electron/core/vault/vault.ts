@@ -11,8 +11,9 @@ import { checkPassword } from '../../../shared/auth/passwordPolicy';
 import type { AuditAction } from '../../../shared/api/auditActions';
 import { appendAudit } from '../audit/auditLog';
 import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
-import { setVaultSetting } from '../db/vaultSettings';
 import { resealSyncKeys } from '../sync/keys';
+import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
+import { applyProvinceDirectory, canonicalProvince } from '../referrals/directorySeed';
 import { migrate } from '../db/migrate';
 import { openEncrypted, type Db } from '../db/open';
 import { findUserByName, grantSigOf, insertUser, listUsers, signGrantRow, type UserRecord } from '../users/usersRepo';
@@ -75,6 +76,9 @@ export interface RotationResult {
 export interface SetupInput {
   officeName: string;
   admin: { username: string; displayName: string; password: string };
+  /** The office's province and district (issue 14): stored in the office settings; the province seeds the directory. */
+  province?: string | null;
+  district?: string | null;
 }
 
 export const VAULT_FORMAT = 'kalkan-vault';
@@ -142,6 +146,7 @@ export class Vault {
     assertUsername(input.admin.username);
     if (!input.admin.displayName.trim()) throw new CodedError('users.displayNameRequired');
     assertPassword(input.admin.password, { username: input.admin.username, displayName: input.admin.displayName, officeName });
+    const province = canonicalProvince(input.province);
     if (existsSync(this.paths.db) || existsSync(this.paths.keyring)) throw new CodedError('vault.exists');
 
     const secret = newRecoverySecret();
@@ -175,6 +180,9 @@ export class Vault {
           // split later, once more people use the office's Kalkan.
           roles: ['admin', 'supervisor'],
         });
+        const district = input.district?.trim() || null;
+        if (province || district) setVaultSetting(database, 'office', { ...getVaultSetting(database, 'office'), province, district });
+        applyProvinceDirectory(database, province, new Date().toISOString());
         appendAudit(database, { action: 'vault.created', actorId: admin.id, actorName: admin.username });
         appendAudit(database, { action: 'user.created', actorId: admin.id, actorName: admin.username, targetType: 'user', targetId: admin.id, details: { roles: admin.roles.join(',') } });
       })();

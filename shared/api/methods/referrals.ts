@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../contract';
 import { Day, Id } from '../schemas/cases';
-import { INSTITUTION_TYPES, Institution, InstitutionUpsert, Referral, ReferralFields, ReferralList, ReferralListInput } from '../schemas/referrals';
+import { DirectoryImportResult, INSTITUTION_TYPES, Institution, InstitutionUpsert, Referral, ReferralFields, ReferralList, ReferralListInput } from '../schemas/referrals';
 
 const Transition = z
   .object({
@@ -38,6 +38,18 @@ export const referralsMethods = {
     scope: 'none',
   },
   'institutions.upsert': { input: InstitutionUpsert, output: Institution, access: 'directory:write', scope: 'none' },
+  /** The whole directory (inactive entries too) as CSV text (issue 14); audited. */
+  'institutions.exportCsv': { input: z.object({}).strict(), output: z.object({ csv: z.string(), rows: z.number().int() }), access: 'session', scope: 'none' },
+  /**
+   * A directory CSV (as exported, or made in a spreadsheet): all rows checked first; with any error nothing
+   * changes and `errors` say which line, column and problem. Audited either way.
+   */
+  'institutions.importCsv': {
+    input: z.object({ csv: z.string().min(1).max(4_000_000) }).strict(),
+    output: DirectoryImportResult,
+    access: 'directory:write',
+    scope: 'none',
+  },
 
   // --- referrals ---
   'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: Referral, access: 'referral:write', scope: { caseId: 'case', ...REFERRAL_FIELD_IDS } },

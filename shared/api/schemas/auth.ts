@@ -39,6 +39,9 @@ export const SetupInput = z
     username: Username,
     displayName: DisplayName,
     password: Password,
+    /** The office's province (one of the 81, shared/geo/provinces.ts) and district (free text); optional. */
+    province: z.string().trim().max(80).optional(),
+    district: z.string().trim().max(80).optional(),
   })
   .strict();
 

@@ -74,6 +74,8 @@ export const Institution = z.object({
   address: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  /** KEP (registered electronic mail) address. */
+  kep: z.string().nullable(),
   contactPerson: z.string().nullable(),
   /** Service lookup codes or free text. */
   services: z.array(z.string()),
@@ -100,6 +102,15 @@ export const InstitutionUpsert = z
       .nullish()
       .transform((v) => (v ? v : null))
       .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)),
+    /** KEP address (looks like an e-mail address: name@hs01.kep.tr). Absent on an update: kept. */
+    kep: z
+      .string()
+      .trim()
+      .max(200)
+      .nullish()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))
+      .optional(),
     contactPerson: optionalText(120),
     services: z.array(z.string().trim().min(1).max(120)).max(30).default([]),
     active: z.boolean().default(true),
@@ -107,6 +118,29 @@ export const InstitutionUpsert = z
   .strict()
   .refine((v) => v.id === undefined || v.expectedVersion !== undefined, { path: ['expectedVersion'] });
 export type InstitutionUpsert = z.output<typeof InstitutionUpsert>;
+
+export const DIRECTORY_IMPORT_ERRORS = [
+  'missingColumns',
+  'columnCount',
+  'required',
+  'invalid',
+  'tooLong',
+  'unknownType',
+  'unknownId',
+  'duplicateInFile',
+  'duplicateName',
+  'tooManyRows',
+  'empty',
+] as const;
+
+/** institutions.importCsv: applied (all rows) or not (errors by line of the file, the header being line 1). */
+export const DirectoryImportResult = z.object({
+  applied: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), code: z.enum(DIRECTORY_IMPORT_ERRORS) })),
+});
+export type DirectoryImportResult = z.infer<typeof DirectoryImportResult>;
 
 // --- referrals ---------------------------------------------------------------------------
 

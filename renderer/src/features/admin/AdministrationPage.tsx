@@ -6,6 +6,7 @@ import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { ListsPanel } from './ListsPanel';
 import { RotationPanel } from './RotationPanel';
+import { OfficePlacePanel } from './OfficePlacePanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -32,6 +33,11 @@ export function AdministrationPage() {
               {t('admin.tabs.security')}
             </Tab>
           ) : null}
+          {canSettings ? (
+            <Tab id="office" className="tab">
+              {t('admin.tabs.office')}
+            </Tab>
+          ) : null}
           {canLists ? (
             <Tab id="lists" className="tab">
               {t('admin.tabs.lists')}
@@ -53,6 +59,11 @@ export function AdministrationPage() {
           <TabPanel id="backups" className="tab-panel">
             {canSettings ? <SecurityPanel /> : null}
             {canBackup ? <BackupPanel /> : null}
+          </TabPanel>
+        ) : null}
+        {canSettings ? (
+          <TabPanel id="office" className="tab-panel">
+            <OfficePlacePanel />
           </TabPanel>
         ) : null}
         {canLists ? (

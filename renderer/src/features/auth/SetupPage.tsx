@@ -6,17 +6,22 @@ import { codeOf, messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
+import { SearchPicker, SuggestField } from '../../components/ui/SearchPicker';
+import { districtsOf, PROVINCES } from '../../../../shared/geo/provinces';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
 import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { AuthLayout } from './AuthLayout';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { useSession } from './SessionContext';
 
+const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ id: p.name, label: p.name }));
+
 /** First start: create the encrypted vault and the administrator; show the recovery key once. */
 export function SetupPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
-  const [form, setForm] = useState({ officeName: '', displayName: '', username: '', password: '', repeat: '' });
+  const [form, setForm] = useState({ officeName: '', province: '', district: '', displayName: '', username: '', password: '', repeat: '' });
+  const [provinceMissing, setProvinceMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
@@ -29,6 +34,10 @@ export function SetupPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!form.province) {
+      setProvinceMissing(true);
+      return;
+    }
     if (!check?.ok || mismatch || !form.repeat) {
       setError(t(mismatch || !form.repeat ? 'errors.password.mismatch' : `errors.password.${check?.problems[0] ?? 'tooShort'}`));
       return;
@@ -38,6 +47,8 @@ export function SetupPage() {
     try {
       const { recoveryKey: key, sheetToken: token } = await call('setup.create', {
         officeName: form.officeName,
+        province: form.province,
+        ...(form.district.trim() ? { district: form.district.trim() } : {}),
         username: form.username,
         displayName: form.displayName,
         password: form.password,
@@ -86,6 +97,22 @@ export function SetupPage() {
     <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')}>
       <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
         <TextField label={t('setup.officeName')} description={t('setup.officeNameHint')} value={form.officeName} onChange={set('officeName')} isRequired autoFocus />
+        <div className="grid-fields">
+          <SearchPicker
+            label={t('setup.province')}
+            description={t('setup.provinceHint')}
+            placeholder={t('setup.provincePlaceholder')}
+            options={PROVINCE_OPTIONS}
+            value={form.province || null}
+            onChange={(province) => {
+              setForm((f) => ({ ...f, province: province ?? '', district: province === f.province ? f.district : '' }));
+              setProvinceMissing(false);
+            }}
+            error={provinceMissing ? t('setup.provinceRequired') : null}
+            isRequired
+          />
+          <SuggestField label={t('setup.district')} description={t('setup.districtHint')} options={[...districtsOf(form.province)]} value={form.district} onChange={set('district')} />
+        </div>
         <TextField label={t('setup.displayName')} value={form.displayName} onChange={set('displayName')} isRequired autoComplete="name" />
         <TextField label={t('auth.username')} description={t('setup.usernameHint')} value={form.username} onChange={set('username')} isRequired autoComplete="username" />
         <TextField label={t('auth.newPassword')} type="password" value={form.password} onChange={set('password')} isRequired autoComplete="new-password" description={t('auth.passwordPolicy')} />

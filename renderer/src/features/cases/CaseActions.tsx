@@ -8,6 +8,7 @@ import { useCall } from '../../api/useCall';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
+import { SearchPicker } from '../../components/ui/SearchPicker';
 import { Select } from '../../components/ui/Select';
 import { useCan } from '../auth/SessionContext';
 import { ReportDialog } from './ReportDialog';
@@ -84,10 +85,10 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
             </Button>
           )}
           {canApprove ? (
-            <Select
+            <SearchPicker
               label={t('cases.reassign')}
               value={c.responsible.id}
-              onChange={(id) => void run(() => call('cases.assign', { caseId: c.id, responsibleUserId: id }))}
+              onChange={(id) => id !== null && id !== c.responsible.id && void run(() => call('cases.assign', { caseId: c.id, responsibleUserId: id }))}
               options={(staff.data ?? []).filter((s) => !s.disabled && s.roles.some((r) => r !== 'admin')).map((s) => ({ id: s.id, label: s.displayName }))}
             />
           ) : null}

@@ -10,6 +10,8 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
+import { SearchPicker, SuggestField } from '../../components/ui/SearchPicker';
+import { districtsOf } from '../../../../shared/geo/provinces';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
@@ -58,7 +60,17 @@ export function NewCasePage() {
   const me = useCurrentSession().user;
   const canAssign = useCan('case:readAll');
   const staff = useCall('cases.staff', {});
-  const [household, setHousehold] = useState({ name: '', address: '', district: '', city: 'İstanbul', phone: '' });
+  // District and city: null until typed, meaning the office's own (issue 14: the office's province and district are the defaults).
+  const office = useCall('office.get', {});
+  const [household, setHousehold] = useState<{ name: string; address: string; district: string | null; city: string | null; phone: string }>({
+    name: '',
+    address: '',
+    district: null,
+    city: null,
+    phone: '',
+  });
+  const city = household.city ?? office.data?.province ?? '';
+  const district = household.district ?? (household.city === null ? (office.data?.district ?? '') : '');
   const [members, setMembers] = useState<MemberDraft[]>([newMember('child')]);
   const [intake, setIntake] = useState<IntakeDraft>(() => emptyIntake());
   const [responsible, setResponsible] = useState(me.id);
@@ -133,8 +145,8 @@ export function NewCasePage() {
         household: {
           name: household.name || householdNameFrom(members),
           ...(household.address ? { address: household.address } : {}),
-          ...(household.district ? { district: household.district } : {}),
-          ...(household.city ? { city: household.city } : {}),
+          ...(district.trim() ? { district: district.trim() } : {}),
+          ...(city.trim() ? { city: city.trim() } : {}),
           ...(household.phone ? { phone: household.phone } : {}),
         },
         members: members.map((m) => ({
@@ -181,8 +193,8 @@ export function NewCasePage() {
           <div className="grid-fields">
             <TextField label={t('intake.householdName')} value={household.name} onChange={(name) => changeHousehold({ name })} description={t('intake.householdNameHint')} />
             <TextField label={t('intake.address')} value={household.address} onChange={(address) => changeHousehold({ address })} />
-            <TextField label={t('intake.district')} value={household.district} onChange={(district) => changeHousehold({ district })} />
-            <TextField label={t('intake.city')} value={household.city} onChange={(city) => changeHousehold({ city })} />
+            <SuggestField label={t('intake.district')} options={[...districtsOf(city)]} value={district} onChange={(value) => changeHousehold({ district: value })} />
+            <TextField label={t('intake.city')} value={city} onChange={(value) => changeHousehold({ city: value })} />
             <TextField label={t('intake.phone')} value={household.phone} onChange={(phone) => changeHousehold({ phone })} type="tel" />
           </div>
         </fieldset>
@@ -273,7 +285,7 @@ export function NewCasePage() {
         {canAssign ? (
           <fieldset className="panel">
             <legend>{t('intake.assignment')}</legend>
-            <Select label={t('intake.responsible')} value={responsible} onChange={setResponsible} options={(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))} />
+            <SearchPicker label={t('intake.responsible')} value={responsible} onChange={(id) => id !== null && setResponsible(id)} options={(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))} />
           </fieldset>
         ) : null}
 

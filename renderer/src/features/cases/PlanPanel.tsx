@@ -9,7 +9,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { DateInput } from '../../components/ui/DateInput';
 import { TextField } from '../../components/ui/Field';
-import { Select } from '../../components/ui/Select';
+import { SearchPicker } from '../../components/ui/SearchPicker';
 import { formatDate } from '../../i18n/format';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 
@@ -68,7 +68,7 @@ export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): vo
             {canWrite && g.status === 'open' ? (
               <div className="inline-form">
                 <TextField label={t('plan.newAction')} value={draft.title} onChange={(title) => setActions({ ...actions, [g.id]: { ...draft, title } })} />
-                <Select label={t('plan.responsible')} value={draft.responsible} onChange={(responsible) => setActions({ ...actions, [g.id]: { ...draft, responsible } })} options={staffOptions} />
+                <SearchPicker label={t('plan.responsible')} value={draft.responsible} onChange={(responsible) => responsible !== null && setActions({ ...actions, [g.id]: { ...draft, responsible } })} options={staffOptions} />
                 <DateInput label={t('plan.due')} value={draft.dueOn} onChange={(dueOn) => setActions({ ...actions, [g.id]: { ...draft, dueOn } })} />
                 <Button
                   isDisabled={!draft.title.trim()}

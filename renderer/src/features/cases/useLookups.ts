@@ -6,9 +6,13 @@ import { useCall } from '../../api/useCall';
 /** The office's editable lists (channels, concerns, services) with labels in the app language. */
 export function useLookups(kind: LookupKind) {
   const { i18n } = useTranslation();
-  const { data } = useCall('lookups.list', { kind });
+  // Inactive entries too: a record keeps naming a service or concern the office has since retired,
+  // and its label (never its code) is what shows (issue 14). Only active ones are offered.
+  const { data } = useCall('lookups.list', { kind, includeInactive: true });
   const en = i18n.language === 'en';
-  const items = (data ?? []).map((l) => ({ id: l.code, label: en ? l.labelEn : l.labelTr }));
-  const labelOf = useCallback((code: string) => items.find((i) => i.id === code)?.label ?? code, [items]);
+  const all = (data ?? []).map((l) => ({ id: l.code, label: en ? l.labelEn : l.labelTr, active: l.active }));
+  const items = all.filter((l) => l.active).map(({ id, label }) => ({ id, label }));
+  // A value not in the list is free text (services may be typed), shown as written.
+  const labelOf = useCallback((code: string) => all.find((i) => i.id === code)?.label ?? code, [all]);
   return { items, labelOf, loaded: data !== null };
 }

@@ -37,7 +37,8 @@ function CourtNameField({ courts, name, onChange }: { courts: Institution[]; nam
   return (
     <ComboBox
       className="field"
-      items={courts}
+      // defaultItems, not items: React Aria filters only uncontrolled items (with `items` nothing narrowed).
+      defaultItems={courts}
       inputValue={name}
       onInputChange={(value) => onChange(value, courts.find((c) => c.name === value)?.id ?? null)}
       onSelectionChange={(key) => {

@@ -1,8 +1,8 @@
-import { Pencil, Plus, Search } from 'lucide-react';
+import { Download, Pencil, Plus, Search, Upload } from 'lucide-react';
 import { useState } from 'react';
 import { Cell, Checkbox, CheckboxGroup, Column, Dialog, Heading, Input, Label, Modal, ModalOverlay, Row, SearchField, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { INSTITUTION_TYPES, type Institution, type InstitutionType } from '../../../../shared/api/schemas/referrals';
+import { INSTITUTION_TYPES, type DirectoryImportResult, type Institution, type InstitutionType } from '../../../../shared/api/schemas/referrals';
 import { call } from '../../api/client';
 import { codeOf, messageOf } from '../../api/errors';
 import { EmptyState } from '../../components/EmptyState';
@@ -25,6 +25,24 @@ export function DirectoryPanel() {
   const [q, setQ] = useState('');
   const [type, setType] = useState<string>(ALL);
   const [editing, setEditing] = useState<Institution | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+
+  const exportCsv = async () => {
+    setMessage(null);
+    try {
+      const result = await call('institutions.exportCsv', {});
+      const url = URL.createObjectURL(new Blob([result.csv], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${t('referrals.directory.csvFile')}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setMessage({ tone: 'success', text: t('referrals.directory.exportDone', { count: result.rows }) });
+    } catch (e) {
+      setMessage({ tone: 'error', text: messageOf(t, e) });
+    }
+  };
 
   const rows = directory.items.filter((i) => (type === ALL || i.type === type) && (!q.trim() || foldedMatch(i.name, q)));
   return (
@@ -48,8 +66,17 @@ export function DirectoryPanel() {
             <Plus aria-hidden="true" size={16} /> {t('referrals.directory.add')}
           </Button>
         ) : null}
+        <Button className="filters-action" onPress={() => void exportCsv()}>
+          <Download aria-hidden="true" size={16} /> {t('referrals.directory.exportCsv')}
+        </Button>
+        {canEdit ? (
+          <Button className="filters-action" onPress={() => setImporting(true)}>
+            <Upload aria-hidden="true" size={16} /> {t('referrals.directory.importCsv')}
+          </Button>
+        ) : null}
       </div>
       {directory.error ? <Alert tone="error">{messageOf(t, directory.error)}</Alert> : null}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <p className="list-count" aria-live="polite">
         {t('referrals.directory.count', { count: rows.length })}
       </p>
@@ -76,7 +103,8 @@ export function DirectoryPanel() {
                 </Cell>
                 <Cell>{t(`referrals.institutionType.${i.type}`)}</Cell>
                 <Cell>
-                  {[i.contactPerson, i.phone, i.email].filter(Boolean).join(' · ') || <span className="hint">—</span>}
+                  {[i.contactPerson, i.phone, i.email].filter(Boolean).join(' · ') || (i.kep ? null : <span className="hint">—</span>)}
+                  {i.kep ? <div className="hint">{t('referrals.directory.kep')}: {i.kep}</div> : null}
                 </Cell>
                 <Cell>{i.services.map(services.labelOf).join(', ')}</Cell>
                 <Cell>
@@ -103,7 +131,87 @@ export function DirectoryPanel() {
           }}
         />
       ) : null}
+      {importing ? (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(result) => {
+            setImporting(false);
+            setMessage({ tone: 'success', text: t('referrals.directory.importDone', { created: result.created, updated: result.updated }) });
+            directory.reload();
+          }}
+        />
+      ) : null}
     </div>
+  );
+}
+
+/** Picks a CSV file and imports it; a refused file lists its errors by line and changes nothing. */
+function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(result: DirectoryImportResult): void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ text: string; rows: string[] } | null>(null);
+
+  const run = async () => {
+    if (!file) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = await call('institutions.importCsv', { csv: await file.text() });
+      if (result.applied) onImported(result);
+      else
+        setFailure({
+          text: t('referrals.directory.importFailed', { count: result.errors.length }),
+          rows: result.errors.map((e) =>
+            t('referrals.directory.importRowError', {
+              row: e.row,
+              column: e.column ? ` · ${t(`referrals.directory.column.${e.column}`, { defaultValue: e.column })}` : '',
+              problem: t(`referrals.directory.importError.${e.code}`),
+            }),
+          ),
+        });
+    } catch (e) {
+      setFailure({ text: messageOf(t, e), rows: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalOverlay className="modal-overlay" isOpen onOpenChange={(open) => !open && onClose()} isDismissable>
+      <Modal className="modal modal-wide">
+        <Dialog className="dialog">
+          <Heading slot="title">{t('referrals.directory.importTitle')}</Heading>
+          <p className="hint">{t('referrals.directory.importIntro')}</p>
+          <div className="field">
+            <label className="field-label" htmlFor="directory-import-file">
+              {t('referrals.directory.importFile')}
+            </label>
+            <input id="directory-import-file" className="field-input" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          </div>
+          {failure ? (
+            <Alert tone="error">
+              <p>{failure.text}</p>
+              {failure.rows.length ? (
+                <ul className="import-errors">
+                  {failure.rows.slice(0, 50).map((row, index) => (
+                    <li key={index}>{row}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </Alert>
+          ) : null}
+          <div className="form-actions">
+            <Button variant="quiet" onPress={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button variant="primary" onPress={() => void run()} isDisabled={!file || busy}>
+              {t('referrals.directory.importRun')}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
 
@@ -126,6 +234,7 @@ function InstitutionDialog({
     address: institution?.address ?? '',
     phone: institution?.phone ?? '',
     email: institution?.email ?? '',
+    kep: institution?.kep ?? '',
     contactPerson: institution?.contactPerson ?? '',
     services: (institution?.services ?? []).filter((s) => known.has(s)),
     otherServices: (institution?.services ?? []).filter((s) => !known.has(s)).join('\n'),
@@ -144,6 +253,7 @@ function InstitutionDialog({
         address: form.address || null,
         phone: form.phone || null,
         email: form.email || null,
+        kep: form.kep || null,
         contactPerson: form.contactPerson || null,
         services: [
           ...form.services,
@@ -158,7 +268,11 @@ function InstitutionDialog({
     } catch (e) {
       const fields = (e as { error?: { params?: { fields?: string; field?: string } } }).error?.params;
       const field = fields?.field ?? fields?.fields?.split(',')[0] ?? null;
-      setError({ message: codeOf(e) === 'api.invalidInput' && field === 'email' ? t('referrals.directory.emailInvalid') : messageOf(t, e), field });
+      const invalid = codeOf(e) === 'api.invalidInput';
+      setError({
+        message: invalid && field === 'email' ? t('referrals.directory.emailInvalid') : invalid && field === 'kep' ? t('referrals.directory.kepInvalid') : messageOf(t, e),
+        field,
+      });
     }
   };
 
@@ -172,6 +286,7 @@ function InstitutionDialog({
             <Select label={t('referrals.directory.type')} value={form.type} onChange={(type) => set({ type: type as InstitutionType })} options={INSTITUTION_TYPES.map((x) => ({ id: x, label: t(`referrals.institutionType.${x}`) }))} />
             <TextField label={t('referrals.directory.phone')} value={form.phone} onChange={(phone) => set({ phone })} />
             <TextField label={t('referrals.directory.email')} value={form.email} onChange={(email) => set({ email })} type="email" error={error?.field === 'email' ? error.message : null} />
+            <TextField label={t('referrals.directory.kep')} value={form.kep} onChange={(kep) => set({ kep })} type="email" error={error?.field === 'kep' ? error.message : null} />
             <TextField label={t('referrals.directory.contactPerson')} value={form.contactPerson} onChange={(contactPerson) => set({ contactPerson })} />
           </div>
           <TextField label={t('referrals.directory.address')} value={form.address} onChange={(address) => set({ address })} />
@@ -198,7 +313,7 @@ function InstitutionDialog({
             <span className="checkbox-box" aria-hidden="true" />
             {t('referrals.directory.active')}
           </Checkbox>
-          {error && error.field !== 'name' && error.field !== 'email' ? <Alert tone="error">{error.message}</Alert> : null}
+          {error && error.field !== 'name' && error.field !== 'email' && error.field !== 'kep' ? <Alert tone="error">{error.message}</Alert> : null}
           <div className="form-actions">
             <Button variant="quiet" onPress={onClose}>
               {t('common.cancel')}

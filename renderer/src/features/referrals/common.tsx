@@ -3,22 +3,16 @@ import { useCallback } from 'react';
 import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Institution, ReferralState } from '../../../../shared/api/schemas/referrals';
-import { fold } from '../../../../shared/text/turkish';
 import { todayLocal } from '../../../../shared/time/localDays';
 import { useCall } from '../../api/useCall';
+import { foldedMatch } from '../../components/ui/SearchPicker';
 import { useLookups } from '../cases/useLookups';
 
 /** Today on this workstation, YYYY-MM-DD. */
 export const todayIso = (): string => todayLocal();
 
 /** Every word typed appears in the name, Turkish-folded ("cocuk izlem" finds "Çocuk İzlem Merkezi"). */
-export function foldedMatch(text: string, query: string): boolean {
-  const haystack = fold(text);
-  return fold(query)
-    .split(' ')
-    .filter(Boolean)
-    .every((word) => haystack.includes(word));
-}
+export { foldedMatch };
 
 /** The active directory (an office has at most a few hundred entries: loaded once per view). */
 export function useInstitutions(includeInactive = false) {
@@ -62,7 +56,8 @@ export function InstitutionPicker({
   return (
     <ComboBox
       className="field"
-      items={institutions}
+      // defaultItems, not items: React Aria filters only uncontrolled items (with `items` nothing narrowed).
+      defaultItems={institutions}
       selectedKey={value === null ? null : String(value)}
       onSelectionChange={(key) => onChange(key === null ? null : Number(key))}
       defaultFilter={foldedMatch}

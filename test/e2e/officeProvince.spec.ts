@@ -1,0 +1,94 @@
+/**
+ * Issue 14 items 4 and 5, at 1366×768 in both languages: set-up in a
+ * non-İstanbul province (Ankara, Keçiören) prepares the directory with that
+ * province's institutions; pickers narrow as you type, Turkish-folded
+ * ("kecioren" finds "Keçiören": the district at set-up, the institution in a
+ * referral). An admin sees the office's place under Administration.
+ */
+import type { Page } from '@playwright/test';
+import en from '../../shared/i18n/en.json' with { type: 'json' };
+import tr from '../../shared/i18n/tr.json' with { type: 'json' };
+import { ADMIN, api, expect, test } from './fixtures';
+
+for (const [language, c] of [
+  ['tr', tr],
+  ['en', en],
+] as const) {
+  test(`set-up in Ankara seeds Ankara's institutions; pickers narrow with "kecioren" (${language})`, async ({ app }) => {
+    test.slow();
+    if (language === 'en') await app.getByRole('radio', { name: 'English' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: c.setup.title })).toBeVisible();
+    await app.getByLabel(c.setup.officeName).fill('Keçiören Çocuk Koruma Birimi');
+
+    // The province is required: one of the 81, found without Turkish letters.
+    await app.getByLabel(c.setup.displayName).fill(ADMIN.displayName);
+    await app.getByLabel(c.auth.username).fill(ADMIN.username);
+    await app.getByLabel(c.auth.newPassword, { exact: true }).fill(ADMIN.password);
+    await app.getByLabel(c.auth.repeatPassword).fill(ADMIN.password);
+    await app.getByRole('button', { name: c.setup.create }).click();
+    await expect(app.getByText(c.setup.provinceRequired)).toBeVisible();
+
+    await app.getByRole('combobox', { name: c.setup.province, exact: true }).fill('ankara');
+    await expect(app.getByRole('option')).toHaveText(['Ankara']);
+    await app.getByRole('option', { name: 'Ankara', exact: true }).click();
+    await expect(app.getByText(c.setup.provinceRequired)).toBeHidden();
+
+    // The district suggestions narrow: "kecioren" leaves only Keçiören.
+    const district = app.getByRole('combobox', { name: c.setup.district });
+    await district.fill('kecioren');
+    await expect(app.getByRole('option')).toHaveText(['Keçiören']);
+    await app.screenshot({ path: `screenshots/setup-province-${language}.png` });
+    await app.getByRole('option', { name: 'Keçiören' }).click();
+    await expect(district).toHaveValue('Keçiören');
+
+    await app.getByRole('button', { name: c.setup.create }).click();
+    await expect(app.getByTestId('recovery-key')).toBeVisible();
+    await app.getByText(c.setup.recoveryStored).click();
+    await app.getByRole('button', { name: c.setup.continue }).click();
+    await expect(app.getByRole('navigation', { name: c.app.mainNavigation })).toBeVisible();
+
+    // The directory holds Ankara's national institutions, none of İstanbul's.
+    await app.locator('[data-nav="referrals"]').click();
+    await app.getByRole('tab', { name: c.referrals.tabs.directory }).click();
+    const table = app.getByRole('grid', { name: c.referrals.directory.title }).or(app.getByRole('table', { name: c.referrals.directory.title }));
+    for (const name of ['Ankara Aile ve Sosyal Hizmetler İl Müdürlüğü', 'Ankara Çocuk Mahkemesi', 'Ankara Aile Mahkemesi', 'Ankara Cumhuriyet Başsavcılığı', 'Ankara Çocuk İzlem Merkezi (ÇİM)']) {
+      await expect(table.getByRole('row').filter({ hasText: name })).toHaveCount(1);
+    }
+    await expect(table.getByRole('row').filter({ hasText: /İstanbul|İBB|İSADEM/ })).toHaveCount(0);
+    await expect(app.getByRole('button', { name: c.referrals.directory.exportCsv })).toBeVisible();
+    await app.screenshot({ path: `screenshots/directory-ankara-${language}.png` });
+
+    // The office's place, as set up, under Administration.
+    await app.locator('[data-nav="administration"]').click();
+    await app.getByRole('tab', { name: c.admin.tabs.office }).click();
+    await expect(app.getByText(c.admin.office.current.replace('{{place}}', 'Keçiören, Ankara'))).toBeVisible();
+    await app.screenshot({ path: `screenshots/admin-office-${language}.png` });
+
+    // The institution picker narrows: "kecioren" finds only the office's own Keçiören entry.
+    await api(app, 'institutions.upsert', { name: 'Keçiören Belediyesi Sosyal Destek Hizmetleri Müdürlüğü', type: 'municipality_unit', services: [] });
+    const kase = await api<{ id: number; caseNumber: string }>(app, 'cases.create', {
+      household: { name: 'Demir' },
+      members: [{ person: { firstName: 'Ali', lastName: 'Demir', birthDate: '2016-02-03', sex: 'male' }, role: 'child', confirmedNew: true }],
+      intake: { receivedAt: '2026-10-01T10:00:00+03:00', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık.' },
+    });
+    await openReferralForm(app, c, kase.caseNumber);
+    const form = app.getByRole('dialog');
+    const institution = form.getByRole('combobox', { name: c.referrals.form.institution });
+    await institution.fill('kecioren');
+    await expect(app.getByRole('option')).toHaveCount(1);
+    await expect(app.getByRole('option')).toContainText('Keçiören Belediyesi Sosyal Destek Hizmetleri Müdürlüğü');
+    await app.screenshot({ path: `screenshots/picker-kecioren-${language}.png` });
+    await institution.fill('ankara cocuk mahkeme');
+    await expect(app.getByRole('option')).toHaveCount(1);
+    await expect(app.getByRole('option').filter({ hasText: 'Ankara Çocuk Mahkemesi' })).toHaveCount(1);
+
+  });
+}
+
+async function openReferralForm(app: Page, c: typeof tr, caseNumber: string) {
+  await app.locator('[data-nav="cases"]').click();
+  await app.getByRole('link', { name: caseNumber }).click();
+  await app.getByRole('tab', { name: c.cases.tabs.referrals }).click();
+  await app.getByRole('button', { name: c.referrals.new }).first().click();
+  await expect(app.getByRole('dialog')).toBeVisible();
+}
