@@ -7,11 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail } from '../../shared/api/envelope';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { lockVault, tick } from '../core/auth/authService';
 import { createCore } from '../core/createCore';
 import { runScheduledBackup } from '../core/handlers/backupHandlers';
 import { createLogger } from '../core/log';
 import { newClientState, type ClientState } from '../core/session';
+import { createHostDialogs } from './hostDialogs';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -28,6 +30,7 @@ import { translator } from '../../shared/i18n';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const INVOKE_CHANNEL = 'kalkan:invoke';
 const EVENT_CHANNEL = 'kalkan:event';
+const HOST_CHANNEL = 'kalkan:host';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -61,11 +64,38 @@ function start(): void {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
+  // Native file dialogs (issue 14, item 6): the paths they return are remembered as the user's choice.
+  const hostT = (key: string) => translator(core.services.settings.get().language)(key);
+  const host = createHostDialogs(
+    {
+      showOpen: (options) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+      },
+      showSave: (options) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+      },
+      writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
+    },
+    hostT,
+  );
+  ipcMain.handle(HOST_CHANNEL, async (event, operation: unknown, request: unknown) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url)) return null;
+    try {
+      return operation === 'saveBytes' ? await host.saveBytes(request) : await host.choose(request);
+    } catch (error) {
+      log.warn('host.dialogFailed', { operation: typeof operation === 'string' ? operation : 'unknown', kind: error instanceof Error ? error.name : 'unknown' });
+      return null;
+    }
+  });
+
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url)) {
       log.warn('api.untrustedSender', { transport: 'ipc' });
       return fail('api.untrustedSender');
     }
+    if (host.refuses(method, input)) return fail('host.pathNotChosen');
     const client = clients.get(event.sender.id) ?? newClientState();
     clients.set(event.sender.id, client);
     return core.router.handle(client, method, input);

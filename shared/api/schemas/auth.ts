@@ -37,6 +37,8 @@ export const SetupInput = z
     username: Username,
     displayName: DisplayName,
     password: Password,
+    /** Where the daily backup goes (on by default after set-up); absent: a "Kalkan Yedekler" folder beside the vault. */
+    backupFolder: z.string().trim().max(1024).optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { PathField } from '../../components/ui/PathField';
 import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { AuthLayout } from './AuthLayout';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
@@ -16,7 +17,7 @@ import { useSession } from './SessionContext';
 export function SetupPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
-  const [form, setForm] = useState({ officeName: '', displayName: '', username: '', password: '', repeat: '' });
+  const [form, setForm] = useState({ officeName: '', displayName: '', username: '', password: '', repeat: '', backupFolder: '' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
@@ -41,6 +42,7 @@ export function SetupPage() {
         username: form.username,
         displayName: form.displayName,
         password: form.password,
+        ...(form.backupFolder.trim() ? { backupFolder: form.backupFolder.trim() } : {}),
       });
       setRecoveryKey(key);
       setSheetToken(token);
@@ -99,6 +101,7 @@ export function SetupPage() {
           autoComplete="new-password"
           error={mismatch ? t('errors.password.mismatch') : null}
         />
+        <PathField label={t('setup.backupFolder')} description={t('setup.backupFolderHint')} value={form.backupFolder} onChange={set('backupFolder')} mode="folder" purpose="backupFolder" />
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="form-actions">
           <Button type="submit" variant="primary" isDisabled={busy}>
