@@ -8,9 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail } from '../../shared/api/envelope';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { Output } from '../../shared/api/contract';
 import { startCoreHost } from '../core/host/client';
 import { createLogger } from '../core/log';
+import { createHostDialogs } from './hostDialogs';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -27,6 +29,7 @@ import { translator } from '../../shared/i18n';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const INVOKE_CHANNEL = 'kalkan:invoke';
 const EVENT_CHANNEL = 'kalkan:event';
+const HOST_CHANNEL = 'kalkan:host';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -63,11 +66,43 @@ async function start(): Promise<void> {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
+  // Native file dialogs (issue 14, item 6): the paths they return are remembered as the user's choice.
+  let language: 'tr' | 'en' = 'tr';
+  const refreshLanguage = async () => {
+    const reply = await host.request(MAIN_CLIENT, 'settings.get', {});
+    if (reply.ok) language = (reply.value as Output<'settings.get'>).language;
+  };
+  const dialogs = createHostDialogs(
+    {
+      showOpen: (options) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+      },
+      showSave: (options) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+      },
+      writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
+    },
+    (key) => translator(language)(key),
+  );
+  ipcMain.handle(HOST_CHANNEL, async (event, operation: unknown, request: unknown) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url)) return null;
+    try {
+      await refreshLanguage();
+      return operation === 'saveBytes' ? await dialogs.saveBytes(request) : await dialogs.choose(request);
+    } catch (error) {
+      log.warn('host.dialogFailed', { operation: typeof operation === 'string' ? operation : 'unknown', kind: error instanceof Error ? error.name : 'unknown' });
+      return null;
+    }
+  });
+
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url)) {
       log.warn('api.untrustedSender', { transport: 'ipc' });
       return fail('api.untrustedSender');
     }
+    if (dialogs.refuses(method, input)) return fail('host.pathNotChosen');
     // Each window is one client of the host: its session lives in the core thread.
     return host.request(event.sender.id, method, input);
   });

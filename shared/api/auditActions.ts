@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'plan.actionUpdated',
   'task.added',
   'task.completed',
+  'task.reopened',
   'lookup.created',
   'lookup.updated',
   // risk, referrals, court

@@ -48,6 +48,7 @@ const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
   'plan.updateAction': (id) => ({ actionId: id.action, title: 'Eylem 2' }),
   'tasks.add': (id) => ({ caseId: id.case, title: 'Görev', dueAt: '2026-06-20T10:00' }),
   'tasks.complete': (id) => ({ taskId: id.task }),
+  'tasks.undoComplete': (id) => ({ taskId: id.task }),
   'assessments.create': (id) => ({ caseId: id.case, childId: id.person, previousId: id.assessment, criteria: [], finalLevel: 'none' }),
   'assessments.get': (id) => ({ id: id.assessment }),
   'assessments.listForCase': (id) => ({ caseId: id.case }),

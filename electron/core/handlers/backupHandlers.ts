@@ -11,7 +11,7 @@ import { backupFileName, backupVaultInSteps, isBackupDue, pruneBackups, restoreV
 import { readBackupHeader } from '../vault/backupFile';
 import { unwrapForUser } from '../vault/keyring';
 
-function checkFolder(folder: string): void {
+export function checkFolder(folder: string): void {
   if (!isAbsolute(folder)) throw new CodedError('backup.folderInvalid');
   try {
     mkdirSync(folder, { recursive: true });

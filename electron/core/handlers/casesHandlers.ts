@@ -17,10 +17,10 @@ import * as life from '../cases/lifecycle';
 import { assertLookup, listLookups, upsertLookup } from '../cases/lookupsRepo';
 import { editNote, getNote, insertNote, noteCase, noteVersions, type NoteContent } from '../cases/notesRepo';
 import { updatePerson } from '../cases/peopleRepo';
-import { getAction, getActionRow, getGoal, goalCase, insertAction, insertGoal, markActionDoneFromTask, updateAction, updateGoal } from '../cases/planRepo';
+import { getAction, getActionRow, getGoal, goalCase, insertAction, insertGoal, markActionDoneFromTask, reopenActionFromTask, updateAction, updateGoal } from '../cases/planRepo';
 import { search } from '../cases/searchRepo';
 import { getService, insertService } from '../cases/servicesRepo';
-import { completeTask, dashboard, getTask, insertTask, taskCase } from '../cases/tasksRepo';
+import { completeTask, dashboard, getTask, insertTask, taskCase, undoCompleteTask } from '../cases/tasksRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import type { Handlers, RecordAudit } from '../router';
@@ -410,9 +410,21 @@ export const casesHandlers = {
       const task = taskCase(c.db, input.taskId);
       // The assignee may complete their own task; anyone else needs to see the case.
       if (task.assignee !== c.actor.userId) assertCaseVisible(c.db, c.actor, task.caseId);
-      completeTask(c.db, input.taskId, c.actor.userId, c.now);
+      completeTask(c.db, input.taskId, c.actor.userId, c.now, input.outcome ?? null);
       if (task.source === 'plan' && task.sourceId) markActionDoneFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
-      audit(c, 'task.completed', 'case', task.caseId, { taskId: input.taskId, source: task.source });
+      audit(c, 'task.completed', 'case', task.caseId, { taskId: input.taskId, source: task.source, outcome: input.outcome !== undefined });
+      return getTask(c.db, input.taskId, userLookup(c.db));
+    })();
+  },
+
+  'tasks.undoComplete': (ctx, input) => {
+    const c = ctxOf(ctx);
+    return c.db.transaction(() => {
+      const task = taskCase(c.db, input.taskId);
+      if (task.assignee !== c.actor.userId) assertCaseVisible(c.db, c.actor, task.caseId);
+      undoCompleteTask(c.db, input.taskId, c.actor.userId, c.clock.now);
+      if (task.source === 'plan' && task.sourceId) reopenActionFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
+      audit(c, 'task.reopened', 'case', task.caseId, { taskId: input.taskId, source: task.source });
       return getTask(c.db, input.taskId, userLookup(c.db));
     })();
   },

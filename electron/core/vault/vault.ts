@@ -79,6 +79,8 @@ export interface SetupInput {
   /** The office's province and district (issue 14): stored in the office settings; the province seeds the directory. */
   province?: string | null;
   district?: string | null;
+  /** Turns the daily backup on into this folder (set-up does, issue 14 item 6); absent: off. */
+  dailyBackupFolder?: string;
 }
 
 export const VAULT_FORMAT = 'kalkan-vault';
@@ -185,6 +187,9 @@ export class Vault {
         applyProvinceDirectory(database, province, new Date().toISOString());
         appendAudit(database, { action: 'vault.created', actorId: admin.id, actorName: admin.username });
         appendAudit(database, { action: 'user.created', actorId: admin.id, actorName: admin.username, targetType: 'user', targetId: admin.id, details: { roles: admin.roles.join(',') } });
+        if (input.dailyBackupFolder) {
+          setVaultSetting(database, 'backupSchedule', { enabled: true, folder: input.dailyBackupFolder, keep: 14, lastAt: null, lastFile: null, lastError: null });
+        }
       })();
       keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, { signWith: authority, sealAuthority: authority });
       setSigner(db, null, keyring.vaultId);

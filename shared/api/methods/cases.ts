@@ -272,7 +272,16 @@ export const casesMethods = {
     scope: { caseId: 'case' },
     audit: 'task.added',
   },
-  'tasks.complete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.completed' },
+  'tasks.complete': {
+    /** `outcome`: what came of it (the app asks for it; stored with the task, never in the audit log). */
+    input: z.object({ taskId: Id, outcome: z.string().trim().min(1).max(2000).optional() }).strict(),
+    output: Task,
+    access: 'case:write',
+    scope: { taskId: 'task' },
+    audit: 'task.completed',
+  },
+  /** Undoes a completion within 10 seconds, by the user who completed it (the toast's Undo). */
+  'tasks.undoComplete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.reopened' },
 
   // --- editable lists (channels, concerns, services) ---
   'lookups.list': {

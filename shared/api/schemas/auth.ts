@@ -42,6 +42,8 @@ export const SetupInput = z
     /** The office's province (one of the 81, shared/geo/provinces.ts) and district (free text); optional. */
     province: z.string().trim().max(80).optional(),
     district: z.string().trim().max(80).optional(),
+    /** Where the daily backup goes (on by default after set-up); absent: a "Kalkan Yedekler" folder beside the vault. */
+    backupFolder: z.string().trim().max(1024).optional(),
   })
   .strict();
 

@@ -372,6 +372,8 @@ export const Task = z.object({
   doneAt: z.string().nullable(),
   doneBy: UserRef.nullable(),
   cancelled: z.boolean(),
+  /** What came of it, written when completing (issue 14, item 9). */
+  outcome: z.string().nullable(),
 });
 export type Task = z.infer<typeof Task>;
 

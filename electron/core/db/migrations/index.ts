@@ -8,7 +8,7 @@
  * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment ·
  * 9 security (signed grants, audit MACs) · 11 drafts · 12 court documents (letterhead titles,
  * report drafts) · 14 sync (uids, messages, device chains) · 15 sync Merkle comparison (applied file stats,
- * published trees) · 16 institution contacts (KEP). 8, 10 and 13 were reserved and are unused.
+ * published trees) · 16 institution contacts (KEP) · 17 task outcomes. 8, 10 and 13 were reserved and are unused.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -24,6 +24,7 @@ import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
 import { m015SyncMerkle } from './m015SyncMerkle';
 import { m016DirectoryContacts } from './m016DirectoryContacts';
+import { m017TaskOutcomes } from './m017TaskOutcomes';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

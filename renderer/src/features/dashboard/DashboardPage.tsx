@@ -10,6 +10,8 @@ import { LevelBadge } from '../../components/LevelBadge';
 import { Alert } from '../../components/ui/Alert';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { TaskList } from '../cases/TasksPanel';
+import { backupWarning } from '../../../../shared/time/backupAge';
+import { formatDateTime } from '../../i18n/format';
 
 type Scope = 'mine' | 'everyone';
 const GROUPS = ['overdue', 'today', 'week'] as const;
@@ -40,6 +42,23 @@ function RotationBanner() {
   );
 }
 
+/** Administrators: no backup yet, or the last good one older than two days (issue 14, item 6). */
+function BackupBanner() {
+  const { t, i18n } = useTranslation();
+  const canBackup = useCan('vault:backup');
+  const schedule = useCall('backup.getSchedule', {}, canBackup);
+  if (!canBackup || !schedule.data) return null;
+  const warning = backupWarning(schedule.data.lastAt, new Date());
+  if (!warning) return null;
+  return (
+    <Alert tone="warning">
+      <strong>{t(warning.kind === 'never' ? 'dashboard.backup.never' : 'dashboard.backup.stale', warning.kind === 'stale' ? { count: warning.days, when: formatDateTime(warning.lastAt, i18n.language) } : {})}</strong>{' '}
+      {schedule.data.enabled ? '' : `${t('dashboard.backup.off')} `}
+      <a href="#/administration">{t('dashboard.backup.action')}</a>
+    </Alert>
+  );
+}
+
 /** The start screen: what is overdue, due today and due this week, most urgent first. */
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -56,6 +75,7 @@ export function DashboardPage() {
         <h1 id="page-title">{t('pages.dashboard.title')}</h1>
         <SecurityBanner />
         <RotationBanner />
+        <BackupBanner />
         <EmptyState action={<a href="#/administration">{t('nav.administration')}</a>}>{t('dashboard.adminOnly')}</EmptyState>
       </section>
     );
@@ -89,6 +109,7 @@ export function DashboardPage() {
       </div>
       <SecurityBanner />
       <RotationBanner />
+      <BackupBanner />
       {dashboard.error ? <Alert tone="error">{messageOf(t, dashboard.error)}</Alert> : null}
       {pending.data && pending.data.length > 0 ? (
         <Alert tone="warning">
