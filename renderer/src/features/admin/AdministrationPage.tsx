@@ -4,6 +4,7 @@ import { useCan } from '../auth/SessionContext';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { ListsPanel } from './ListsPanel';
+import { OfficePanel } from './OfficePanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -22,6 +23,11 @@ export function AdministrationPage() {
           {canUsers ? (
             <Tab id="users" className="tab">
               {t('admin.tabs.users')}
+            </Tab>
+          ) : null}
+          {canSettings ? (
+            <Tab id="office" className="tab">
+              {t('admin.tabs.office')}
             </Tab>
           ) : null}
           {canBackup || canSettings ? (
@@ -43,6 +49,11 @@ export function AdministrationPage() {
         {canUsers ? (
           <TabPanel id="users" className="tab-panel">
             <UsersPanel />
+          </TabPanel>
+        ) : null}
+        {canSettings ? (
+          <TabPanel id="office" className="tab-panel">
+            <OfficePanel />
           </TabPanel>
         ) : null}
         {canBackup || canSettings ? (
