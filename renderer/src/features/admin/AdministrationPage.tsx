@@ -5,8 +5,8 @@ import { useCan } from '../auth/SessionContext';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { ListsPanel } from './ListsPanel';
+import { OfficePanel } from './OfficePanel';
 import { RotationPanel } from './RotationPanel';
-import { OfficePlacePanel } from './OfficePlacePanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -28,14 +28,14 @@ export function AdministrationPage() {
               {t('admin.tabs.users')}
             </Tab>
           ) : null}
-          {canBackup || canSettings ? (
-            <Tab id="backups" className="tab">
-              {t('admin.tabs.security')}
-            </Tab>
-          ) : null}
           {canSettings ? (
             <Tab id="office" className="tab">
               {t('admin.tabs.office')}
+            </Tab>
+          ) : null}
+          {canBackup || canSettings ? (
+            <Tab id="backups" className="tab">
+              {t('admin.tabs.security')}
             </Tab>
           ) : null}
           {canLists ? (
@@ -55,15 +55,15 @@ export function AdministrationPage() {
             <RotationPanel openSignal={rotateSignal} />
           </TabPanel>
         ) : null}
+        {canSettings ? (
+          <TabPanel id="office" className="tab-panel">
+            <OfficePanel />
+          </TabPanel>
+        ) : null}
         {canBackup || canSettings ? (
           <TabPanel id="backups" className="tab-panel">
             {canSettings ? <SecurityPanel /> : null}
             {canBackup ? <BackupPanel /> : null}
-          </TabPanel>
-        ) : null}
-        {canSettings ? (
-          <TabPanel id="office" className="tab-panel">
-            <OfficePlacePanel />
           </TabPanel>
         ) : null}
         {canLists ? (
