@@ -15,7 +15,7 @@ import { ADMIN, createdVault, tempDir } from '../fixtures/vaults';
 
 const opened: Vault[] = [];
 afterEach(() => {
-  for (const v of opened.splice(0)) v.lock();
+  for (const v of opened.splice(0)) v.lock('shutdown');
 });
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
