@@ -68,3 +68,9 @@ export function integrityOk(db: Db): boolean {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   return rows.length === 1 && rows[0]!.integrity_check === 'ok';
 }
+
+/** `PRAGMA quick_check`: every page read (and, encrypted, authenticated) and every b-tree sound, without matching each index to its table. */
+export function quickCheckOk(db: Db): boolean {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  return rows.length === 1 && rows[0]!.quick_check === 'ok';
+}

@@ -11,8 +11,8 @@ import { appendAudit, verifyAuditChain } from '../audit/auditLog';
 import type { AnchorCheck } from '../audit/anchor';
 import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
-import { integrityOk, openEncrypted, type Db } from '../db/open';
-import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile } from './backupFile';
+import { integrityOk, openEncrypted, quickCheckOk, type Db } from '../db/open';
+import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile, writeBackupFromDatabase } from './backupFile';
 import { readKeyring, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
 import { runOffThread } from '../host/offload';
 import { freezeDbFile } from './freeze';
@@ -46,9 +46,62 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
   const db = vault.database;
   if (existsSync(outPath)) throw new CodedError('backup.targetExists');
   mkdirSync(dirname(outPath), { recursive: true });
-  const copy = join(dirname(outPath), `.kalkan-copy-${randomUUID()}.db`);
   try {
     progress?.(0, 3, 'backup.step.copy');
+    const header = copyEncrypted(vault, outPath, progress) ?? vacuumCopy(vault, outPath, progress);
+    db.transaction(() =>
+      appendAudit(db, {
+        action: 'vault.backup',
+        actorId: actor?.id ?? null,
+        actorName: actor?.username ?? null,
+        details: { file: basename(outPath), bytes: statSync(outPath).size },
+      }),
+    )();
+    progress?.(3, 3, 'backup.step.done');
+    return { file: outPath, bytes: statSync(outPath).size, createdAt: header.createdAt };
+  } catch (error) {
+    if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The fast way (issue 16: 100 000 cases in under a minute instead of three): the WAL is
+ * checkpointed into the database file, a read transaction on that snapshot keeps the file
+ * unchanged (no checkpoint may write into it while we read), and its bytes, already
+ * encrypted page by page with the vault key, are copied into the sealed bundle as they are;
+ * no page is decrypted and encrypted again. Verified before the read transaction ends: the
+ * MAC and the hash of the bytes read back from the written file, then `quick_check` of the
+ * very snapshot copied (every page decrypts and authenticates with the key; b-trees sound).
+ * Null when the WAL could not be emptied (another reader): the caller uses VACUUM INTO.
+ */
+function copyEncrypted(vault: Vault, outPath: string, progress?: Progress): { createdAt: string } | null {
+  const db = vault.database;
+  const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+  const walPath = `${vault.paths.db}-wal`;
+  if (checkpoint[0]?.busy !== 0 || (existsSync(walPath) && statSync(walPath).size > 0)) return null;
+  const meta = readMeta(db);
+  db.exec('BEGIN');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // the read transaction starts here
+    progress?.(1, 3, 'backup.step.write');
+    const header = vault.withKey((key, keyring) =>
+      writeBackupFromDatabase(outPath, vault.paths.db, { vaultId: meta.vaultId, officeName: meta.officeName, schemaVersion: schemaVersion(db), keyring, dbKey: key }),
+    );
+    progress?.(2, 3, 'backup.step.verify');
+    vault.withKey((key) => verifyAndExtract(outPath, key, null));
+    if (!quickCheckOk(db)) throw new CodedError('backup.damaged');
+    return header;
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+/** The general way: a compacted copy made by VACUUM INTO, bundled, then fully checked. */
+function vacuumCopy(vault: Vault, outPath: string, progress?: Progress): { createdAt: string } {
+  const db = vault.database;
+  const copy = join(dirname(outPath), `.kalkan-copy-${randomUUID()}.db`);
+  try {
     // Created empty, exclusively and owner-only first: VACUUM INTO fills it (it refuses a non-empty file).
     reserveEmpty(copy);
     try {
@@ -63,19 +116,7 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
     );
     progress?.(2, 3, 'backup.step.verify');
     vault.withKey((key) => checkBackup(outPath, key, meta.vaultId));
-    db.transaction(() =>
-      appendAudit(db, {
-        action: 'vault.backup',
-        actorId: actor?.id ?? null,
-        actorName: actor?.username ?? null,
-        details: { file: basename(outPath), bytes: statSync(outPath).size },
-      }),
-    )();
-    progress?.(3, 3, 'backup.step.done');
-    return { file: outPath, bytes: statSync(outPath).size, createdAt: header.createdAt };
-  } catch (error) {
-    if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
-    throw error;
+    return header;
   } finally {
     rmSync(copy, { force: true });
   }
@@ -152,14 +193,13 @@ export function copyFrozenFile(dbPath: string, copy: string): void {
   }
 }
 
-/** The job worker's part of `backupVaultInSteps`: copy the (frozen) database file, write the backup file, verify it. */
+/** The job worker's part of `backupVaultInSteps`: write the backup file from the (frozen) database file, verify it. */
 export function sealBackup(input: SealInput, progress?: Progress): { createdAt: string } {
   const key = Buffer.from(input.info.dbKey);
-  const copy = join(dirname(input.outPath), `.kalkan-copy-${randomUUID()}.db`);
   try {
-    copyFrozenFile(input.dbPath, copy);
+    // The file is frozen (no checkpoint writes into it): its encrypted pages go into the bundle as they are, no copy first.
     progress?.(1, 3, 'backup.step.write');
-    const header = writeBackupFile(input.outPath, copy, { ...input.info, dbKey: key });
+    const header = writeBackupFromDatabase(input.outPath, input.dbPath, { ...input.info, dbKey: key });
     progress?.(2, 3, 'backup.step.verify');
     checkBackup(input.outPath, key, input.info.vaultId, input.nativeBinding);
     return { createdAt: header.createdAt };
@@ -168,7 +208,6 @@ export function sealBackup(input: SealInput, progress?: Progress): { createdAt: 
     throw error;
   } finally {
     key.fill(0);
-    rmSync(copy, { force: true });
   }
 }
 
