@@ -7,7 +7,7 @@
  * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
  * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment ·
  * 9 security (signed grants, audit MACs) · 11 drafts · 12 court documents (letterhead titles,
- * report drafts) · 14 sync (uids, messages, device chains). 8, 10 and 13 were reserved and are unused.
+ * report drafts) · 14 sync (uids, messages, device chains) · 18 attachments (issue 17). 8, 10 and 13 were reserved and are unused.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -21,6 +21,7 @@ import { m009Security } from './m009Security';
 import { m011Drafts } from './m011Drafts';
 import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
+import { m018Attachments } from './m018Attachments';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m018Attachments];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
