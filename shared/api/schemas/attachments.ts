@@ -41,7 +41,7 @@ const FileName = z
   .trim()
   .min(1)
   .max(255)
-  .refine((v) => !/[\\/\u0000-\u001f]/.test(v), { message: 'fileName' });
+  .refine((v) => !/[\\/]/.test(v) && ![...v].some((ch) => ch.charCodeAt(0) < 0x20), { message: 'fileName' });
 
 export const AttachmentAdd = z
   .object({
