@@ -3,6 +3,7 @@
  * `Handlers` type makes the compiler refuse a contract method without one.
  */
 import { appHandlers } from './handlers/appHandlers';
+import { attachmentsHandlers } from './handlers/attachmentsHandlers';
 import { assessmentsHandlers } from './handlers/assessmentsHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
 import { auditViewHandlers } from './handlers/auditViewHandlers';
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...officeHandlers,
   ...auditViewHandlers,
+  ...attachmentsHandlers,
 };

@@ -19,10 +19,12 @@ import { startCoreHost, type CoreHost } from '../core/host/client';
 import { startInlineHost } from '../core/host/inline';
 import { createLogger } from '../core/log';
 import { CSP_HEADER } from '../main/policy';
+import { ATTACHMENT_MAX_MB_CEILING, MB } from '../../shared/api/schemas/attachments';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_STATIC = resolve(HERE, '../../out/renderer');
-const MAX_BODY = 2 * 1024 * 1024;
+/** A request carries at most one attachment (issue 17): the largest file an admin may allow, as base64, plus the envelope. */
+const MAX_BODY = Math.ceil((ATTACHMENT_MAX_MB_CEILING * MB * 4) / 3) + 64 * 1024;
 /** The harness is one client of the core host (one session, as before). */
 const CLIENT = 1;
 

@@ -93,5 +93,11 @@ export const AUDIT_ACTIONS = [
   'document.printed',
   'courtReport.draftSaved',
   'stats.exported',
+  // attachments and transfers (issue 17)
+  'attachment.added',
+  'attachment.viewed',
+  'attachment.downloaded',
+  'attachment.deleted',
+  'attachment.limitChanged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

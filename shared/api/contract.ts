@@ -12,6 +12,7 @@ import type { AuditAction } from './auditActions';
 import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
+import { attachmentsMethods } from './methods/attachments';
 import { auditMethods } from './methods/audit';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
@@ -63,6 +64,7 @@ export const contract = {
   ...draftsMethods,
   ...officeMethods,
   ...auditMethods,
+  ...attachmentsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ const CASES_OF: Record<ScopeKind, string> = {
   action: 'SELECT case_id AS caseId FROM plan_actions WHERE id = ?',
   task: 'SELECT case_id AS caseId FROM tasks WHERE id = ?',
   document: 'SELECT CAST(case_id AS INTEGER) AS caseId FROM documents WHERE seq = ?',
+  attachment: 'SELECT case_id AS caseId FROM attachments WHERE id = ?',
 };
 
 function taskAssignedTo(db: Db, taskId: number, userId: string): boolean {

@@ -1,5 +1,6 @@
 /** Office-wide settings stored inside the vault (encrypted), as JSON values with defaults. */
 import { z } from 'zod';
+import { ATTACHMENT_DEFAULT_MAX_MB, ATTACHMENT_MAX_MB_CEILING } from '../../../shared/api/schemas/attachments';
 import { EMPTY_OFFICE, OfficeLogo, OfficeProfile } from '../../../shared/api/schemas/office';
 import type { Db } from './open';
 
@@ -31,6 +32,8 @@ const DEFINITIONS = {
   office: { schema: OfficeProfile, fallback: EMPTY_OFFICE },
   /** The letterhead's logo, apart (it is large) so reading the office's fields stays cheap. */
   officeLogo: { schema: OfficeLogo.nullable(), fallback: null },
+  /** The per-file limit of attachments in MB (issue 17), set by an admin. */
+  attachmentMaxMb: { schema: z.number().int().min(1).max(ATTACHMENT_MAX_MB_CEILING), fallback: ATTACHMENT_DEFAULT_MAX_MB },
 } as const;
 
 type Definitions = typeof DEFINITIONS;

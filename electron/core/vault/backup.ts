@@ -417,6 +417,12 @@ export function verifyVault(db: Db, anchor: AnchorCheck | null = null): VerifyRe
   };
 }
 
+/** A BLOB column (attachment bytes, issue 17) is written as `{ "base64": "..." }`, not as a JSON array of numbers. */
+function blobsAsBase64(row: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(row)) if (Buffer.isBuffer(value)) row[key] = { base64: value.toString('base64') };
+  return row;
+}
+
 /**
  * Emergency decrypted export (leaving Kalkan): every table as JSON, streamed
  * row by row so ten years of data do not need to fit in memory. The caller
@@ -444,7 +450,7 @@ export function exportDecrypted(db: Db, outPath: string, actor: Actor, progress?
         let first = true;
         // Table names come from sqlite_master, not from input; quoted as identifiers.
         for (const row of db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).iterate()) {
-          writeSync(fd, `${first ? '' : ','}${JSON.stringify(row)}`);
+          writeSync(fd, `${first ? '' : ','}${JSON.stringify(blobsAsBase64(row as Record<string, unknown>))}`);
           first = false;
           rows += 1;
         }
