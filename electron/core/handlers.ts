@@ -8,6 +8,7 @@ import { auditHandlers } from './handlers/auditHandlers';
 import { auditViewHandlers } from './handlers/auditViewHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import { calendarHandlers } from './handlers/calendarHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...officeHandlers,
   ...auditViewHandlers,
+  ...calendarHandlers,
 };

@@ -13,6 +13,7 @@ import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
 import { auditMethods } from './methods/audit';
+import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
@@ -63,6 +64,7 @@ export const contract = {
   ...draftsMethods,
   ...officeMethods,
   ...auditMethods,
+  ...calendarMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -74,6 +74,10 @@ const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
   'orders.add': (id) => ({ caseId: id.case, hearingId: id.hearing, personId: id.person, kind: 'medical_examination', orderedOn: '2026-06-10', responsibleUserId: '00000000-0000-4000-8000-000000000000' }),
   'orders.update': (id) => ({ id: id.order, expectedVersion: 1, dueOn: '2026-09-01' }),
   'orders.updateCompliance': (id) => ({ id: id.order, status: 'in_progress' }),
+  'calendar.planVisit': (id) => ({ caseId: id.case, kind: 'home_visit', startsAt: '2026-06-20T10:00' }),
+  'calendar.cancelVisit': (id) => ({ caseId: id.case, visitId: 1 }),
+  'cowork.request': (id) => ({ caseId: id.case, colleagueId: '00000000-0000-4000-8000-000000000000' }),
+  'cowork.decide': (id) => ({ caseId: id.case, requestId: 1, approve: true }),
 };
 
 function referralFields(id: Ids) {

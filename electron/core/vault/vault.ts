@@ -52,6 +52,8 @@ export type LockReason = 'user' | 'idle' | 'sleep' | 'screen' | 'shutdown' | 'cr
 export interface VaultOptions {
   kdf?: ScryptParams;
   nativeBinding?: string;
+  /** The clock behind SQL's kalkan_today() (the core's clock). */
+  now?: () => Date;
 }
 
 export interface SetupInput {
@@ -128,7 +130,7 @@ export class Vault {
     try {
       // Owner-only from the first byte; SQLite gives the WAL and SHM the database file's mode.
       reserveEmpty(this.paths.db);
-      db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding });
+      db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       migrate(db);
       let keyring = newKeyring(officeName);
       // The office's signing authority: sealed for the administrator below and under the recovery key.
@@ -504,7 +506,7 @@ export class Vault {
     let db: Db | null = null;
     try {
       try {
-        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       } catch (error) {
         if (error instanceof CodedError && error.code === 'vault.damaged') throw new CodedError('vault.recoveryKeyWrong');
         throw error;
@@ -531,7 +533,7 @@ export class Vault {
     let db: Db | null = null;
     try {
       try {
-        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       } catch (error) {
         // The keyring unwrapped, so the key is the keyring's: the file is damaged or belongs
         // to another keyring. With a recovery key, the key itself may be the wrong one.

@@ -8,6 +8,7 @@
  * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment ·
  * 9 security (signed grants, audit MACs) · 11 drafts · 12 court documents (letterhead titles,
  * report drafts) · 14 sync (uids, messages, device chains). 8, 10 and 13 were reserved and are unused.
+ * 19 calendar, colleague cover and handover (issue 17).
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -21,6 +22,7 @@ import { m009Security } from './m009Security';
 import { m011Drafts } from './m011Drafts';
 import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
+import { m019Calendar } from './m019Calendar';
 
 export interface Migration {
   version: number;
@@ -28,6 +30,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m019Calendar];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
