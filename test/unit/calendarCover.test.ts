@@ -23,7 +23,7 @@ describe('colleague cover', () => {
     await o.fails(mehmet, 'cases.get', { caseId: a1.id }, 'api.notFound');
     expect((await o.ok<CaseList>(mehmet, 'cases.list', {})).total).toBe(0);
 
-    let derya = await o.as('derya');
+    const derya = await o.as('derya');
     await o.fails(derya, 'covers.grant', { coveredUserId: o.ids.ayse!, coverUserId: o.ids.ayse!, from: '2026-06-15', to: '2026-06-16' }, 'covers.sameUser');
     await o.fails(derya, 'covers.grant', { coveredUserId: o.ids.ayse!, coverUserId: o.ids.mehmet!, from: '2026-06-16', to: '2026-06-15' }, 'covers.rangeInvalid');
     const cover = await o.ok<Cover>(derya, 'covers.grant', { coveredUserId: o.ids.ayse!, coverUserId: o.ids.mehmet!, from: '2026-06-15', to: '2026-06-16' });
