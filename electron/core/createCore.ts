@@ -50,6 +50,7 @@ export function createCore(options: CoreOptions): Core {
     vault: new Vault(options.vaultPath ?? join(options.dataDir, 'kalkan.db'), {
       ...(options.kdf ? { kdf: options.kdf } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      now,
     }),
     idle: new IdleTimer(10, now().getTime()),
     lockEpoch: { value: 0 },

@@ -9,6 +9,7 @@ import { auditHandlers } from './handlers/auditHandlers';
 import { auditViewHandlers } from './handlers/auditViewHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import { calendarHandlers } from './handlers/calendarHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...officeHandlers,
   ...auditViewHandlers,
   ...attachmentsHandlers,
+  ...calendarHandlers,
 };

@@ -99,5 +99,13 @@ export const AUDIT_ACTIONS = [
   'attachment.downloaded',
   'attachment.deleted',
   'attachment.limitChanged',
+  // calendar, colleague cover and co-working (issue 17)
+  'visit.planned',
+  'visit.cancelled',
+  'cover.granted',
+  'cover.revoked',
+  'cowork.requested',
+  'cowork.approved',
+  'cowork.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

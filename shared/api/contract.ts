@@ -14,6 +14,7 @@ import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
 import { attachmentsMethods } from './methods/attachments';
 import { auditMethods } from './methods/audit';
+import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
@@ -65,6 +66,7 @@ export const contract = {
   ...officeMethods,
   ...auditMethods,
   ...attachmentsMethods,
+  ...calendarMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -79,6 +79,10 @@ const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
   'attachments.add': (id) => ({ caseId: id.case, fileName: 'rapor.pdf', base64: PDF_BASE64, personId: id.person, noteId: id.note, referralId: id.referral, hearingId: id.hearing, orderId: id.order }),
   'attachments.content': (id) => ({ attachmentId: id.attachment, purpose: 'preview' }),
   'attachments.delete': (id) => ({ attachmentId: id.attachment, reason: 'Yanlış vakaya eklenmiş.' }),
+  'calendar.planVisit': (id) => ({ caseId: id.case, kind: 'home_visit', startsAt: '2026-06-20T10:00' }),
+  'calendar.cancelVisit': (id) => ({ caseId: id.case, visitId: 1 }),
+  'cowork.request': (id) => ({ caseId: id.case, colleagueId: '00000000-0000-4000-8000-000000000000' }),
+  'cowork.decide': (id) => ({ caseId: id.case, requestId: 1, approve: true }),
 };
 
 /** A tiny file that passes the type check (a PDF by its bytes). */

@@ -249,7 +249,10 @@ describe('query plans of the hot queries', () => {
     for (const name of ['dashboard items all', 'dashboard items mine']) expect(find(name), name).toMatch(/^CO-ROUTINE k \| SEARCH t USING COVERING INDEX tasks_open_/);
     expect(find('dashboard active cases')).toMatch(/cases_open_responsible/);
     // A caseworker's first page: read in sort order, each row checked with one key seek; the count starts from their cases.
-    expect(find('list caseworker {}')).toMatch(/SEARCH w USING PRIMARY KEY \(case_id=\? AND user_id=\?\)/);
+    // (The viewer's users: themselves and whom they cover today, a list computed once; one seek per (user, case).)
+    expect(find('list caseworker {}')).toMatch(/SEARCH w USING (PRIMARY KEY \(case_id=\? AND user_id=\?\)|COVERING INDEX case_workers_user \(user_id=\? AND case_id=\?\))/);
+    expect(find('list caseworker {}')).toMatch(/LIST SUBQUERY/);
+    expect(find('list caseworker {}')).not.toMatch(/CORRELATED LIST SUBQUERY/);
     expect(find('count caseworker {}')).toMatch(/case_workers_user/);
     expect(find('list supervisor {"concern":"sexual_abuse","sort":"caseNumber"}')).toMatch(/SEARCH ic USING COVERING INDEX intake_concerns_concern \(concern_code=\? AND case_id=\?\)/);
 

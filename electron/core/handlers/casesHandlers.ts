@@ -7,6 +7,7 @@
 import { CodedError } from '../../../shared/api/envelope';
 import type { MemberInput } from '../../../shared/api/schemas/cases';
 import type { AuditAction } from '../audit/auditLog';
+import { recordHandover } from '../calendar/coversRepo';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
 import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
@@ -245,12 +246,19 @@ export const casesHandlers = {
     const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
+      const handover = input.handoverNote?.trim() ?? '';
+      const moving = requireCase(c.db, input.caseId).responsible_user_id !== input.responsibleUserId;
+      if (moving) assertAssignable(c.db, input.responsibleUserId, 'responsibleUserId');
+      // A new responsible caseworker starts from the handover note (issue 17): the first note they see.
+      if (moving && !handover) throw new CodedError('cases.handoverRequired', { field: 'handoverNote' });
       const r = life.assign(c.db, c.actor, input.caseId, input.responsibleUserId, input.coWorkerIds, c.clock);
+      const handoverNoteId = moving ? recordHandover(c.db, { caseId: input.caseId, from: r.from, to: input.responsibleUserId, body: handover }, c.actor.userId, c.clock.now) : null;
       audit(c, 'case.assigned', 'case', input.caseId, {
         from: r.from,
         to: input.responsibleUserId,
         coWorkers: (input.coWorkerIds ?? []).join(','),
         movedTasks: r.movedTasks,
+        handoverNoteId,
       });
       return caseHeader(c.db, input.caseId, userLookup(c.db));
     })();

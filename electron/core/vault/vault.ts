@@ -57,6 +57,8 @@ export interface VaultOptions {
   nativeBinding?: string;
   /** Tests only: stop a rotation at this step, as a crash there would. */
   rotationFault?: RotationStep;
+  /** The clock behind SQL's kalkan_today() (the core's clock). */
+  now?: () => Date;
 }
 
 /** The steps of a key rotation, in order (see Vault.rotate). */
@@ -158,7 +160,7 @@ export class Vault {
     try {
       // Owner-only from the first byte; SQLite gives the WAL and SHM the database file's mode.
       reserveEmpty(this.paths.db);
-      db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding });
+      db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       migrate(db);
       let keyring = newKeyring(officeName);
       // The office's signing authority: sealed for the administrator below and under the recovery key.
@@ -655,7 +657,7 @@ export class Vault {
     let db: Db | null = null;
     try {
       try {
-        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       } catch (error) {
         if (error instanceof CodedError && error.code === 'vault.damaged') throw new CodedError('vault.recoveryKeyWrong');
         throw error;
@@ -682,7 +684,7 @@ export class Vault {
     let db: Db | null = null;
     try {
       try {
-        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       } catch (error) {
         // The keyring unwrapped, so the key is the keyring's: the file is damaged or belongs
         // to another keyring. With a recovery key, the key itself may be the wrong one.

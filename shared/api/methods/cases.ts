@@ -187,7 +187,8 @@ export const casesMethods = {
     audit: 'case.reopened',
   },
   'cases.assign': {
-    input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional() }).strict(),
+    /** A new responsible caseworker needs `handoverNote` (issue 17): it becomes the case's pinned handover note. */
+    input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional(), handoverNote: z.string().trim().max(50_000).optional() }).strict(),
     output: CaseHeader,
     access: 'case:approve',
     scope: { caseId: 'case' },

@@ -68,6 +68,7 @@ export function CaseFilePage() {
             <LevelBadge level={c.priority} />
             <span>{t('cases.responsibleIs', { name: c.responsible.displayName })}</span>
             {c.coWorkers.length ? <span>{t('cases.coWorkersAre', { names: c.coWorkers.map((w) => w.displayName).join(', ') })}</span> : null}
+            {file.data.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: file.data.coverFor.displayName })}</span> : null}
             <span>{t('cases.openedOn', { date: formatDate(c.openedAt, i18n.language) })}</span>
             <span>{household.name}</span>
           </div>
