@@ -1,5 +1,5 @@
 /**
- * The SQL of attachments (issue 17). Bytes live in `attachment_chunks` (1 MiB each) inside the
+ * The SQL of attachments (issue 17). Bytes live in `attachment_chunks` (256 KiB each) inside the
  * encrypted vault; `attachments` holds what lists show. Lists never read a chunk.
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +10,8 @@ import type { Db } from '../db/open';
 import { getVaultSetting } from '../db/vaultSettings';
 import { sniffAttachment } from './sniff';
 
-export const CHUNK_BYTES = MB;
+/** 256 KiB: one chunk's encrypted write, fsync and checkpoint is the longest the main process is busy at once. */
+export const CHUNK_BYTES = MB / 4;
 
 export type LinkKind = NonNullable<AttachmentMeta['link']>['kind'];
 
@@ -50,13 +51,13 @@ function toMeta(r: Row, user: UserLookup): AttachmentMeta {
 }
 
 export function listAttachments(db: Db, caseId: number): AttachmentMeta[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE case_id = ? ORDER BY added_at DESC, id DESC`).all(caseId) as Row[];
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE case_id = ? AND state = 'ready' ORDER BY added_at DESC, id DESC`).all(caseId) as Row[];
   const user = userLookup(db);
   return rows.map((r) => toMeta(r, user));
 }
 
 export function getAttachment(db: Db, id: number): AttachmentMeta {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE id = ?`).get(id) as Row | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE id = ? AND state = 'ready'`).get(id) as Row | undefined;
   if (!row) throw new CodedError('api.notFound', { field: 'attachmentId' });
   return toMeta(row, userLookup(db));
 }
@@ -81,21 +82,58 @@ export interface NewAttachment {
   at: string;
 }
 
-/** Checks size and type (by bytes) and stores the file; the caller's transaction holds it together with its audit row. */
-export function insertAttachment(db: Db, a: NewAttachment): AttachmentMeta {
+/** Size, type (by bytes) and link checks of a new file; throws the coded refusal. */
+export function checkAttachment(db: Db, a: NewAttachment): { kind: AttachmentKind; mime: string } {
   const limit = maxBytes(db);
   if (a.bytes.length > limit) throw new CodedError('attachments.tooLarge', { field: 'file', maxMb: limit / MB });
   if (a.bytes.length === 0) throw new CodedError('attachments.empty', { field: 'file' });
   const type = sniffAttachment(a.fileName, a.bytes);
   if (!type) throw new CodedError('attachments.type', { field: 'file' });
   if (a.link && !db.prepare(LINK_IN_CASE[a.link.kind]).get(a.link.id, a.caseId)) throw new CodedError('attachments.linkNotInCase', { field: a.link.field });
-  const sha256 = createHash('sha256').update(a.bytes).digest('hex');
+  return type;
+}
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Stores a checked file: the row ('writing'), then each 256 KiB chunk in its own short transaction
+ * with a pause for the event loop between, then — in one transaction — the row becomes 'ready'
+ * and `finish` (the audit row) is written. A failure midway removes what was written.
+ */
+export async function storeAttachment(db: Db, a: NewAttachment, finish: (meta: AttachmentMeta) => void): Promise<AttachmentMeta> {
+  const type = checkAttachment(db, a);
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO attachments (case_id, link_kind, link_id, file_name, kind, mime, size, sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(a.caseId, a.link?.kind ?? null, a.link?.id ?? null, a.fileName, type.kind, type.mime, a.bytes.length, sha256, a.userId, a.at);
+    .prepare("INSERT INTO attachments (case_id, link_kind, link_id, file_name, kind, mime, size, sha256, added_by, added_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, 'writing')")
+    .run(a.caseId, a.link?.kind ?? null, a.link?.id ?? null, a.fileName, type.kind, type.mime, a.bytes.length, a.userId, a.at);
   const id = Number(lastInsertRowid);
-  writeChunks(db, id, a.bytes);
-  return getAttachment(db, id);
+  const hash = createHash('sha256');
+  const put = db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
+  // The WAL is checkpointed after every chunk (not after every fourth, which took ~200 ms at once):
+  // the blocking work stays one chunk's worth. Restored afterwards.
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('wal_autocheckpoint = 64');
+  try {
+    for (let seq = 0, at = 0; at < a.bytes.length; seq += 1, at += CHUNK_BYTES) {
+      const chunk = a.bytes.subarray(at, at + CHUNK_BYTES);
+      hash.update(chunk);
+      await yieldToEventLoop();
+      db.transaction(() => put.run(id, seq, chunk))();
+    }
+    return db.transaction(() => {
+      db.prepare("UPDATE attachments SET sha256 = ?, state = 'ready' WHERE id = ? AND state = 'writing'").run(hash.digest('hex'), id);
+      const meta = getAttachment(db, id);
+      finish(meta);
+      return meta;
+    })();
+  } catch (error) {
+    db.transaction(() => {
+      db.prepare('DELETE FROM attachment_chunks WHERE attachment_id = ?').run(id);
+      db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
+    })();
+    throw error;
+  } finally {
+    db.pragma(`wal_autocheckpoint = ${Math.trunc(autoCheckpoint)}`);
+  }
 }
 
 export function writeChunks(db: Db, id: number, bytes: Buffer): void {

@@ -1,11 +1,13 @@
 /**
  * Attachments (issue 17). The router has checked that every id is in the caller's sight
- * (scope) and writes the audit row in the handler's transaction: ids, kind and size only,
- * never the file's name.
+ * (scope) and writes the audit row in the handler's transaction — except for add, which writes
+ * a large file in several short transactions and its audit row with the last. Audit details:
+ * ids, kind and size only, never the file's name.
  */
 import { CodedError } from '../../../shared/api/envelope';
 import { MB } from '../../../shared/api/schemas/attachments';
-import { getAttachment, insertAttachment, listAttachments, readBytes, tombstoneAttachment, type LinkKind } from '../attachments/attachmentsRepo';
+import { appendAudit } from '../audit/auditLog';
+import { getAttachment, storeAttachment, yieldToEventLoop, listAttachments, readBytes, tombstoneAttachment, type LinkKind } from '../attachments/attachmentsRepo';
 import { requireCase } from '../cases/casesRepo';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
@@ -23,7 +25,7 @@ export const attachmentsHandlers = {
     const db = services.vault.database;
     return { items: listAttachments(db, input.caseId), maxMb: getVaultSetting(db, 'attachmentMaxMb') };
   },
-  'attachments.add': ({ services, session, audit }, input) => {
+  'attachments.add': async ({ services, session }, input) => {
     const db = services.vault.database;
     if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
     const links = LINK_FIELDS.flatMap(([field, kind]) => {
@@ -32,9 +34,20 @@ export const attachmentsHandlers = {
     });
     if (links.length > 1) throw new CodedError('attachments.oneLink', { field: links[1]!.field });
     const bytes = Buffer.from(input.base64, 'base64');
-    const meta = insertAttachment(db, { caseId: input.caseId, fileName: input.fileName, bytes, link: links[0] ?? null, userId: session.userId, at: services.now().toISOString() });
-    audit({ targetType: 'attachment', targetId: String(meta.id), details: { caseId: meta.caseId, kind: meta.kind, size: meta.size, link: meta.link?.kind ?? null } });
-    return meta;
+    await yieldToEventLoop();
+    const at = services.now().toISOString();
+    // Written chunk by chunk (storeAttachment): the audit row goes with the last transaction, which makes the file visible.
+    return storeAttachment(db, { caseId: input.caseId, fileName: input.fileName, bytes, link: links[0] ?? null, userId: session.userId, at }, (meta) =>
+      appendAudit(db, {
+        action: 'attachment.added',
+        actorId: session.userId,
+        actorName: session.username,
+        targetType: 'attachment',
+        targetId: String(meta.id),
+        details: { caseId: meta.caseId, kind: meta.kind, size: meta.size, link: meta.link?.kind ?? null },
+        at,
+      }),
+    );
   },
   'attachments.content': ({ services, audit }, input) => {
     const db = services.vault.database;

@@ -17,7 +17,7 @@ export const attachmentsMethods = {
     output: AttachmentMeta,
     access: 'case:write',
     scope: { caseId: 'case', personId: 'person', noteId: 'note', referralId: 'referral', hearingId: 'hearing', orderId: 'order' },
-    audit: 'attachment.added',
+    // Audited by its (async) handler: 'attachment.added' with the transaction that makes the file visible.
   },
   /** The bytes of one attachment, to preview in the app or to save; audited either way. 'attachments.deleted' for a tombstone. */
   'attachments.content': {

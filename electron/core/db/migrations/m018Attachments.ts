@@ -5,8 +5,10 @@ import type { Migration } from './index';
  * - `attachments`: one row per file (its metadata; lists read only this table), per case and
  *   optionally linked to one person, note, referral, hearing or order of that case. A supervisor's
  *   delete is a tombstone: the bytes are purged, the row stays with who, when and why.
- * - `attachment_chunks`: the bytes, in chunks of at most 1 MiB (a 20 MB PDF is 20 rows), read only
- *   when the file is opened or saved.
+ * - `attachment_chunks`: the bytes, in chunks of at most 256 KiB (a 20 MB PDF is 80 rows), read only
+ *   when the file is opened or saved. A large file is written chunk by chunk, each in its own
+ *   short transaction (the main process stays responsive); the row becomes 'ready', with its audit
+ *   row, in the last one.
  */
 export const m018Attachments: Migration = {
   version: 18,
@@ -28,6 +30,8 @@ export const m018Attachments: Migration = {
         deleted_by     TEXT REFERENCES users(id),
         deleted_at     TEXT,
         delete_reason  TEXT,
+        -- 'writing' while its chunks are stored (one short transaction each); lists and reads show 'ready' only.
+        state          TEXT NOT NULL DEFAULT 'ready' CHECK (state IN ('writing', 'ready')),
         CHECK ((link_kind IS NULL) = (link_id IS NULL))
       ) STRICT;
       CREATE INDEX attachments_by_case ON attachments (case_id, added_at);
