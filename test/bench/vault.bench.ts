@@ -146,7 +146,7 @@ export async function run(): Promise<void> {
   const out = join(coreDir, 'bench.kbak');
   started = performance.now();
   const backup = backupVault(core.services.vault, out, actor);
-  console.log(`backup (VACUUM INTO + bundle + full verification): ${((performance.now() - started) / 1000).toFixed(1)} s, ${mb(backup.bytes)}`);
+  console.log(`backup (encrypted file copied + sealed + verified): ${((performance.now() - started) / 1000).toFixed(1)} s, ${mb(backup.bytes)}`);
   await core.router.handle(admin, 'auth.signOut', {});
   rmSync(dir, { recursive: true, force: true });
   rmSync(coreDir, { recursive: true, force: true });

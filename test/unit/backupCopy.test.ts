@@ -4,7 +4,7 @@
  * checkpointed bytes, opens with the key and nothing else, and any change is refused.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../electron/core/db/open';
@@ -62,5 +62,32 @@ describe('backup by page copy', () => {
     const altered = join(dir, 'altered.kbak');
     writeFileSync(altered, bytes);
     expect(() => vault.withKey((key) => verifyAndExtract(altered, key, null))).toThrow(expect.objectContaining({ code: 'backup.damaged' }));
+  }, 60_000);
+
+  it('the copy kept before a migration is the encrypted file as it was, at the old version', async () => {
+    const { vault } = await createdVault();
+    await vault.unlock(ADMIN.username, ADMIN.password);
+    const db = vault.database;
+    // As if migration 20 had not run yet on this vault.
+    const previous = db.prepare('SELECT max(version) FROM schema_migrations WHERE version <> 20').pluck().get() as number;
+    db.exec(`DROP INDEX tasks_open_assignee_rank; DELETE FROM schema_migrations WHERE version = 20; PRAGMA user_version = ${previous}`);
+    vault.lock('shutdown');
+    await vault.unlock(ADMIN.username, ADMIN.password); // migrates, after the copy
+    opened.push(vault);
+    const hasIndex = (d: typeof db) => d.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'tasks_open_assignee_rank'").pluck().get();
+    expect(hasIndex(vault.database)).toBe(1);
+    const files = readdirSync(vault.paths.migrationBackups);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^before-v${previous}-migration-`))]);
+    const path = join(vault.paths.migrationBackups, files[0]!);
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path).includes(Buffer.from('SQLite format 3'))).toBe(false); // encrypted
+    const copy = vault.withKey((key) => openEncrypted(path, key, { exclusive: false }));
+    try {
+      expect(copy.pragma('user_version', { simple: true })).toBe(previous);
+      expect(hasIndex(copy)).toBe(0);
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      copy.close();
+    }
   }, 60_000);
 });

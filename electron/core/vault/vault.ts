@@ -4,7 +4,7 @@
  * database opens under the workstation lock, pending migrations run (backup
  * first). Locking = audit, close the handle, wipe the key, release the lock.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
@@ -714,8 +714,24 @@ export class Vault {
     mkdirSync(this.paths.migrationBackups, { recursive: true, mode: 0o700 });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = join(this.paths.migrationBackups, `before-v${fromVersion}-migration-${stamp}.db`);
-    // VACUUM INTO keeps the cipher and key: the copy is as encrypted as the original. Its file is
+    // With the WAL checkpointed into the file (nothing written since), the file's bytes are the
+    // database, already encrypted: copied as they are, into a new file (COPYFILE_EXCL: nothing
+    // there is followed or overwritten), owner-only. A minute instead of several for 100 000
+    // cases (issue 16). Otherwise VACUUM INTO, which keeps the cipher and key; its file is
     // created first, exclusively and owner-only (VACUUM INTO fills an empty file).
+    const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    const wal = `${this.paths.db}-wal`;
+    if (checkpoint[0]?.busy === 0 && (!existsSync(wal) || statSync(wal).size === 0)) {
+      try {
+        copyFileSync(this.paths.db, target, fsConstants.COPYFILE_EXCL);
+        ownerOnly(target);
+        return;
+      } catch (error) {
+        // A half-written copy is ours to remove; a file that was already there is not.
+        if ((error as { code?: string }).code !== 'EEXIST') rmSync(target, { force: true });
+        rethrowDiskFull(error);
+      }
+    }
     reserveEmpty(target);
     try {
       db.prepare('VACUUM INTO ?').run(target);
