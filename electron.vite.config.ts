@@ -32,6 +32,9 @@ export default defineConfig({
       // `new URL('./coreHost.js', import.meta.url)`, resolved from either bundle in that folder).
       rollupOptions: {
         input: { index: resolve('electron/main/index.ts'), coreHost: resolve('electron/core/host/worker.ts'), coreJobs: resolve('electron/core/host/jobWorker.ts') },
+        // Shared chunks beside the entries too: code in a chunk (offload.ts) resolves its sibling
+        // files (coreJobs.js, pdfWorker.mjs) from its own import.meta.url.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

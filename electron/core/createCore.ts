@@ -27,8 +27,8 @@ export interface CoreOptions {
   /** Tests only: a cheaper key derivation. */
   kdf?: ScryptParams;
   now?: () => Date;
-  /** Statistics in a job worker on a copy of the frozen file (the core host sets it). */
-  offThread?: boolean;
+  /** Statistics in a job worker on a copy of the frozen file from this database size on (the core host sets it). */
+  offThreadMinBytes?: number | null;
 }
 
 export interface Core {
@@ -55,7 +55,7 @@ export function createCore(options: CoreOptions): Core {
     idle: new IdleTimer(10, now().getTime()),
     lockEpoch: { value: 0 },
     now,
-    offThread: options.offThread ?? false,
+    offThreadMinBytes: options.offThreadMinBytes ?? null,
   };
   const routerOptions = options.validateOutput === undefined ? {} : { validateOutput: options.validateOutput };
   return { services, router: createRouter(services, handlers, routerOptions) };

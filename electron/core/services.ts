@@ -29,8 +29,9 @@ export interface CoreServices {
   lockEpoch: { value: number };
   now: () => Date;
   /**
-   * Long reads (statistics) run in a job worker on a copy of the frozen file, so the
-   * core thread keeps answering: set by the core host; the CLI and unit tests compute in-thread.
+   * From this database size on, long reads (statistics) run in a job worker on a copy of the
+   * frozen file, so the core thread keeps answering. Set by the core host (OFF_THREAD_MIN_BYTES);
+   * null (the CLI, unit tests): always in-thread.
    */
-  offThread: boolean;
+  offThreadMinBytes: number | null;
 }

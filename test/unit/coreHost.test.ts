@@ -132,7 +132,7 @@ describe('statistics off the core thread', { timeout: 180_000 }, () => {
   it('computes a year in a job worker on a copy of the frozen file, equal to the in-thread result, with progress', async () => {
     // One fixed clock for both runs (the result carries its generatedAt).
     const now = new Date();
-    const host = startInlineHost({ dataDir: tempDir('kalkan-stats-host-'), log: capture([]), kdf: TEST_KDF, now: () => now });
+    const host = startInlineHost({ dataDir: tempDir('kalkan-stats-host-'), log: capture([]), kdf: TEST_KDF, now: () => now, offThreadMinBytes: 0 });
     hosts.push(host);
     const { vault } = host.core.services;
     await vault.create({ officeName: OFFICE, admin: ADMIN });
@@ -159,7 +159,7 @@ describe('statistics off the core thread', { timeout: 180_000 }, () => {
     expect(readdirSync(join(vault.paths.db, '..')).filter((f) => f.startsWith('.kalkan-stats-'))).toEqual([]);
     expect(Number(vault.database.pragma('wal_autocheckpoint', { simple: true }))).toBeGreaterThan(0);
 
-    host.core.services.offThread = false;
+    host.core.services.offThreadMinBytes = null;
     steps.length = 0;
     const inThread = await host.request(USER, 'stats.period', query);
     expect((offThread as { value: StatsPeriod }).value.summary.newCases.value).toBeGreaterThan(0);

@@ -7,9 +7,10 @@ import { silentLogger } from '../../electron/core/log';
 import { startDevServer, type DevServer } from '../../electron/dev-server/server';
 
 let server: DevServer;
+// The harness starts the core host's worker thread (from source: tsx in the worker), slow on a loaded machine.
 beforeAll(async () => {
   server = await startDevServer({ dataDir: mkdtempSync(join(tmpdir(), 'kalkan-dev-')), log: silentLogger });
-});
+}, 120_000);
 afterAll(() => server.close());
 
 function post(body: unknown, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {

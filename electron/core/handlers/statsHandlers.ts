@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { CodedError } from '../../../shared/api/envelope';
 import { runOffThread } from '../host/offload';
@@ -11,7 +12,7 @@ import { computeStats, statsOptions } from '../stats/statsService';
 
 /**
  * Computes as a job: progress events between the queries, cancellable. Under
- * the core host (`services.offThread`) in a job worker on a copy of the frozen
+ * the core host, for a large vault (`services.offThreadMinBytes`), in a job worker on a copy of the frozen
  * file, so no query holds the core thread; otherwise (CLI, unit tests, or the
  * file already held by a backup) here, yielding between the queries.
  */
@@ -19,7 +20,8 @@ function compute(ctx: HandlerContext, query: StatsQuery, jobId?: string) {
   const { services } = ctx;
   const session = ctx.session!;
   const db = services.vault.database;
-  const release = services.offThread ? freezeDbFile(db) : null;
+  const min = services.offThreadMinBytes;
+  const release = min !== null && statSync(services.vault.paths.db).size >= min ? freezeDbFile(db) : null;
   if (release) {
     const vault = services.vault;
     const dbKey = vault.withKey((key) => new Uint8Array(key));

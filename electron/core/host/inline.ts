@@ -8,6 +8,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { createCore, type Core, type CoreOptions } from '../createCore';
 import { createLogger } from '../log';
 import { connectHost, type CoreHost, type OwnerPort } from './client';
+import { OFF_THREAD_MIN_BYTES } from './protocol';
 import { serveCore, type CorePort } from './runtime';
 
 export interface InlineHost extends CoreHost {
@@ -17,7 +18,7 @@ export interface InlineHost extends CoreHost {
 export function startInlineHost(options: CoreOptions & { tickMs?: number }): InlineHost {
   const { tickMs, ...coreOptions } = options;
   const log = options.log ?? createLogger();
-  const core = createCore({ offThread: true, ...coreOptions, log });
+  const core = createCore({ offThreadMinBytes: OFF_THREAD_MIN_BYTES, ...coreOptions, log });
   const channel = new MessageChannel();
   const runtime = serveCore(core, channel.port1 as unknown as CorePort, tickMs ? { tickMs } : {});
   const end = async (): Promise<void> => {

@@ -49,8 +49,15 @@ export interface HostConfig {
   kdf?: ScryptParams;
   /** Host timer period (idle lock, scheduled backup); default 15 s. */
   tickMs?: number;
+  /** Statistics in a job worker from this database size on (default OFF_THREAD_MIN_BYTES; 0 = always, null = never). */
+  offThreadMinBytes?: number | null;
 }
 
 /** A method slower than this is logged (name and milliseconds only). */
 export const SLOW_METHOD_MS = 100;
 export const DEFAULT_TICK_MS = 15_000;
+/**
+ * Below this size (about 6 000 cases) a statistics query holds the core thread for a few ms only
+ * and a job worker's start and file copy would cost more than they save: computed in-thread.
+ */
+export const OFF_THREAD_MIN_BYTES = 64 * 1024 * 1024;

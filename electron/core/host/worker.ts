@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from '../createCore';
 import type { Logger, LogFields } from '../log';
-import type { FromCore, HostConfig } from './protocol';
+import { OFF_THREAD_MIN_BYTES, type FromCore, type HostConfig } from './protocol';
 import { serveCore, type CorePort } from './runtime';
 
 if (!parentPort) throw new Error('The core host runs as a worker thread.');
@@ -21,7 +21,7 @@ try {
   const core = createCore({
     dataDir: config.dataDir,
     log,
-    offThread: true,
+    offThreadMinBytes: config.offThreadMinBytes === undefined ? OFF_THREAD_MIN_BYTES : config.offThreadMinBytes,
     ...(config.vaultPath ? { vaultPath: config.vaultPath } : {}),
     ...(config.platform ? { platform: config.platform } : {}),
     ...(config.validateOutput !== undefined ? { validateOutput: config.validateOutput } : {}),
