@@ -32,12 +32,10 @@ export const syncCommand: Command = {
     const ranges = (missing: Array<[number, number]>) => missing.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`)).join(', ');
     ctx.io.out(
       ctx.json
-        ? JSON.stringify({ exported: result.exported, imported: result.imported, conflicts: result.conflicts, devices: result.devices, incomplete: result.incomplete })
-        : [
-            ctx.t('cli.sync.done', { ...result }),
-            // Devices not caught up with (Merkle comparison): segments another device reported but not here yet.
-            ...result.incomplete.map((d) => ctx.t('cli.sync.incomplete', { device: d.device, segments: ranges(d.missing) || '—', since: d.since ?? '—' })),
-          ].join('\n'),
+        ? JSON.stringify({ exported: result.exported, imported: result.imported, conflicts: result.conflicts, devices: result.devices })
+        : ctx.t('cli.sync.done', { ...result }),
     );
+    // Devices not caught up with (Merkle comparison): a note on stderr, so --json keeps its four fields.
+    for (const d of result.incomplete) ctx.io.err(ctx.t('cli.sync.incomplete', { device: d.device, segments: ranges(d.missing) || '—', since: d.since ?? '—' }));
   },
 };

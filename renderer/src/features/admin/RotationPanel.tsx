@@ -61,7 +61,7 @@ export function RotationPanel({ openSignal = 0 }: { openSignal?: number }) {
     <div className="panel" id="rotation">
       <h2>{t('admin.rotation.title')}</h2>
       <p className="hint">{t('admin.rotation.intro')}</p>
-      {session.rotationRecommended ? <Alert tone="warning">{t(`admin.rotation.recommended.${session.rotationRecommended.reason}`)}</Alert> : null}
+      {session.rotationRecommended && !rotated ? <Alert tone="warning">{t(`admin.rotation.recommended.${session.rotationRecommended.reason}`)}</Alert> : null}
       {running ? <JobProgress progress={job.progress} label={t('admin.rotation.running')} /> : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {rotated ? (

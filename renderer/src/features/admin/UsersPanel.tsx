@@ -26,6 +26,13 @@ export function UsersPanel({ onRotate }: { onRotate?: () => void } = {}) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const { refresh } = useSession();
+  /** Not now: the session learns that rotation is recommended (the dashboard's banner). */
+  const later = () => {
+    setOfferRotation(false);
+    void refresh('reload');
+  };
+
   const toggleDisabled = async (user: UserSummary) => {
     setError(null);
     try {
@@ -94,13 +101,13 @@ export function UsersPanel({ onRotate }: { onRotate?: () => void } = {}) {
           )}
         </TableBody>
       </Table>
-      <ModalOverlay className="modal-overlay" isOpen={offerRotation} onOpenChange={setOfferRotation} isDismissable>
+      <ModalOverlay className="modal-overlay" isOpen={offerRotation} onOpenChange={(open) => (open ? setOfferRotation(true) : later())} isDismissable>
         <Modal className="modal">
           <Dialog className="dialog">
             <Heading slot="title">{t('admin.rotation.offerTitle')}</Heading>
             <p>{t('admin.rotation.offerBody')}</p>
             <div className="form-actions">
-              <Button onPress={() => setOfferRotation(false)}>{t('admin.rotation.later')}</Button>
+              <Button onPress={later}>{t('admin.rotation.later')}</Button>
               <Button
                 variant="primary"
                 onPress={() => {
