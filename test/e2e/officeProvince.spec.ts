@@ -85,6 +85,12 @@ for (const [language, c] of [
     await expect(app.getByText(c.admin.office.current.replace('{{place}}', 'Keçiören, Ankara'))).toBeVisible();
     await app.screenshot({ path: `screenshots/admin-office-${language}.png` });
 
+    // The intake's address starts in the office's province and district.
+    await app.locator('[data-nav="cases"]').click();
+    await app.getByRole('link', { name: c.cases.new }).first().click();
+    await expect(app.getByLabel(c.intake.city, { exact: true })).toHaveValue('Ankara');
+    await expect(app.getByRole('combobox', { name: c.intake.district, exact: true })).toHaveValue('Keçiören');
+
     // The institution picker narrows: "kecioren" finds only the office's own Keçiören entry.
     await api(app, 'institutions.upsert', { name: 'Keçiören Belediyesi Sosyal Destek Hizmetleri Müdürlüğü', type: 'municipality_unit', services: [] });
     const kase = await api<{ id: number; caseNumber: string }>(app, 'cases.create', {
