@@ -27,7 +27,12 @@ export default defineConfig({
       outDir: 'out/main',
       // The native module is loaded at run time (the Electron-ABI build, see DESIGN), never bundled.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The core host's worker thread and its job worker are entries of their own, out/main/coreHost.js
+      // and coreJobs.js beside index.js (electron/core/host/client.ts and offload.ts find them with
+      // `new URL('./coreHost.js', import.meta.url)`, resolved from either bundle in that folder).
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), coreHost: resolve('electron/core/host/worker.ts'), coreJobs: resolve('electron/core/host/jobWorker.ts') },
+      },
     },
   },
   preload: {

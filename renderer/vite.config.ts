@@ -4,14 +4,26 @@
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CSP_META, CSP_PLACEHOLDER } from '../shared/security/csp';
+
+/** index.html's CSP meta tag from the one definition in shared/security/csp.ts. */
+export function cspMeta(): Plugin {
+  return {
+    name: 'kalkan-csp',
+    transformIndexHtml(html) {
+      if (!html.includes(CSP_PLACEHOLDER)) throw new Error(`renderer/index.html lacks ${CSP_PLACEHOLDER}`);
+      return html.replace(CSP_PLACEHOLDER, CSP_META);
+    },
+  };
+}
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export const rendererConfig: UserConfig = {
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,

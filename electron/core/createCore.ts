@@ -27,6 +27,8 @@ export interface CoreOptions {
   /** Tests only: a cheaper key derivation. */
   kdf?: ScryptParams;
   now?: () => Date;
+  /** Statistics in a job worker on a copy of the frozen file (the core host sets it). */
+  offThread?: boolean;
 }
 
 export interface Core {
@@ -48,10 +50,12 @@ export function createCore(options: CoreOptions): Core {
     vault: new Vault(options.vaultPath ?? join(options.dataDir, 'kalkan.db'), {
       ...(options.kdf ? { kdf: options.kdf } : {}),
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      now,
     }),
     idle: new IdleTimer(10, now().getTime()),
     lockEpoch: { value: 0 },
     now,
+    offThread: options.offThread ?? false,
   };
   const routerOptions = options.validateOutput === undefined ? {} : { validateOutput: options.validateOutput };
   return { services, router: createRouter(services, handlers, routerOptions) };

@@ -3,11 +3,13 @@
  * `Handlers` type makes the compiler refuse a contract method without one.
  */
 import { appHandlers } from './handlers/appHandlers';
+import { attachmentsHandlers } from './handlers/attachmentsHandlers';
 import { assessmentsHandlers } from './handlers/assessmentsHandlers';
 import { auditHandlers } from './handlers/auditHandlers';
 import { auditViewHandlers } from './handlers/auditViewHandlers';
 import { authHandlers } from './handlers/authHandlers';
 import { backupHandlers } from './handlers/backupHandlers';
+import { calendarHandlers } from './handlers/calendarHandlers';
 import { casesHandlers } from './handlers/casesHandlers';
 import { courtHandlers } from './handlers/courtHandlers';
 import { documentsHandlers } from './handlers/documentsHandlers';
@@ -33,4 +35,6 @@ export const handlers: Handlers = {
   ...draftsHandlers,
   ...officeHandlers,
   ...auditViewHandlers,
+  ...attachmentsHandlers,
+  ...calendarHandlers,
 };

@@ -28,4 +28,9 @@ export interface CoreServices {
    */
   lockEpoch: { value: number };
   now: () => Date;
+  /**
+   * Long reads (statistics) run in a job worker on a copy of the frozen file, so the
+   * core thread keeps answering: set by the core host; the CLI and unit tests compute in-thread.
+   */
+  offThread: boolean;
 }

@@ -1,6 +1,6 @@
 /**
  * The browser harness: serves the built renderer and answers `/__kalkan/api`
- * with the same router the Electron main process uses. For tests and UI work
+ * through the same core host (a worker thread) the Electron main process uses. For tests and UI work
  * only; never packaged (electron-builder.yml excludes this folder).
  *
  * Bound to 127.0.0.1 only. Every API call must carry the per-run token, and the
@@ -14,16 +14,19 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../../shared/api/envelope';
 import type { EventMap, EventName } from '../../shared/api/events';
-import { createCore, type Core, type CoreOptions } from '../core/createCore';
-import { lockVault, tick } from '../core/auth/authService';
-import { runScheduledBackup } from '../core/handlers/backupHandlers';
-import { newClientState } from '../core/session';
+import type { Core, CoreOptions } from '../core/createCore';
+import { startCoreHost, type CoreHost } from '../core/host/client';
+import { startInlineHost } from '../core/host/inline';
+import { createLogger } from '../core/log';
 import { CSP_HEADER } from '../main/policy';
+import { ATTACHMENT_MAX_MB_CEILING, MB } from '../../shared/api/schemas/attachments';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DEFAULT_STATIC = resolve(HERE, '../../out/renderer');
-const MAX_BODY = 2 * 1024 * 1024;
-const TICK_MS = 15_000;
+/** A request carries at most one attachment (issue 17): the largest file an admin may allow, as base64, plus the envelope. */
+const MAX_BODY = Math.ceil((ATTACHMENT_MAX_MB_CEILING * MB * 4) / 3) + 64 * 1024;
+/** The harness is one client of the core host (one session, as before). */
+const CLIENT = 1;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,6 +45,9 @@ export interface DevServer {
   /** The URL to open, with the token in its fragment. */
   openUrl: string;
   token: string;
+  /** The core host the harness talks to (a worker thread unless `inline`). */
+  host: CoreHost;
+  /** The core itself, for tests that set up a vault or demo data directly: `inline` hosts only (throws otherwise). */
   core: Core;
   close(): Promise<void>;
 }
@@ -49,14 +55,29 @@ export interface DevServer {
 export interface DevServerOptions extends CoreOptions {
   port?: number;
   staticDir?: string;
+  /** Run the core host in this thread (over a MessageChannel, same protocol) so `core` is reachable: e2e fixtures. */
+  inline?: boolean;
+  /** Host timer period (idle lock, scheduled backup). */
+  tickMs?: number;
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const core = createCore({ validateOutput: true, ...options });
+  const { port: _port, staticDir: _static, inline, ...coreOptions } = options;
+  const log = options.log ?? createLogger();
+  let inlineCore: Core | null = null;
+  let coreHost: CoreHost;
+  if (inline) {
+    const started = startInlineHost({ validateOutput: true, ...coreOptions, log });
+    inlineCore = started.core;
+    coreHost = started;
+  } else {
+    if (options.now) throw new Error('A clock can only be given to an inline host.');
+    const { log: _log, now: _now, ...config } = coreOptions;
+    coreHost = await startCoreHost({ validateOutput: true, ...config, log });
+  }
   const staticDir = options.staticDir ?? DEFAULT_STATIC;
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
-  const client = newClientState();
   const streams = new Set<ServerResponse>();
   const bridgeJs = await readFile(join(HERE, 'bridge.js'), 'utf8');
 
@@ -64,13 +85,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
     for (const stream of streams) stream.write(data);
   };
-  const unsubscribe = core.services.events.subscribe((event, payload) => broadcast(event, payload));
-  // The same timer the Electron main process runs: idle lock and the daily backup.
-  const ticker = setInterval(() => {
-    tick(core.services);
-    runScheduledBackup(core.services);
-  }, TICK_MS);
-  ticker.unref();
+  // The idle lock and the daily backup run on the host's timer, in the core thread (electron/core/host).
+  const unsubscribe = coreHost.subscribe((event, payload) => broadcast(event, payload));
 
   const tokenOk = (given: string | undefined): boolean => {
     if (!given) return false;
@@ -132,7 +148,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const origin = req.headers.origin;
     const auth = req.headers.authorization?.replace(/^Bearer /, '');
     if (req.method !== 'POST' || (origin !== undefined && origin !== `http://${host}`) || !tokenOk(auth)) {
-      core.services.log.warn('api.untrustedSender', { transport: 'http' });
+      log.warn('api.untrustedSender', { transport: 'http' });
       reply(403, fail('api.untrustedSender'));
       return;
     }
@@ -153,7 +169,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       reply(400, fail('api.invalidInput'));
       return;
     }
-    reply(200, await core.router.handle(client, body?.method, body?.input));
+    reply(200, await coreHost.request(CLIENT, body?.method, body?.input));
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
@@ -191,15 +207,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     url,
     openUrl: `${url}#token=${token}`,
     token,
-    core,
-    close: () =>
-      new Promise<void>((done) => {
-        clearInterval(ticker);
-        unsubscribe();
-        lockVault(core.services, 'shutdown');
-        for (const stream of streams) stream.end();
+    host: coreHost,
+    get core(): Core {
+      if (!inlineCore) throw new Error('The core runs in a worker thread: start the harness with inline: true to reach it.');
+      return inlineCore;
+    },
+    close: async () => {
+      unsubscribe();
+      // Locks the vault (shutdown) and ends the core thread.
+      await coreHost.shutdown();
+      for (const stream of streams) stream.end();
+      await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

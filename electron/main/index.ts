@@ -1,17 +1,18 @@
 /**
  * Electron main process: owns the window, the OS events and the IPC binding.
- * Everything else lives in electron/core and is reached through the router.
+ * The core (vault, router, every service, the idle lock and backup timer) runs
+ * in the core host's worker thread (electron/core/host); main only forwards to it.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail } from '../../shared/api/envelope';
 import { existsSync } from 'node:fs';
-import { lockVault, tick } from '../core/auth/authService';
-import { createCore } from '../core/createCore';
-import { runScheduledBackup } from '../core/handlers/backupHandlers';
+import { writeFile } from 'node:fs/promises';
+import type { Output } from '../../shared/api/contract';
+import { startCoreHost } from '../core/host/client';
 import { createLogger } from '../core/log';
-import { newClientState, type ClientState } from '../core/session';
+import { createHostDialogs } from './hostDialogs';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -28,6 +29,7 @@ import { translator } from '../../shared/i18n';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const INVOKE_CHANNEL = 'kalkan:invoke';
 const EVENT_CHANNEL = 'kalkan:event';
+const HOST_CHANNEL = 'kalkan:host';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -40,11 +42,14 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start(): void {
+/** The client id main itself uses (the crash dialog's language); windows use their webContents id (≥ 1). */
+const MAIN_CLIENT = 0;
+
+async function start(): Promise<void> {
   const log = createLogger();
-  const core = createCore({ dataDir: app.getPath('userData'), log, nativeBinding: nativeBindingPath() });
+  const nativeBinding = nativeBindingPath();
+  const host = await startCoreHost({ dataDir: app.getPath('userData'), log, ...(nativeBinding ? { nativeBinding } : {}) });
   const rendererDir = join(HERE, '../renderer');
-  const clients = new Map<number, ClientState>();
 
   protocol.handle(APP_SCHEME, async (request) => {
     const relative = resolveAppPath(request.url);
@@ -61,28 +66,62 @@ function start(): void {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
+  // Native file dialogs (issue 14, item 6): the paths they return are remembered as the user's choice.
+  let language: 'tr' | 'en' = 'tr';
+  const refreshLanguage = async () => {
+    const reply = await host.request(MAIN_CLIENT, 'settings.get', {});
+    if (reply.ok) language = (reply.value as Output<'settings.get'>).language;
+  };
+  const dialogs = createHostDialogs(
+    {
+      showOpen: (options) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);
+      },
+      showSave: (options) => {
+        const owner = BrowserWindow.getFocusedWindow();
+        return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+      },
+      writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
+    },
+    (key) => translator(language)(key),
+  );
+  ipcMain.handle(HOST_CHANNEL, async (event, operation: unknown, request: unknown) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url)) return null;
+    try {
+      await refreshLanguage();
+      return operation === 'saveBytes' ? await dialogs.saveBytes(request) : await dialogs.choose(request);
+    } catch (error) {
+      log.warn('host.dialogFailed', { operation: typeof operation === 'string' ? operation : 'unknown', kind: error instanceof Error ? error.name : 'unknown' });
+      return null;
+    }
+  });
+
   ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url)) {
       log.warn('api.untrustedSender', { transport: 'ipc' });
       return fail('api.untrustedSender');
     }
-    const client = clients.get(event.sender.id) ?? newClientState();
-    clients.set(event.sender.id, client);
-    return core.router.handle(client, method, input);
+    if (dialogs.refuses(method, input)) return fail('host.pathNotChosen');
+    // Each window is one client of the host: its session lives in the core thread.
+    return host.request(event.sender.id, method, input);
   });
 
-  core.services.events.subscribe((event, payload) => {
+  host.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
 
-  // Lock on sleep and OS screen lock; the idle lock and the daily backup run on a timer.
-  powerMonitor.on('suspend', () => lockVault(core.services, 'sleep'));
-  powerMonitor.on('lock-screen', () => lockVault(core.services, 'screen'));
-  setInterval(() => {
-    tick(core.services);
-    runScheduledBackup(core.services);
-  }, 15_000);
-  app.on('before-quit', () => lockVault(core.services, 'shutdown'));
+  // Lock on sleep and OS screen lock; the idle lock and the daily backup run on the host's timer.
+  powerMonitor.on('suspend', () => void host.lock('sleep'));
+  powerMonitor.on('lock-screen', () => void host.lock('screen'));
+  // Quit only once the core has locked the vault and stopped.
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    void host.shutdown().finally(() => app.quit());
+  });
 
   // A packaged build has no default menu (no Reload, no Toggle Developer Tools) and no DevTools.
   if (!devToolsAllowed(app.isPackaged)) Menu.setApplicationMenu(null);
@@ -93,16 +132,18 @@ function start(): void {
   const onGone = (kind: 'renderer' | 'child', details: { reason: string; type?: string; exitCode?: number }) => {
     const action = processGoneAction(kind, details);
     log.warn('app.processGone', { kind, reason: details.reason, type: details.type ?? 'renderer', exitCode: details.exitCode ?? -1 });
-    if (action.lock) lockVault(core.services, 'crash');
+    if (action.lock) void host.lock('crash');
     if (!action.offerReload || window.isDestroyed()) return;
-    const t = translator(core.services.settings.get().language);
-    void dialog
-      .showMessageBox(window, { type: 'warning', title: t('app.crashed.title'), message: t('app.crashed.message'), buttons: [t('app.crashed.reload'), t('app.crashed.quit')], defaultId: 0, cancelId: 1 })
+    void host
+      .request(MAIN_CLIENT, 'settings.get', {})
+      .then((reply) => translator(reply.ok ? (reply.value as Output<'settings.get'>).language : 'tr'))
+      .then((t) => dialog.showMessageBox(window, { type: 'warning', title: t('app.crashed.title'), message: t('app.crashed.message'), buttons: [t('app.crashed.reload'), t('app.crashed.quit')], defaultId: 0, cancelId: 1 }))
       .then(({ response }) => (response === 0 ? window.webContents.reload() : app.quit()));
   };
   app.on('render-process-gone', (_event, _contents, details) => onGone('renderer', details));
   app.on('child-process-gone', (_event, details) => onGone('child', details));
-  window.webContents.on('destroyed', () => clients.delete(window.webContents.id));
+  const windowClient = window.webContents.id;
+  window.webContents.on('destroyed', () => void host.closeClient(windowClient));
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

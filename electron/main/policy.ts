@@ -6,11 +6,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kalkan';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** The CSP header the app:// protocol sends (frame-ancestors only works as a header). */
-export const CSP_HEADER =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='; " +
-  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-src 'self' blob:; frame-ancestors 'none'";
+/** The CSP header the app:// protocol sends (one definition: shared/security/csp.ts). */
+export { CSP_HEADER } from '../../shared/security/csp';
 
 /** Only our own app:// pages may send IPC; anything else (a stray frame, a data: URL) is refused. */
 export function isTrustedSenderUrl(url: string | undefined | null): boolean {

@@ -9,6 +9,7 @@ import { EVENT_NAMES, type EventName } from '../../shared/api/events';
 
 const INVOKE_CHANNEL = 'kalkan:invoke';
 const EVENT_CHANNEL = 'kalkan:event';
+const HOST_CHANNEL = 'kalkan:host';
 
 const kalkan = {
   invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, method, input),
@@ -19,6 +20,13 @@ const kalkan = {
     };
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+  },
+  // Native dialogs, shown by the main process (which remembers the chosen paths).
+  host: {
+    chooseFolder: (request) => ipcRenderer.invoke(HOST_CHANNEL, 'choose', { ...request, kind: 'folder' }),
+    chooseOpenFile: (request) => ipcRenderer.invoke(HOST_CHANNEL, 'choose', { ...request, kind: 'openFile' }),
+    chooseSaveFile: (request) => ipcRenderer.invoke(HOST_CHANNEL, 'choose', { ...request, kind: 'saveFile' }),
+    saveBytes: (request) => ipcRenderer.invoke(HOST_CHANNEL, 'saveBytes', request),
   },
 } satisfies KalkanBridge;
 

@@ -77,11 +77,13 @@ const AdministrationPage = lazy(() => import('./features/admin/AdministrationPag
 const AssessmentsArea = lazy(() => import('./features/assessments/AssessmentsArea').then((m) => ({ default: m.AssessmentsArea })));
 const CourtPage = lazy(() => import('./features/court/CourtPage').then((m) => ({ default: m.CourtPage })));
 const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const StatisticsPage = lazy(() => import('./features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 /** The page of each area; an area not built yet shows what it will hold. */
 const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
   dashboard: <DashboardPage />,
   cases: <CasesArea />,
+  calendar: <CalendarPage />,
   assessments: <AssessmentsArea />,
   referrals: <ReferralsPage />,
   court: <CourtPage />,

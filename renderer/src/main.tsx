@@ -11,6 +11,8 @@ import './styles/cases.css';
 import './styles/statistics.css';
 import './styles/referrals.css';
 import './styles/drafts.css';
+import './styles/office.css';
+import './styles/calendar.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'security.adminKeyMissing',
   'security.keyMismatch',
   'security.idleChanged',
+  'security.keyRotated',
   'backup.scheduleChanged',
   'demo.generated',
   'office.updated',
@@ -64,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'plan.actionUpdated',
   'task.added',
   'task.completed',
+  'task.reopened',
   'lookup.created',
   'lookup.updated',
   // risk, referrals, court
@@ -91,5 +93,19 @@ export const AUDIT_ACTIONS = [
   'document.printed',
   'courtReport.draftSaved',
   'stats.exported',
+  // attachments and transfers (issue 17)
+  'attachment.added',
+  'attachment.viewed',
+  'attachment.downloaded',
+  'attachment.deleted',
+  'attachment.limitChanged',
+  // calendar, colleague cover and co-working (issue 17)
+  'visit.planned',
+  'visit.cancelled',
+  'cover.granted',
+  'cover.revoked',
+  'cowork.requested',
+  'cowork.approved',
+  'cowork.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,7 +12,9 @@ import type { AuditAction } from './auditActions';
 import type { Scope } from './scope';
 import { appMethods } from './methods/app';
 import { assessmentMethods } from './methods/assessments';
+import { attachmentsMethods } from './methods/attachments';
 import { auditMethods } from './methods/audit';
+import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
 import { courtMethods } from './methods/court';
 import { documentMethods } from './methods/documents';
@@ -63,6 +65,8 @@ export const contract = {
   ...draftsMethods,
   ...officeMethods,
   ...auditMethods,
+  ...attachmentsMethods,
+  ...calendarMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -27,6 +27,7 @@ export const SCOPE_KINDS = [
   'action',
   'task',
   'document',
+  'attachment',
 ] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 

@@ -109,9 +109,23 @@ export function dueAt(within: Within, from: Date): Date {
   return add(from, { months: within.months ?? 0, days: within.days ?? 0, hours: within.hours ?? 0 });
 }
 
-/** Concrete due dates for a level's deadlines, counted from `from` (normally the assessment's date). */
+/** True for a deadline the seed words as "hemen" (immediately): no time allowed at all. */
+export function isImmediate(within: Within): boolean {
+  return !within.months && !within.days && !within.hours;
+}
+
+/**
+ * Concrete due dates for a level's deadlines, counted from `from` (normally the assessment's date).
+ * A "hemen" (immediate) task is due by the level's first-contact deadline ("hemen ve en geç 24 saat
+ * içinde"), not at the assessment's own moment: it starts at once but is not overdue when created.
+ */
 export function dueDates(level: LevelId, from: Date): DueDate[] {
-  return deadlinesFor(level).map((deadline) => ({ ...deadline, due: dueAt(deadline.within, from) }));
+  const deadlines = deadlinesFor(level);
+  const firstContact = deadlines.find((deadline) => deadline.kind === 'firstContact');
+  return deadlines.map((deadline) => ({
+    ...deadline,
+    due: dueAt(isImmediate(deadline.within) && firstContact ? firstContact.within : deadline.within, from),
+  }));
 }
 
 /**

@@ -102,6 +102,30 @@ test('an assessment summary from the risk tab, in English with a password', asyn
   await dialog.getByRole('button', { name: ui.close }).click();
 });
 
+test('a generated passphrase: five Turkish words shown once in the dialog, used as the PDF password', async ({ signedIn: app }) => {
+  const kase = await createCase(app);
+  await assess(app, kase.id);
+  await openCase(app, kase.id);
+  await app.getByRole('tab', { name: tr.cases.tabs.risk }).click();
+  await app.getByRole('button', { name: ui.assessment.button }).click();
+  const dialog = app.getByRole('dialog', { name: ui.assessment.title });
+  await dialog.getByText(ui.protect).click();
+  await dialog.getByRole('button', { name: ui.suggestPassphrase }).click();
+  const shown = dialog.getByTestId('generated-passphrase');
+  const phrase = (await shown.textContent()) ?? '';
+  expect(phrase).toMatch(/^[a-z]{3,9}(-[a-z]{3,9}){4}$/);
+  await expect(dialog.getByLabel(ui.password, { exact: false }).first()).toHaveValue(phrase);
+  await dialog.screenshot({ path: 'test-results/passphrase-dialog.png' });
+  await dialog.getByRole('button', { name: ui.create }).click();
+  await expect(dialog.getByText(DOCUMENT_NUMBER)).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByTestId('generated-passphrase')).toHaveText(phrase);
+  await dialog.getByRole('button', { name: ui.close }).click();
+  // Shown once: opening the dialog again shows no passphrase.
+  await app.getByRole('button', { name: ui.assessment.button }).click();
+  await app.getByRole('dialog', { name: ui.assessment.title }).getByText(ui.protect).click();
+  await expect(app.getByTestId('generated-passphrase')).toHaveCount(0);
+});
+
 test('a referral letter from the referrals tab', async ({ signedIn: app }) => {
   const kase = await createCase(app);
   const institutions = await api<Institution[]>(app, 'institutions.list', { q: 'isadem' });

@@ -27,7 +27,7 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kalkan-e2e-'));
-    const server = await startDevServer({ dataDir, log: silentLogger, kdf: TEST_KDF });
+    const server = await startDevServer({ dataDir, log: silentLogger, kdf: TEST_KDF, inline: true });
     await use(server);
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });

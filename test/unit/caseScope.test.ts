@@ -48,6 +48,7 @@ const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
   'plan.updateAction': (id) => ({ actionId: id.action, title: 'Eylem 2' }),
   'tasks.add': (id) => ({ caseId: id.case, title: 'Görev', dueAt: '2026-06-20T10:00' }),
   'tasks.complete': (id) => ({ taskId: id.task }),
+  'tasks.undoComplete': (id) => ({ taskId: id.task }),
   'assessments.create': (id) => ({ caseId: id.case, childId: id.person, previousId: id.assessment, criteria: [], finalLevel: 'none' }),
   'assessments.get': (id) => ({ id: id.assessment }),
   'assessments.listForCase': (id) => ({ caseId: id.case }),
@@ -74,7 +75,18 @@ const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
   'orders.add': (id) => ({ caseId: id.case, hearingId: id.hearing, personId: id.person, kind: 'medical_examination', orderedOn: '2026-06-10', responsibleUserId: '00000000-0000-4000-8000-000000000000' }),
   'orders.update': (id) => ({ id: id.order, expectedVersion: 1, dueOn: '2026-09-01' }),
   'orders.updateCompliance': (id) => ({ id: id.order, status: 'in_progress' }),
+  'attachments.list': (id) => ({ caseId: id.case }),
+  'attachments.add': (id) => ({ caseId: id.case, fileName: 'rapor.pdf', base64: PDF_BASE64, personId: id.person, noteId: id.note, referralId: id.referral, hearingId: id.hearing, orderId: id.order }),
+  'attachments.content': (id) => ({ attachmentId: id.attachment, purpose: 'preview' }),
+  'attachments.delete': (id) => ({ attachmentId: id.attachment, reason: 'Yanlış vakaya eklenmiş.' }),
+  'calendar.planVisit': (id) => ({ caseId: id.case, kind: 'home_visit', startsAt: '2026-06-20T10:00' }),
+  'calendar.cancelVisit': (id) => ({ caseId: id.case, visitId: 1 }),
+  'cowork.request': (id) => ({ caseId: id.case, colleagueId: '00000000-0000-4000-8000-000000000000' }),
+  'cowork.decide': (id) => ({ caseId: id.case, requestId: 1, approve: true }),
 };
+
+/** A tiny file that passes the type check (a PDF by its bytes). */
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
 
 function referralFields(id: Ids) {
   return {
@@ -115,6 +127,7 @@ describe('case scope: every method declares it, the router enforces it', () => {
     const task = await d.ok<{ id: number }>(ayse, 'tasks.add', { caseId: d.caseId, title: 'Okulu ara', dueAt: '2026-06-20T10:00' });
     const household = (await d.ok<CaseFile>(ayse, 'cases.get', { caseId: d.caseId })).household.id;
     const docSeq = (d.db().prepare('SELECT max(seq) AS seq FROM documents').get() as { seq: number | null }).seq ?? 1;
+    const attachment = await d.ok<{ id: number }>(ayse, 'attachments.add', { caseId: d.caseId, fileName: 'onam.pdf', base64: PDF_BASE64 });
     const hidden: Ids = {
       case: d.caseId,
       person: d.person.child,
@@ -128,6 +141,7 @@ describe('case scope: every method declares it, the router enforces it', () => {
       action: action.id,
       task: task.id,
       document: docSeq,
+      attachment: attachment.id,
     };
     const missing = Object.fromEntries(SCOPE_KINDS.map((k) => [k, 987_654])) as Ids;
 

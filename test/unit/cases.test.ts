@@ -291,11 +291,14 @@ describe('cases: who sees what', () => {
     expect((await o.ok<{ total: number }>(derya, 'cases.list', {})).total).toBe(2);
     expect((await o.ok<{ total: number }>(derya, 'cases.list', { caseworkerId: o.ids.ayse })).total).toBe(1);
     expect(await o.fails(derya, 'cases.assign', { caseId: mine.id, responsibleUserId: o.ids.sistem }, 'cases.assigneeInvalid')).toEqual({ field: 'responsibleUserId' });
-    const moved = await o.ok<CaseHeader>(derya, 'cases.assign', { caseId: mine.id, responsibleUserId: o.ids.mehmet, coWorkerIds: [o.ids.ayse] });
+    // A new responsible caseworker needs a handover note (issue 17).
+    expect(await o.fails(derya, 'cases.assign', { caseId: mine.id, responsibleUserId: o.ids.mehmet, handoverNote: '  ' }, 'cases.handoverRequired')).toEqual({ field: 'handoverNote' });
+    const moved = await o.ok<CaseHeader>(derya, 'cases.assign', { caseId: mine.id, responsibleUserId: o.ids.mehmet, coWorkerIds: [o.ids.ayse], handoverNote: 'Anne ile güven ilişkisi kuruldu; okul rehber öğretmeni Salı günleri arar.' });
     expect(moved).toMatchObject({ responsible: { id: o.ids.mehmet }, coWorkers: [{ id: o.ids.ayse }] });
     const audit = o.db().prepare("SELECT actor_id, target_id, details FROM audit_log WHERE action = 'case.assigned'").get() as { actor_id: string; target_id: string; details: string };
     expect(audit.actor_id).toBe(o.ids.derya);
-    expect(JSON.parse(audit.details)).toEqual({ from: o.ids.ayse, to: o.ids.mehmet, coWorkers: o.ids.ayse, movedTasks: 1 });
+    expect(JSON.parse(audit.details)).toEqual({ from: o.ids.ayse, to: o.ids.mehmet, coWorkers: o.ids.ayse, movedTasks: 1, handoverNoteId: expect.any(Number) });
+    expect(audit.details).not.toMatch(/güven/); // the note's text stays out of the audit log
 
     mehmet = await o.as('mehmet');
     expect((await o.ok<CaseFile>(mehmet, 'cases.get', { caseId: mine.id })).tasks[0]!.assignee).toMatchObject({ id: o.ids.mehmet });

@@ -12,6 +12,7 @@ import { caseListSql } from '../../electron/core/cases/casesRepo';
 import { dashboardBounds } from '../../electron/core/cases/dates';
 import { ftsQuery, queryTokens, searchSql } from '../../electron/core/cases/searchRepo';
 import { dashboardSql } from '../../electron/core/cases/tasksRepo';
+import { insertNote } from '../../electron/core/cases/notesRepo';
 import { ensureDemoStaff } from '../../electron/core/demo/staff';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { CaseListInput } from '../../shared/api/schemas/cases';
@@ -66,6 +67,29 @@ describe('search: one box, Turkish-aware, ranked', () => {
     expect(ranked.slice(0, 2).map((h) => h.person?.role)).toEqual(['child', 'child']);
     expect(ranked[5]).toMatchObject({ caseId: b.id });
     expect(ranked.map((h) => h.score)).toEqual([...ranked.map((h) => h.score)].sort((x, y) => y - x));
+  });
+
+  it('reads whole-word note hits page after page before matching a word typed so far (issue 16)', async () => {
+    const o = await office();
+    const ayse = await o.as('ayse');
+    const older = await o.ok<Created>(ayse, 'cases.create', childCase('Deniz', 'Kara'));
+    const busy = await o.ok<Created>(ayse, 'cases.create', childCase('Elif', 'Akın'));
+    const newest = await o.ok<Created>(ayse, 'cases.create', childCase('Can', 'Suna'));
+    const db = o.db();
+    const actor = ayse.session!.userId;
+    const at = '2026-06-10T10:00:00.000Z';
+    const note = (caseId: number, body: string) =>
+      insertNote(db, caseId, { type: 'phone_call', occurredAt: at, body, present: { people: [], users: [], others: null }, visitRefused: false }, actor, at);
+    db.transaction(() => {
+      note(older.id, 'Rehber öğretmen aradı.');
+      // More whole-word notes in one case than one page of note hits (3 × 30).
+      for (let i = 0; i < 100; i += 1) note(busy.id, `Rehber öğretmen ile ${i + 1}. görüşme yapıldı.`);
+      note(newest.id, 'Rehber öğretmenle görüşüldü.'); // the newest, only as a word typed so far
+    })();
+    const hits = (await hitsOf(o, ayse, 'rehber öğretmen')).filter((h) => h.match === 'note');
+    // Whole words first, the older case too (a second page), then the prefix-only note.
+    expect(hits.map((h) => h.caseId)).toEqual([busy.id, older.id, newest.id]);
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
   });
 });
 
@@ -169,6 +193,7 @@ async function plansFor(db: Db, userIds: { sup: string; cw: string }) {
     out.push([`search others ${session.roles[0]}`, plan(db, s.others, { match, limit: 30, ...viewer })]);
     out.push([`search households ${session.roles[0]}`, plan(db, s.households, { match, limit: 30, ...viewer })]);
     out.push([`search notes ${session.roles[0]}`, plan(db, s.notes, { match, limit: 30, ...viewer })]);
+    out.push([`search notes before ${session.roles[0]}`, plan(db, s.notesBefore, { match, before: 1000, limit: 30, ...viewer })]);
     out.push([`search case number ${session.roles[0]}`, plan(db, s.caseNumber, { lo: '2026/', hi: '20260', limit: 30, ...viewer })]);
     out.push([`search id number ${session.roles[0]}`, plan(db, s.idNumber, { lo: '1234', hi: '1234\u{10FFFF}', limit: 30, ...viewer })]);
   }
@@ -210,14 +235,24 @@ describe('query plans of the hot queries', () => {
     expect(find('search notes supervisor')).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
     expect(find('search notes supervisor')).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
     expect(find('search notes supervisor')).not.toMatch(/TEMP B-TREE/); // newest first straight from the FTS index
+    for (const role of ['supervisor', 'caseworker']) {
+      expect(find(`search notes before ${role}`)).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
+      expect(find(`search notes before ${role}`)).not.toMatch(/TEMP B-TREE/); // the next page: still newest first, from the bound
+    }
     expect(find('search case number supervisor')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_cases_1/);
     expect(find('search id number supervisor')).toMatch(/USING (COVERING )?INDEX people_id_number/);
     expect(find('dashboard items mine')).toMatch(/tasks_open_assignee/);
-    expect(find('dashboard summary all')).toMatch(/COVERING INDEX tasks_open_(due|assignee)/);
-    expect(find('dashboard summary mine')).toMatch(/COVERING INDEX tasks_open_assignee \(assignee_user_id=\?\)/);
+    expect(find('dashboard summary all')).toMatch(/COVERING INDEX tasks_open_assignee_rank/);
+    expect(find('dashboard summary all')).not.toMatch(/TEMP B-TREE/); // grouped in the index's order (migration 20)
+    expect(find('dashboard summary mine')).toMatch(/COVERING INDEX tasks_open_assignee(_rank)? \(assignee_user_id=\?\)/);
+    // Sorted and cut on a covering index (ids only); only the rows kept are read.
+    for (const name of ['dashboard items all', 'dashboard items mine']) expect(find(name), name).toMatch(/^CO-ROUTINE k \| SEARCH t USING COVERING INDEX tasks_open_/);
     expect(find('dashboard active cases')).toMatch(/cases_open_responsible/);
     // A caseworker's first page: read in sort order, each row checked with one key seek; the count starts from their cases.
-    expect(find('list caseworker {}')).toMatch(/SEARCH w USING PRIMARY KEY \(case_id=\? AND user_id=\?\)/);
+    // (The viewer's users: themselves and whom they cover today, a list computed once; one seek per (user, case).)
+    expect(find('list caseworker {}')).toMatch(/SEARCH w USING (PRIMARY KEY \(case_id=\? AND user_id=\?\)|COVERING INDEX case_workers_user \(user_id=\? AND case_id=\?\))/);
+    expect(find('list caseworker {}')).toMatch(/LIST SUBQUERY/);
+    expect(find('list caseworker {}')).not.toMatch(/CORRELATED LIST SUBQUERY/);
     expect(find('count caseworker {}')).toMatch(/case_workers_user/);
     expect(find('list supervisor {"concern":"sexual_abuse","sort":"caseNumber"}')).toMatch(/SEARCH ic USING COVERING INDEX intake_concerns_concern \(concern_code=\? AND case_id=\?\)/);
 

@@ -424,6 +424,38 @@ describe('headings and kept-together blocks', () => {
   }, 60_000);
 });
 
+describe('a heading never ends a page', () => {
+  it('whatever follows it (text, a table, a signature block kept together) and wherever the page ends', async () => {
+    const { core, admin } = await signedInCore();
+    const ctx = { services: core.services, client: admin, session: admin.session };
+    const kinds = ['text', 'table', 'signatures'] as const;
+    const result = await printDocument(ctx, { kind: 'statistics', language: 'tr', title: 'Başlıklar' }, (frame) => {
+      const b = documentBlocks(frame.language);
+      const content: Content[] = [];
+      // Fillers one line longer each time push the headings through every position of the page bottoms.
+      for (let i = 0; i < 45; i += 1) {
+        content.push({ text: Array.from({ length: 4 + (i % 15) }, (_, j) => `Dolgu ${i}.${j}: çocuğun güvenliği için görüşme.`).join('\n'), style: 'paragraph' });
+        const kind = kinds[i % kinds.length]!;
+        const body =
+          kind === 'text'
+            ? b.longText(`İlk ${i}: ${'Ev ziyaretinde çocukla görüşüldü, okul ve sağlık durumu soruldu. '.repeat(8)}`)
+            : kind === 'table'
+              ? [b.table({ columns: [{ header: `Sütun ${i}` }, { header: 'Değer' }], rows: [[`İlk ${i}`, 'ğüşıöç'], ['ikinci', 'satır']] })]
+              : [b.signatures([{ role: `İlk ${i}`, name: 'Ayşe Yıldırım', title: 'Sosyal Çalışmacı' }, { role: 'Onaylayan', name: 'Şule Ağaoğlu' }])];
+        content.push(...b.section(`Başlık ${i}`, body));
+      }
+      return { content };
+    });
+    const pages = pdfPages(bytesOf(result));
+    for (let i = 0; i < 45; i += 1) {
+      const headingPage = pages.findIndex((p) => new RegExp(`Başlık ${i}\\b`).test(p));
+      const firstPage = pages.findIndex((p) => new RegExp(`İlk ${i}\\b`).test(p));
+      expect(headingPage, `Başlık ${i}`).toBeGreaterThanOrEqual(0);
+      expect(firstPage, `Başlık ${i} (${kinds[i % kinds.length]}) is on page ${headingPage + 1}, what follows it on page ${firstPage + 1}`).toBe(headingPage);
+    }
+  }, 60_000);
+});
+
 describe('a court report of a case with years of notes', () => {
   it('runs to 50+ pages, every page framed; a very long note breaks across pages and nothing is lost', async () => {
     const d = await documentCase({ extraNotes: 120, veryLongNote: true });

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CSP_META, CSP_PLACEHOLDER } from '../../shared/security/csp';
+import { cspMeta } from '../../renderer/vite.config';
 import { CSP_HEADER, isAllowedNavigation, isPermissionAllowed, isTrustedSenderUrl, resolveAppPath } from '../../electron/main/policy';
 
 describe('Electron window policy', () => {
@@ -31,5 +35,15 @@ describe('Electron window policy', () => {
     expect(CSP_HEADER).toContain("script-src 'self';");
     expect(CSP_HEADER).toContain("frame-ancestors 'none'");
     expect(CSP_HEADER).not.toMatch(/unsafe-eval|unsafe-inline/);
+  });
+
+  it('has the CSP in one place: the header extends the meta policy the build writes into index.html', () => {
+    expect(CSP_HEADER).toBe(`${CSP_META}; frame-ancestors 'none'`);
+    const source = readFileSync(join(__dirname, '../../renderer/index.html'), 'utf8');
+    expect(source).not.toContain('sha256-');
+    const built = (cspMeta().transformIndexHtml as (html: string) => string)(source);
+    expect(built).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`);
+    expect(built).not.toContain(CSP_PLACEHOLDER);
+    expect(() => (cspMeta().transformIndexHtml as (html: string) => string)('<html></html>')).toThrow();
   });
 });

@@ -48,8 +48,8 @@ describe('the host tick', () => {
     await core.call(admin, 'backup.setSchedule', { enabled: true, folder, keep: 2 });
     for (const day of ['2026-11-25', '2026-11-26', '2026-11-27']) {
       now = new Date(`${day}T09:00:00Z`);
-      runScheduledBackup(core.services);
-      runScheduledBackup(core.services); // the second tick of the day does nothing
+      await runScheduledBackup(core.services);
+      await runScheduledBackup(core.services); // the second tick of the day does nothing
     }
     expect(readdirSync(folder).sort()).toEqual(['kalkan-backup-2026-11-26T09-00-00Z.kbak', 'kalkan-backup-2026-11-27T09-00-00Z.kbak']);
     const schedule = (await core.call(admin, 'backup.getSchedule')) as { lastAt: string; lastError: string | null };

@@ -453,7 +453,9 @@ describe('deadlines', () => {
     const from = new Date(2025, 2, 29, 12, 0);
     const byKind = (level: LevelId) => Object.fromEntries(dueDates(level, from).map((d) => [d.kind, d.due]));
     expect(byKind('urgent').firstContact).toEqual(new Date(2025, 2, 30, 13, 0));
-    expect(byKind('urgent').protection).toEqual(from);
+    // "Hemen": starts at once, due by the first-contact deadline (never overdue the moment it is created).
+    expect(byKind('urgent').protection).toEqual(byKind('urgent').firstContact);
+    expect(byKind('urgent').protection!.getTime()).toBeGreaterThan(from.getTime());
     expect(byKind('medium').firstContact).toEqual(new Date(2025, 3, 5, 12, 0));
     expect(byKind('medium').casePlan).toEqual(new Date(2025, 3, 29, 12, 0));
     expect(byKind('low').assessment?.getHours()).toBe(12);

@@ -133,7 +133,7 @@ describe('damaged, foreign and mismatched files', () => {
     writeFileSync(vault.paths.keyring, '{"format":"kalkan-keyring","version":1');
     expect(await codeOf(vault.unlock(ADMIN.username, ADMIN.password))).toBe('vault.keyringDamaged');
     const altered = JSON.parse(keyring.toString());
-    altered.entries[0].sealed.ciphertext = Buffer.alloc(32, 7).toString('base64');
+    altered.entries[0].boxed.key.ciphertext = Buffer.alloc(32, 7).toString('base64');
     writeFileSync(vault.paths.keyring, JSON.stringify(altered));
     expect(await codeOf(vault.unlock(ADMIN.username, ADMIN.password))).toBe('vault.wrongPassword');
   });

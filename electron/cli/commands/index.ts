@@ -10,7 +10,7 @@ import { statsCommand } from './stats';
 import { syncCloneCommand, syncCommand } from './sync';
 import { toolCommand } from './tool';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
-import { backupCommand, exportCommand, restoreCommand, verifyCommand } from './vaultOps';
+import { backupCommand, exportCommand, rekeyCommand, restoreCommand, verifyCommand } from './vaultOps';
 
 /** Every CLI command, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
@@ -22,6 +22,7 @@ export const COMMANDS: Command[] = [
   backupCommand,
   restoreCommand,
   verifyCommand,
+  rekeyCommand,
   exportCommand,
   officeCommand,
   demoCommand,

@@ -29,10 +29,15 @@ export const syncCommand: Command = {
   async run(ctx) {
     const dir = resolve(requireString(ctx.values, 'dir'));
     const result = await withVault(ctx, null, ({ core, session }) => runSync(core.services.vault, { id: session.userId, username: session.username }, dir));
+    const ranges = (missing: Array<[number, number]>) => missing.map(([from, to]) => (from === to ? String(from) : `${from}–${to}`)).join(', ');
     ctx.io.out(
       ctx.json
-        ? JSON.stringify({ exported: result.exported, imported: result.imported, conflicts: result.conflicts, devices: result.devices })
-        : ctx.t('cli.sync.done', { ...result }),
+        ? JSON.stringify({ exported: result.exported, imported: result.imported, conflicts: result.conflicts, devices: result.devices, incomplete: result.incomplete })
+        : [
+            ctx.t('cli.sync.done', { ...result }),
+            // Devices not caught up with (Merkle comparison): segments another device reported but not here yet.
+            ...result.incomplete.map((d) => ctx.t('cli.sync.incomplete', { device: d.device, segments: ranges(d.missing) || '—', since: d.since ?? '—' })),
+          ].join('\n'),
     );
   },
 };

@@ -6,6 +6,7 @@ import { requireString } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../exitCodes';
 import { readSecret } from '../password';
+import { writeAtomic } from '../../core/vault/safeFile';
 import { withVault } from '../vaultSession';
 
 const VAULT_OPTIONS = { db: { type: 'string' }, user: { type: 'string' } } as const;
@@ -102,6 +103,47 @@ export const exportCommand: Command = {
     else {
       ctx.io.out(ctx.t('cli.export.done', { file: out, rows: result.rows, tables: result.tables }));
       ctx.io.err(ctx.t('cli.export.warning'));
+    }
+  },
+};
+
+export const rekeyCommand: Command = {
+  path: ['rekey'],
+  summary: 'cli.help.cmd.rekey',
+  usage: '--db FILE --user ADMIN [--sheet FILE.pdf] [--json]',
+  options: { ...VAULT_OPTIONS, sheet: { type: 'string' } },
+  async run(ctx) {
+    // The sheet is written exclusively (never over an existing file): it holds the new recovery key.
+    const sheet = typeof ctx.values.sheet === 'string' ? resolve(ctx.values.sheet) : null;
+    if (sheet && existsSync(sheet)) throw new CodedError('cli.pdfExists', { file: sheet });
+    const result = await withVault(ctx, 'users:manage', async ({ call }) => {
+      const rotated = await call('vault.rotate', {});
+      if (sheet) {
+        const doc = await call('documents.recoverySheet', { sheetToken: rotated.sheetToken, recoveryKey: rotated.recoveryKey, language: ctx.lang });
+        try {
+          writeAtomic(sheet, Buffer.from(doc.bytesBase64, 'base64'));
+        } catch {
+          throw new CodedError('cli.pdfWriteFailed', { file: sheet });
+        }
+      }
+      return rotated;
+    });
+    const { sheetToken: _token, ...shown } = result;
+    if (ctx.json) ctx.io.out(JSON.stringify({ ...shown, ...(sheet ? { sheet } : {}) }));
+    else {
+      ctx.io.out(
+        [
+          ctx.t('cli.rekey.done', { count: result.rewrapped }),
+          '',
+          ctx.t('cli.init.recoveryKey'),
+          '',
+          `    ${result.recoveryKey}`,
+          '',
+          ctx.t('cli.rekey.oldKey'),
+          ...(sheet ? [ctx.t('cli.rekey.sheet', { file: sheet })] : []),
+          ...(result.needPassword.length ? [ctx.t('cli.rekey.needPassword', { names: result.needPassword.join(', ') })] : []),
+        ].join('\n'),
+      );
     }
   },
 };

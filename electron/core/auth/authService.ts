@@ -20,7 +20,7 @@ export function sessionInfo(services: CoreServices, session: Session): SessionIn
     permissions: [...permissionsOf(session.roles)],
     mustChangePassword: user?.mustChangePassword ?? false,
     idleMinutes: getVaultSetting(db, 'idleMinutes'),
-    ...(session.roles.includes('admin') ? { securityAlert: getVaultSetting(db, 'securityAlert') } : {}),
+    ...(session.roles.includes('admin') ? { securityAlert: getVaultSetting(db, 'securityAlert'), rotationRecommended: getVaultSetting(db, 'rotationRecommended') } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /** The full case file (cases.get): everything a caseworker sees on the case page. */
 import type { CaseFile } from '../../../shared/api/schemas/cases';
 import type { Db } from '../db/open';
-import type { Actor } from './access';
+import { latestHandover } from '../calendar/coversRepo';
+import { coverForOf, type Actor } from './access';
 import { caseHeader, listMembers, statusHistory } from './casesRepo';
 import { listFlags } from './flags';
 import { getHousehold } from './householdsRepo';
@@ -27,5 +28,7 @@ export function caseFile(db: Db, caseId: number, actor: Actor, users: UserLookup
     plan: listPlan(db, caseId, users),
     tasks: tasksForCase(db, caseId, users),
     flags: listFlags(db, caseId, users),
+    coverFor: actor.readAll ? null : ((id) => (id ? users(id) : null))(coverForOf(db, actor, caseId)),
+    handover: latestHandover(db, caseId, users),
   };
 }

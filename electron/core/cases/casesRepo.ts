@@ -17,7 +17,7 @@ import type {
   Priority,
 } from '../../../shared/api/schemas/cases';
 import type { Db } from '../db/open';
-import { visibleCaseIds, visibleSql, type Actor } from './access';
+import { coverForOf, VIEWER_USERS_SQL, visibleCaseIds, visibleSql, type Actor } from './access';
 import { dayEndUtc, dayStartUtc } from './dates';
 import { getPeople, personSortKey } from './peopleRepo';
 import type { UserLookup } from './userRefs';
@@ -437,7 +437,8 @@ export function caseListSql(input: CaseListInput, actor: Actor) {
   // Counts that one index answers alone: a caseworker's whole list, or one concern over all cases.
   const others = Boolean(input.status?.length || input.priority?.length || input.caseworkerId || input.flagged !== undefined || input.from || input.to);
   let countSql = `SELECT count(*) AS n FROM cases c ${count.where}`;
-  if (!others && !input.concern && !actor.readAll) countSql = 'SELECT count(*) AS n FROM case_workers WHERE user_id = @viewer';
+  // (With an active cover, a case of the covered colleague the viewer also works on counts once.)
+  if (!others && !input.concern && !actor.readAll) countSql = `SELECT count(DISTINCT case_id) AS n FROM case_workers WHERE user_id IN (${VIEWER_USERS_SQL})`;
   if (!others && input.concern && actor.readAll) countSql = 'SELECT count(DISTINCT case_id) AS n FROM intake_concerns WHERE concern_code = @concern';
   return {
     page: `SELECT c.id FROM cases c ${page.where} ORDER BY ${SORTS[input.sort](dir)} LIMIT @limit OFFSET @offset`,
@@ -451,7 +452,14 @@ export function listCases(db: Db, input: CaseListInput, actor: Actor, users: Use
   const sql = caseListSql(input, actor);
   const ids = (db.prepare(sql.page).all(sql.params) as Array<{ id: number }>).map((r) => r.id);
   const total = (db.prepare(sql.count).get(sql.countParams) as { n: number }).n;
-  return { total, offset: input.offset, rows: caseRows(db, ids, users) };
+  const rows = caseRows(db, ids, users);
+  if (!actor.readAll) {
+    for (const row of rows) {
+      const coverFor = coverForOf(db, actor, row.id);
+      if (coverFor) row.coverFor = users(coverFor);
+    }
+  }
+  return { total, offset: input.offset, rows };
 }
 
 /** List rows for the given case ids, in that order. */

@@ -170,6 +170,11 @@ export function markActionDoneFromTask(db: Db, actionId: number, actor: string, 
   db.prepare("UPDATE plan_actions SET status = 'done', done_at = ?, done_by = ?, updated_at = ? WHERE id = ? AND status = 'open'").run(now, actor, now, actionId);
 }
 
+/** Undoing a task's completion reopens the plan step it had marked done. */
+export function reopenActionFromTask(db: Db, actionId: number, actor: string, now: string): void {
+  db.prepare("UPDATE plan_actions SET status = 'open', done_at = NULL, done_by = NULL, updated_at = ? WHERE id = ? AND status = 'done' AND done_by = ?").run(now, actionId, actor);
+}
+
 export function getGoal(db: Db, goalId: number, users: UserLookup): PlanGoal {
   const plan = listPlan(db, goalCase(db, goalId), users);
   return plan.find((g) => g.id === goalId)!;

@@ -2,13 +2,13 @@
  * The router's case-scope check (shared/api/scope.ts): every id a method's
  * spec names is resolved to the case(s) it belongs to, and the call is
  * refused unless the actor may see them. A person or household is in sight
- * when at least one of its cases is; a task also when it is assigned to the
+ * when at least one of its cases is (own, co-worked, or covered today: cases/access.ts); a task also when it is assigned to the
  * actor; a document without a case (statistics, recovery sheet) is office-wide.
  * An id that does not exist and an id out of sight give the same answer.
  */
 import { idsWithFields, type IdFields, type ScopeKind } from '../../../shared/api/scope';
 import type { Db } from '../db/open';
-import type { Actor } from './access';
+import { workerSeesCase, type Actor } from './access';
 
 /** For each kind: the case ids of one entity (none when it does not exist). */
 const CASES_OF: Record<ScopeKind, string> = {
@@ -24,6 +24,7 @@ const CASES_OF: Record<ScopeKind, string> = {
   action: 'SELECT case_id AS caseId FROM plan_actions WHERE id = ?',
   task: 'SELECT case_id AS caseId FROM tasks WHERE id = ?',
   document: 'SELECT CAST(case_id AS INTEGER) AS caseId FROM documents WHERE seq = ?',
+  attachment: 'SELECT case_id AS caseId FROM attachments WHERE id = ?',
 };
 
 function taskAssignedTo(db: Db, taskId: number, userId: string): boolean {
@@ -45,8 +46,7 @@ export function entityInSight(db: Db, actor: Actor, kind: ScopeKind, id: number)
   if (caseIds.length === 0) return false;
   if (actor.readAll) return true;
   if (kind === 'task' && taskAssignedTo(db, id, actor.userId)) return true;
-  const seen = db.prepare('SELECT 1 FROM case_workers WHERE case_id = ? AND user_id = ?');
-  return caseIds.some((caseId) => seen.get(caseId, actor.userId) !== undefined);
+  return caseIds.some((caseId) => workerSeesCase(db, actor.userId, caseId));
 }
 
 /** The first input field (as a form names it: 'members.0.personId') whose id is out of the actor's sight; null when all are in sight. */

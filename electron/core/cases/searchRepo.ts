@@ -16,6 +16,8 @@ import type { Db } from '../db/open';
 import { visibleSql, type Actor } from './access';
 
 const SCORE = { caseNumber: 1000, idNumber: 900, name: 500, household: 300, note: 100 } as const;
+/** Pages of whole-word note hits read at most before the prefix pass (each `limit * 3` notes). */
+const NOTE_PAGES = 8;
 
 /** Folded search tokens of a query ("Ayşe ÖZT" → ['ayse', 'ozt']). */
 export function queryTokens(q: string): string[] {
@@ -45,6 +47,9 @@ export function searchSql(actor: Actor) {
       WHERE households_fts MATCH @match ${visCase ? `AND ${visCase}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
     notes: `SELECT n.id AS note_id, n.case_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
       WHERE notes_fts MATCH @match ${visNote ? `AND ${visNote}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
+    // The next page of the same, older than the last note read (FTS5 seeks to the rowid bound).
+    notesBefore: `SELECT n.id AS note_id, n.case_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
+      WHERE notes_fts MATCH @match AND f.rowid < @before ${visNote ? `AND ${visNote}` : ''} ORDER BY f.rowid DESC LIMIT @limit`,
   };
 }
 
@@ -135,12 +140,25 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
   // Notes: whole words first; the last word as a prefix ("öğretmen" → öğretmenle, öğretmenin) only
   // when that does not fill the list, and only from four letters (a short prefix of a common stem
   // would merge hundreds of thousands of postings at a million notes).
+  // Whole words are read newest first a page at a time until the list is full (a case's many
+  // notes with a common word do not end that pass early), so the prefix pass, which makes
+  // FTS5 merge the lists of every word so begun across the whole index, runs only when whole
+  // words do not fill the list.
   const last = tokens[tokens.length - 1]!;
   const noteQueries = [ftsQuery(tokens, false, false), ...(last.length >= 4 ? [ftsQuery(tokens, true, false)] : [])];
+  const page = limit * 3;
   for (const [k, match] of noteQueries.entries()) {
-    if (full()) break;
-    const notes = db.prepare(sql.notes).all({ match, limit: limit * 3, ...viewer }) as Array<{ note_id: number; case_id: number }>;
-    notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - k * 10 - i * 0.01 }));
+    let read = 0;
+    let before: number | null = null;
+    while (!full() && read < page * NOTE_PAGES) {
+      const notes = (
+        before === null ? db.prepare(sql.notes).all({ match, limit: page, ...viewer }) : db.prepare(sql.notesBefore).all({ match, before, limit: page, ...viewer })
+      ) as Array<{ note_id: number; case_id: number }>;
+      notes.forEach((r, i) => push({ match: 'note', caseId: r.case_id, personId: null, role: null, noteId: r.note_id, score: SCORE.note - k * 10 - (read + i) * 0.01 }));
+      read += notes.length;
+      if (notes.length < page) break;
+      before = notes[notes.length - 1]!.note_id;
+    }
   }
 
   const top = candidates.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -85,13 +85,14 @@ interface Row {
   done_at: string | null;
   done_by: string | null;
   cancelled: number;
+  outcome: string | null;
   case_number: string;
   first_name: string | null;
   last_name: string | null;
 }
 
 const TASK_SELECT_FROM = (source: string) => `SELECT t.id, t.case_id, t.kind, t.source, t.source_id, t.title_key, t.title_params, t.title, t.due_at, t.priority,
-    t.assignee_user_id, t.done_at, t.done_by, t.cancelled, c.case_number, p.first_name, p.last_name
+    t.assignee_user_id, t.done_at, t.done_by, t.cancelled, t.outcome, c.case_number, p.first_name, p.last_name
   FROM ${source} t JOIN cases c ON c.id = t.case_id LEFT JOIN people p ON p.id = c.primary_child_id`;
 const TASK_SELECT = TASK_SELECT_FROM('tasks');
 
@@ -112,6 +113,7 @@ const toTask = (r: Row, users: UserLookup): Task => ({
   doneAt: r.done_at,
   doneBy: r.done_by ? users(r.done_by) : null,
   cancelled: r.cancelled === 1,
+  outcome: r.outcome,
 });
 
 export function getTask(db: Db, id: number, users: UserLookup): Task {
@@ -132,9 +134,23 @@ export function tasksForCase(db: Db, caseId: number, users: UserLookup): Task[] 
   return (db.prepare(`${TASK_SELECT} WHERE t.case_id = ? ORDER BY t.done_at IS NOT NULL, t.due_at`).all(caseId) as Row[]).map((r) => toTask(r, users));
 }
 
-export function completeTask(db: Db, id: number, actor: string, now: string): void {
-  const changed = db.prepare('UPDATE tasks SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL').run(now, actor, id).changes;
+export function completeTask(db: Db, id: number, actor: string, now: string, outcome: string | null = null): void {
+  const changed = db.prepare('UPDATE tasks SET done_at = ?, done_by = ?, outcome = ? WHERE id = ? AND done_at IS NULL').run(now, actor, outcome, id).changes;
   if (changed !== 1) throw new CodedError('tasks.alreadyDone');
+}
+
+/** How long after completing a task its completer may undo it (the toast shows 10 s; a little slack for the round trip). */
+export const UNDO_COMPLETE_MS = 10_000;
+const UNDO_SLACK_MS = 5_000;
+
+/** Undoes a completion within the undo window, by the same user; cancelled tasks are not reopened this way. */
+export function undoCompleteTask(db: Db, id: number, actor: string, now: Date): void {
+  const row = db.prepare('SELECT done_at, done_by, cancelled FROM tasks WHERE id = ?').get(id) as { done_at: string | null; done_by: string | null; cancelled: number } | undefined;
+  if (!row) throw new CodedError('tasks.notFound');
+  if (!row.done_at || row.cancelled === 1) throw new CodedError('tasks.notDone');
+  const age = now.getTime() - Date.parse(row.done_at);
+  if (row.done_by !== actor || age > UNDO_COMPLETE_MS + UNDO_SLACK_MS) throw new CodedError('tasks.undoExpired');
+  db.prepare('UPDATE tasks SET done_at = NULL, done_by = NULL, outcome = NULL WHERE id = ?').run(id);
 }
 
 /** Closes the open tasks of a source (an action done, a hearing held, a referral answered …). */
@@ -175,8 +191,11 @@ export function dashboardSql(q: Pick<DashboardQuery, 'assignee'>) {
     summary: `SELECT t.assignee_user_id AS user, t.priority_rank AS rank, sum(t.due_at < @now) AS overdue,
         sum(t.due_at >= @now AND t.due_at < @todayEnd) AS today, sum(t.due_at >= @todayEnd AND t.due_at < @weekEnd) AS week, count(*) AS open
       FROM tasks t WHERE t.done_at IS NULL ${who} GROUP BY t.assignee_user_id, t.priority_rank`,
-    // Sort and cut on the tasks index alone, then join the few rows kept (not every overdue task).
-    items: `${TASK_SELECT_FROM('(SELECT * FROM tasks t WHERE t.done_at IS NULL ' + who + ' AND t.due_at >= @from AND t.due_at < @to ORDER BY t.priority_rank, t.due_at LIMIT @limit)')}
+    // Sort and cut on the tasks index alone (ids only: a covering index, no table row read for
+    // every overdue task), then read and join the few rows kept.
+    items: `${TASK_SELECT_FROM(
+      '(SELECT t.* FROM (SELECT t.id FROM tasks t WHERE t.done_at IS NULL ' + who + ' AND t.due_at >= @from AND t.due_at < @to ORDER BY t.priority_rank, t.due_at LIMIT @limit) k JOIN tasks t ON t.id = k.id)',
+    )}
       ORDER BY t.priority_rank, t.due_at`,
     activeCases: `SELECT responsible_user_id AS user, count(*) AS n FROM cases WHERE status <> 'closed' GROUP BY responsible_user_id`,
   };

@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CodedError } from '../../../shared/api/envelope';
+import { localDay } from '../../../shared/time/localDays';
 
 export type Db = Database.Database;
 
@@ -18,6 +19,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Hold the file exclusively while open (the second fence besides the lock file). */
   exclusive?: boolean;
+  /** The clock behind `kalkan_today()` (default: the system clock). */
+  now?: () => Date;
 }
 
 const SQLITE_NOT_A_DB = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN']);
@@ -52,6 +55,10 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
     // search at 100 000 cases run several times faster (test/bench/cases.bench.ts).
     db.pragma('cache_size = -65536');
     db.pragma('trusted_schema = OFF');
+    // Today on the workstation's calendar (local YYYY-MM-DD), for conditions on local days such as an
+    // active colleague cover (cases/access.ts). Used in queries only, never in the schema.
+    const now = options.now ?? (() => new Date());
+    db.function('kalkan_today', { deterministic: false }, () => localDay(now()));
     return db;
   } catch (error) {
     db?.close();
@@ -67,4 +74,10 @@ export function openEncrypted(path: string, key: Buffer, options: OpenOptions = 
 export function integrityOk(db: Db): boolean {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   return rows.length === 1 && rows[0]!.integrity_check === 'ok';
+}
+
+/** `PRAGMA quick_check`: every page read (and, encrypted, authenticated) and every b-tree sound, without matching each index to its table. */
+export function quickCheckOk(db: Db): boolean {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  return rows.length === 1 && rows[0]!.quick_check === 'ok';
 }

@@ -1,5 +1,6 @@
 /** Office-wide settings stored inside the vault (encrypted), as JSON values with defaults. */
 import { z } from 'zod';
+import { ATTACHMENT_DEFAULT_MAX_MB, ATTACHMENT_MAX_MB_CEILING } from '../../../shared/api/schemas/attachments';
 import { EMPTY_OFFICE, OfficeLogo, OfficeProfile } from '../../../shared/api/schemas/office';
 import type { Db } from './open';
 
@@ -9,6 +10,11 @@ const DEFINITIONS = {
   /** The last tampering an administrator's sign-in found (issue 13), shown on the dashboard until dismissed. */
   securityAlert: {
     schema: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable(),
+    fallback: null,
+  },
+  /** Since when (and why) an administrator is advised to rotate the office key (vault.rotate clears it). */
+  rotationRecommended: {
+    schema: z.object({ since: z.string(), reason: z.enum(['userDisabled', 'rotationInterrupted']) }).nullable(),
     fallback: null,
   },
   backupSchedule: {
@@ -26,6 +32,8 @@ const DEFINITIONS = {
   office: { schema: OfficeProfile, fallback: EMPTY_OFFICE },
   /** The letterhead's logo, apart (it is large) so reading the office's fields stays cheap. */
   officeLogo: { schema: OfficeLogo.nullable(), fallback: null },
+  /** The per-file limit of attachments in MB (issue 17), set by an admin. */
+  attachmentMaxMb: { schema: z.number().int().min(1).max(ATTACHMENT_MAX_MB_CEILING), fallback: ATTACHMENT_DEFAULT_MAX_MB },
 } as const;
 
 type Definitions = typeof DEFINITIONS;

@@ -44,7 +44,9 @@ function paged(template, onPage, allowed) {
   const json = template === undefined || template === null ? null : JSON.stringify(template);
   return (currentPage, pageCount) => {
     onPage(pageCount);
-    return json === null ? null : guardSvg(JSON.parse(json.replace(PAGE, String(currentPage)).replace(PAGES, String(pageCount))), allowed);
+    if (json === null) return null;
+    // headlineLevel 3 marks page furniture for keepHeadingsWithText: pdfmake lists it after the page's content.
+    return { stack: [guardSvg(JSON.parse(json.replace(PAGE, String(currentPage)).replace(PAGES, String(pageCount))), allowed)], headlineLevel: 3 };
   };
 }
 
@@ -137,16 +139,161 @@ function guardSvg(node, allowed) {
 /** Room a heading needs below its top: itself and about four lines of what follows (pt). */
 const MIN_BELOW_HEADING = 72;
 
+const isHeadline = (node) => Boolean(node) && typeof node === 'object' && !Array.isArray(node) && node.headlineLevel === 1 && node.unbreakable !== true;
+
+/** Average advance of a DejaVu Sans character in em (a little above the real mean: estimates err on the tall side). */
+const CHAR_EM = 0.6;
+
 /**
- * A heading never ends a page: it moves to the next page with its section when
- * it starts in the last few lines of a page, or when only headings follow it on
- * its page. Consecutive headings (a section title, then a sub-title) count as
- * one: the room below the last of them decides, so they move together. The room
- * left is what counts, not the nodes pdfmake lists as following on the page:
- * it keeps the positions where it first tried a block that it then moved to the
- * next page (a table's header row, a kept-together entry), so such a block can
- * look as if it were still below the heading. Never at the top of a page (that
- * would only add an empty page).
+ * A generous estimate (pt) of the part of a block pdfmake keeps together at its
+ * start: all of an unbreakable block, a table's header row with the rows kept
+ * with it (or its first row when rows never break); 0 when its first line may
+ * start under a heading by itself. Text is counted in lines of CHAR_EM
+ * characters; it only has to be near: a block taller than the reservation
+ * still moves its heading through keepHeadingsWithText (one more layout).
+ */
+function keptStart(node, width, look) {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return 0;
+  if (node.unbreakable === true) return estimateHeight(node, width, look);
+  if (node.table && Array.isArray(node.table.body)) {
+    const kept = (node.table.headerRows ?? 0) + (node.table.keepWithHeaderRows ?? 0) || (node.table.dontBreakRows ? 1 : 0);
+    if (kept === 0) return 0;
+    const widths = columnWidths(node.table.widths, node.table.body[0]?.length ?? 1, width);
+    const margin = marginOf(node, look);
+    let height = margin[1];
+    for (const row of node.table.body.slice(0, kept)) {
+      height += 8 + Math.max(0, ...row.map((cell, i) => estimateHeight(cell, (widths[i] ?? width) - 10, look)));
+    }
+    return height;
+  }
+  return 0;
+}
+
+function columnWidths(widths, count, width) {
+  const list = Array.isArray(widths) ? widths : Array.from({ length: count }, () => '*');
+  const fixed = list.reduce((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+  const flexible = list.filter((w) => typeof w !== 'number').length;
+  return list.map((w) => (typeof w === 'number' ? w : Math.max(20, (width - fixed) / Math.max(1, flexible))));
+}
+
+function marginOf(node, look) {
+  const styles = Array.isArray(node.style) ? node.style : node.style ? [node.style] : [];
+  let margin = node.margin;
+  for (const name of styles) margin = look.styles[name]?.margin ?? margin;
+  if (node.margin !== undefined) margin = node.margin;
+  if (typeof margin === 'number') return [margin, margin, margin, margin];
+  if (Array.isArray(margin) && margin.length === 2) return [margin[0], margin[1], margin[0], margin[1]];
+  return Array.isArray(margin) && margin.length === 4 ? margin : [0, 0, 0, 0];
+}
+
+function fontSizeOf(node, look, inherited) {
+  const styles = Array.isArray(node.style) ? node.style : node.style ? [node.style] : [];
+  let size = inherited;
+  for (const name of styles) size = look.styles[name]?.fontSize ?? size;
+  return node.fontSize ?? size;
+}
+
+const plainText = (value) => (typeof value === 'string' || typeof value === 'number' ? String(value) : Array.isArray(value) ? value.map(plainText).join('') : value && typeof value === 'object' ? plainText(value.text) : '');
+
+function estimateHeight(node, width, look, size = look.fontSize) {
+  if (node === null || node === undefined) return 0;
+  if (typeof node === 'string' || typeof node === 'number') return estimateHeight({ text: String(node) }, width, look, size);
+  if (Array.isArray(node)) return node.reduce((sum, child) => sum + estimateHeight(child, width, look, size), 0);
+  const margin = marginOf(node, look);
+  const inner = Math.max(20, width - margin[0] - margin[2]);
+  const fontSize = fontSizeOf(node, look, size);
+  let height = 0;
+  if (node.stack) height = estimateHeight(node.stack, inner, look, fontSize);
+  else if (node.columns) height = Math.max(0, ...node.columns.map((c) => estimateHeight(c, inner / Math.max(1, node.columns.length), look, fontSize)));
+  else if (node.ul || node.ol) height = estimateHeight(node.ul ?? node.ol, inner - 12, look, fontSize);
+  else if (node.table) height = keptStart({ table: { ...node.table, headerRows: node.table.body.length, keepWithHeaderRows: 0 } }, inner, look);
+  else if (node.canvas) height = Math.max(0, ...node.canvas.map((c) => Math.max(c.y1 ?? 0, c.y2 ?? 0, (c.y ?? 0) + (c.h ?? 0))));
+  else if (node.text !== undefined) {
+    const perLine = Math.max(1, Math.floor(inner / (fontSize * CHAR_EM)));
+    const lines = plainText(node.text)
+      .split('\n')
+      .reduce((sum, piece) => sum + Math.max(1, Math.ceil(piece.length / perLine)), 0);
+    height = lines * fontSize * (node.lineHeight ?? look.lineHeight) * 1.17;
+  } else if (node.image || node.svg) height = node.height ?? node.fit?.[1] ?? 60;
+  return height + margin[1] + margin[3];
+}
+
+/**
+ * Keep-with-next in ONE layout pass. Before each run of headings in a vertical
+ * list (the content, a stack) goes an invisible canvas as tall as the headings
+ * and what must follow them on their page (MIN_BELOW_HEADING below the last
+ * heading's top, or the kept-together start of the next block, see keptStart),
+ * then an empty node whose negative top margin takes that height back. pdfmake
+ * moves a canvas that does not fit to the next page, so the headings start
+ * where there is room for them and the start of their text, which then
+ * follows right under them as before. Both spacers are marked headlineLevel 2.
+ * Nothing is made unbreakable (the positions pdfmake records inside an
+ * unbreakable block are not where it finally puts it).
+ *
+ * This replaces the page-break callback as the rule: that callback makes
+ * pdfmake lay out the WHOLE document again for every heading it moves (many
+ * passes on long documents). keepHeadingsWithText stays as the safety net for
+ * what a reservation cannot see (a kept-together start taller than estimated,
+ * headings in table cells), so it rarely asks for a second pass. Nested plain
+ * arrays in a vertical list are flattened first (an array there is a stack
+ * without style or margin, so nothing changes in the layout).
+ */
+function keepWithNext(node, width, look) {
+  if (Array.isArray(node)) return keepWithNextList(node, width, look);
+  if (node && typeof node === 'object' && node.unbreakable !== true && Array.isArray(node.stack)) {
+    const margin = marginOf(node, look);
+    node.stack = keepWithNextList(node.stack, width - margin[0] - margin[2], look);
+  }
+  return node;
+}
+
+function keepWithNextList(list, width, look) {
+  const flat = [];
+  const flatten = (items) => {
+    for (const item of items) {
+      if (Array.isArray(item)) flatten(item);
+      else flat.push(item);
+    }
+  };
+  flatten(list);
+  const out = [];
+  for (let i = 0; i < flat.length; ) {
+    if (!isHeadline(flat[i])) {
+      out.push(keepWithNext(flat[i], width, look));
+      i += 1;
+      continue;
+    }
+    const headings = [];
+    while (i < flat.length && isHeadline(flat[i])) headings.push(flat[(i += 1) - 1]);
+    const heights = headings.map((h) => estimateHeight(h, width, look) + 1);
+    const all = heights.reduce((a, b) => a + b, 0);
+    const last = headings[headings.length - 1];
+    const lastTop = all - heights[heights.length - 1] + marginOf(last, look)[1];
+    const reserve = Math.min(look.maxReserve, Math.ceil(Math.max(lastTop + MIN_BELOW_HEADING + 2, all + keptStart(flat[i], width, look))));
+    out.push(
+      // An invisible line as tall as the room wanted (an empty canvas has no height).
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: reserve, lineWidth: 0.1, strokeOpacity: 0 }], headlineLevel: 2 },
+      { canvas: [], margin: [0, -reserve, 0, 0], headlineLevel: 2 },
+      ...headings,
+    );
+  }
+  return out;
+}
+
+/**
+ * The safety net: a heading never ends a page. It moves to the next page with
+ * its section when it starts in the last few lines of a page, or when only
+ * headings follow it on its page. Consecutive headings (a section title, then
+ * a sub-title) count as one: the room below the last of them decides, so they
+ * move together; the spacers keepWithNext puts before a heading (headlineLevel
+ * 2) are skipped, and the page's header and footer (3, listed after all of the
+ * content) end the page. The room left is what counts, not only the nodes pdfmake
+ * lists as following on the page: it keeps the positions where it first tried a block
+ * that it then moved to the next page (a table's header row, a kept-together
+ * entry), so such a block can look as if it were still below the heading.
+ * Never at the top of a page (that would only add an empty page). Each true
+ * answer costs a new layout of the whole document, so keepWithNext does the
+ * usual case in the first pass.
  */
 function keepHeadingsWithText(node, nodes) {
   if (node.headlineLevel !== 1) return false;
@@ -154,25 +301,34 @@ function keepHeadingsWithText(node, nodes) {
   if (!at || at.verticalRatio < 0.05) return false;
   const following = nodes.getFollowingNodesOnPage();
   let last = at;
-  for (const next of following) {
-    if (next.headlineLevel !== 1) break;
+  let index = 0;
+  let textFollows = false;
+  for (; index < following.length; index += 1) {
+    const next = following[index];
+    if (next.headlineLevel === 2) continue;
+    if (next.headlineLevel === 3) break; // the page's header and footer: nothing of the content follows
+    if (next.headlineLevel !== 1) {
+      textFollows = true;
+      break;
+    }
     last = next.startPosition;
   }
   const below = last.pageInnerHeight * (1 - last.verticalRatio);
-  return below < MIN_BELOW_HEADING || following.every((next) => next.headlineLevel === 1);
+  return !textFollows || below < MIN_BELOW_HEADING;
 }
 
 /**
  * A heading inside a block kept together (unbreakable, or a row that never
  * breaks) already moves with its block; a page break before it would split the
  * block, and pdfmake keeps only the first page of a split unbreakable block.
- * So such headings are plain text for keepHeadingsWithText.
+ * So such headings are plain text for keepHeadingsWithText (a keep-with-next
+ * block's own headings keep their mark 2: they are never moved by themselves).
  */
 function plainNestedHeadings(node, inside) {
   if (Array.isArray(node)) {
     for (const child of node) plainNestedHeadings(child, inside);
   } else if (node && typeof node === 'object') {
-    if (inside && node.headlineLevel !== undefined) delete node.headlineLevel;
+    if (inside && node.headlineLevel === 1) delete node.headlineLevel;
     const kept = inside || node.unbreakable === true;
     for (const [key, value] of Object.entries(node)) {
       if (!value || typeof value !== 'object') continue;
@@ -180,6 +336,31 @@ function plainNestedHeadings(node, inside) {
     }
   }
   return node;
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+
+function pageMarginsOf(doc) {
+  const m = doc.pageMargins;
+  if (typeof m === 'number') return [m, m, m, m];
+  if (Array.isArray(m) && m.length === 2) return [m[0], m[1], m[0], m[1]];
+  return Array.isArray(m) && m.length === 4 ? m : [40, 40, 40, 40];
+}
+
+const pageOf = (doc) => (doc.pageOrientation === 'landscape' ? { width: A4.height, height: A4.width } : A4);
+
+const contentWidth = (doc) => pageOf(doc).width - pageMarginsOf(doc)[0] - pageMarginsOf(doc)[2];
+
+/** What the estimates need to know of the document's look. */
+function lookOf(doc) {
+  const margins = pageMarginsOf(doc);
+  return {
+    styles: doc.styles ?? {},
+    fontSize: doc.defaultStyle?.fontSize ?? 12,
+    lineHeight: doc.defaultStyle?.lineHeight ?? 1,
+    // Never reserve more than half a page: a taller start moves through the safety net.
+    maxReserve: (pageOf(doc).height - margins[1] - margins[3]) / 2,
+  };
 }
 
 function codeOf(error) {
@@ -210,7 +391,7 @@ async function render(port, job) {
   };
   const definition = {
     ...doc,
-    content: guardSvg(plainNestedHeadings(doc.content, false), allowed),
+    content: guardSvg(keepWithNext(plainNestedHeadings(doc.content, false), contentWidth(doc), lookOf(doc)), allowed),
     background: guardSvg(doc.background, allowed),
     header: paged(doc.header, onPage, allowed),
     footer: paged(doc.footer, onPage, allowed),

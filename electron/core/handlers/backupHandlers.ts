@@ -7,11 +7,11 @@ import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
 import type { CoreServices } from '../services';
 import type { Session } from '../session';
-import { backupFileName, backupVault, isBackupDue, pruneBackups, restoreVault, shortVaultId } from '../vault/backup';
+import { backupFileName, backupVaultInSteps, isBackupDue, pruneBackups, restoreVault, shortVaultId } from '../vault/backup';
 import { readBackupHeader } from '../vault/backupFile';
 import { unwrapForUser } from '../vault/keyring';
 
-function checkFolder(folder: string): void {
+export function checkFolder(folder: string): void {
   if (!isAbsolute(folder)) throw new CodedError('backup.folderInvalid');
   try {
     mkdirSync(folder, { recursive: true });
@@ -21,31 +21,42 @@ function checkFolder(folder: string): void {
   }
 }
 
-/** Runs one backup into the scheduled folder and prunes old ones. */
-export function runBackupNow(services: CoreServices, actor: Session | null, jobProgress?: (done: number, total: number, step: string) => void) {
+/**
+ * Runs one backup into the scheduled folder and prunes old ones. The heavy part
+ * (copy, encrypt, verify) runs in a job worker (`backupVaultInSteps`): the core
+ * keeps answering meanwhile. One backup at a time (`backup.busy`).
+ */
+export async function runBackupNow(services: CoreServices, actor: Session | null, jobProgress?: (done: number, total: number, step: string) => void, signal?: AbortSignal) {
+  if (backupRunning.has(services)) throw new CodedError('backup.busy');
   const db = services.vault.database;
   const schedule = getVaultSetting(db, 'backupSchedule');
   if (!schedule.folder) throw new CodedError('backup.folderRequired');
   checkFolder(schedule.folder);
+  backupRunning.add(services);
   try {
-    const result = backupVault(services.vault, join(schedule.folder, backupFileName(services.now())), actor ? { id: actor.userId, username: actor.username } : null, jobProgress);
+    const result = await backupVaultInSteps(services.vault, join(schedule.folder, backupFileName(services.now())), actor ? { id: actor.userId, username: actor.username } : null, jobProgress, signal);
     pruneBackups(schedule.folder, schedule.keep);
     // The schedule counts days on the host's clock (services.now), the one that decides when a backup is due.
-    setVaultSetting(db, 'backupSchedule', { ...schedule, lastAt: services.now().toISOString(), lastFile: result.file, lastError: null });
+    setVaultSetting(services.vault.database, 'backupSchedule', { ...schedule, lastAt: services.now().toISOString(), lastFile: result.file, lastError: null });
     return result;
   } catch (error) {
-    setVaultSetting(db, 'backupSchedule', { ...schedule, lastError: error instanceof CodedError ? error.code : 'internal' });
+    if (services.vault.state() === 'unlocked') setVaultSetting(services.vault.database, 'backupSchedule', { ...schedule, lastError: error instanceof CodedError ? error.code : 'internal' });
     throw error;
+  } finally {
+    backupRunning.delete(services);
   }
 }
 
+/** The cores (one per host) with a backup under way. */
+const backupRunning = new WeakSet<CoreServices>();
+
 /** Host timer: the daily backup, when enabled and due. Failures are recorded, never thrown. */
-export function runScheduledBackup(services: CoreServices): void {
-  if (services.vault.state() !== 'unlocked') return;
+export async function runScheduledBackup(services: CoreServices): Promise<void> {
+  if (services.vault.state() !== 'unlocked' || backupRunning.has(services)) return;
   const schedule = getVaultSetting(services.vault.database, 'backupSchedule');
   if (!schedule.enabled || !schedule.folder || !isBackupDue(schedule.lastAt, services.now())) return;
   try {
-    runBackupNow(services, null);
+    await runBackupNow(services, null);
   } catch (error) {
     services.log.warn('backup.scheduledFailed', { code: error instanceof CodedError ? error.code : 'internal' });
   }
@@ -67,7 +78,7 @@ export const backupHandlers = {
   },
 
   'backup.run': ({ services, session }, input) =>
-    services.jobs.run((job) => runBackupNow(services, session, (done, total, step) => job.progress(done, total, step)), input.jobId),
+    services.jobs.run((job) => runBackupNow(services, session, (done, total, step) => job.progress(done, total, step), job.signal), input.jobId),
 
   'security.setIdleMinutes': ({ services, session }, input) => {
     const db = services.vault.database;

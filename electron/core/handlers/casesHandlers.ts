@@ -7,6 +7,7 @@
 import { CodedError } from '../../../shared/api/envelope';
 import type { MemberInput } from '../../../shared/api/schemas/cases';
 import type { AuditAction } from '../audit/auditLog';
+import { recordHandover } from '../calendar/coversRepo';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
 import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
@@ -17,10 +18,10 @@ import * as life from '../cases/lifecycle';
 import { assertLookup, listLookups, upsertLookup } from '../cases/lookupsRepo';
 import { editNote, getNote, insertNote, noteCase, noteVersions, type NoteContent } from '../cases/notesRepo';
 import { updatePerson } from '../cases/peopleRepo';
-import { getAction, getActionRow, getGoal, goalCase, insertAction, insertGoal, markActionDoneFromTask, updateAction, updateGoal } from '../cases/planRepo';
+import { getAction, getActionRow, getGoal, goalCase, insertAction, insertGoal, markActionDoneFromTask, reopenActionFromTask, updateAction, updateGoal } from '../cases/planRepo';
 import { search } from '../cases/searchRepo';
 import { getService, insertService } from '../cases/servicesRepo';
-import { completeTask, dashboard, getTask, insertTask, taskCase } from '../cases/tasksRepo';
+import { completeTask, dashboard, getTask, insertTask, taskCase, undoCompleteTask } from '../cases/tasksRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import type { Handlers, RecordAudit } from '../router';
@@ -245,12 +246,19 @@ export const casesHandlers = {
     const c = ctxOf(ctx);
     return c.db.transaction(() => {
       assertCaseVisible(c.db, c.actor, input.caseId);
+      const handover = input.handoverNote?.trim() ?? '';
+      const moving = requireCase(c.db, input.caseId).responsible_user_id !== input.responsibleUserId;
+      if (moving) assertAssignable(c.db, input.responsibleUserId, 'responsibleUserId');
+      // A new responsible caseworker starts from the handover note (issue 17): the first note they see.
+      if (moving && !handover) throw new CodedError('cases.handoverRequired', { field: 'handoverNote' });
       const r = life.assign(c.db, c.actor, input.caseId, input.responsibleUserId, input.coWorkerIds, c.clock);
+      const handoverNoteId = moving ? recordHandover(c.db, { caseId: input.caseId, from: r.from, to: input.responsibleUserId, body: handover }, c.actor.userId, c.clock.now) : null;
       audit(c, 'case.assigned', 'case', input.caseId, {
         from: r.from,
         to: input.responsibleUserId,
         coWorkers: (input.coWorkerIds ?? []).join(','),
         movedTasks: r.movedTasks,
+        handoverNoteId,
       });
       return caseHeader(c.db, input.caseId, userLookup(c.db));
     })();
@@ -410,9 +418,21 @@ export const casesHandlers = {
       const task = taskCase(c.db, input.taskId);
       // The assignee may complete their own task; anyone else needs to see the case.
       if (task.assignee !== c.actor.userId) assertCaseVisible(c.db, c.actor, task.caseId);
-      completeTask(c.db, input.taskId, c.actor.userId, c.now);
+      completeTask(c.db, input.taskId, c.actor.userId, c.now, input.outcome ?? null);
       if (task.source === 'plan' && task.sourceId) markActionDoneFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
-      audit(c, 'task.completed', 'case', task.caseId, { taskId: input.taskId, source: task.source });
+      audit(c, 'task.completed', 'case', task.caseId, { taskId: input.taskId, source: task.source, outcome: input.outcome !== undefined });
+      return getTask(c.db, input.taskId, userLookup(c.db));
+    })();
+  },
+
+  'tasks.undoComplete': (ctx, input) => {
+    const c = ctxOf(ctx);
+    return c.db.transaction(() => {
+      const task = taskCase(c.db, input.taskId);
+      if (task.assignee !== c.actor.userId) assertCaseVisible(c.db, c.actor, task.caseId);
+      undoCompleteTask(c.db, input.taskId, c.actor.userId, c.clock.now);
+      if (task.source === 'plan' && task.sourceId) reopenActionFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
+      audit(c, 'task.reopened', 'case', task.caseId, { taskId: input.taskId, source: task.source });
       return getTask(c.db, input.taskId, userLookup(c.db));
     })();
   },

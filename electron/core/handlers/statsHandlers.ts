@@ -1,4 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { CodedError } from '../../../shared/api/envelope';
+import { runOffThread } from '../host/offload';
+import { freezeDbFile } from '../vault/freeze';
 import type { StatsQuery } from '../../../shared/api/schemas/stats';
 import { printDocument } from '../documents/documentService';
 import type { HandlerContext, Handlers } from '../router';
@@ -6,10 +9,43 @@ import { writeStatsCsv } from '../stats/exportCsv';
 import { statsBody, statsTitle } from '../stats/statsPdf';
 import { computeStats, statsOptions } from '../stats/statsService';
 
-/** Computes as a job: progress events between the queries (yielding so they reach the renderer), cancellable. */
+/**
+ * Computes as a job: progress events between the queries, cancellable. Under
+ * the core host (`services.offThread`) in a job worker on a copy of the frozen
+ * file, so no query holds the core thread; otherwise (CLI, unit tests, or the
+ * file already held by a backup) here, yielding between the queries.
+ */
 function compute(ctx: HandlerContext, query: StatsQuery, jobId?: string) {
   const { services } = ctx;
   const session = ctx.session!;
+  const db = services.vault.database;
+  const release = services.offThread ? freezeDbFile(db) : null;
+  if (release) {
+    const vault = services.vault;
+    const dbKey = vault.withKey((key) => new Uint8Array(key));
+    return services.jobs
+      .run(async (job) => {
+        const stats = await runOffThread(
+          'stats.compute',
+          {
+            dbPath: vault.paths.db,
+            dbKey,
+            actor: { userId: session.userId, roles: session.roles },
+            query,
+            now: services.now().toISOString(),
+            ...(vault.nativeBinding ? { nativeBinding: vault.nativeBinding } : {}),
+          },
+          { signal: job.signal, onProgress: (done, total, step) => job.progress(done, total, step) },
+        );
+        // A lock meanwhile closed (and checkpointed into) the file being copied: that result is not trusted.
+        if (vault.state() !== 'unlocked' || vault.database !== db) throw new CodedError('auth.locked');
+        return stats;
+      }, jobId)
+      .finally(() => {
+        dbKey.fill(0);
+        release();
+      });
+  }
   return services.jobs.run(
     (job) =>
       computeStats(

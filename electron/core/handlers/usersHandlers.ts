@@ -1,6 +1,7 @@
 import { CodedError } from '../../../shared/api/envelope';
 import type { UserSummary } from '../../../shared/api/schemas/auth';
 import { appendAudit } from '../audit/auditLog';
+import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
 import { countActiveAdmins, findUserById, findUserByName, insertUser, listUsers, updateUser, type UserRecord } from '../users/usersRepo';
 import { assertPassword, assertUsername } from '../vault/vault';
@@ -55,6 +56,10 @@ export const usersHandlers = {
         targetId: next.id,
         details: { roles: next.roles.join(','), disabled: next.disabled },
       });
+      // Her password may be in a copy of the keyring: rotating the office key makes it open nothing.
+      if (input.disabled === true && !getVaultSetting(db, 'rotationRecommended')) {
+        setVaultSetting(db, 'rotationRecommended', { since: services.now().toISOString(), reason: 'userDisabled' });
+      }
       return next;
     })();
     // A disabled user's key entry is removed, so their password no longer opens anything.

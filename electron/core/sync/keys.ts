@@ -63,6 +63,24 @@ export function openSyncKeys(keys: SyncKeys, vaultId: string, dbKey: Buffer): Op
   return { deviceId: keys.deviceId, publicKey: keys.publicKey, privateKey, syncKey };
 }
 
+/** Key rotation: the same device and sync keys, sealed under the new database key. */
+export function resealSyncKeys(keys: SyncKeys, vaultId: string, oldKey: Buffer, newKey: Buffer): SyncKeys {
+  const from = wrapKey(oldKey, vaultId);
+  const to = wrapKey(newKey, vaultId);
+  try {
+    const secret = open(from, keys.secretKey, aad(vaultId, keys.deviceId, 'device'));
+    const syncKey = open(from, keys.syncKey, aad(vaultId, keys.deviceId, 'sync'));
+    if (!secret || !syncKey) throw new CodedError('vault.keyringDamaged');
+    const resealed = { ...keys, secretKey: seal(to, secret, aad(vaultId, keys.deviceId, 'device')), syncKey: seal(to, syncKey, aad(vaultId, keys.deviceId, 'sync')) };
+    secret.fill(0);
+    syncKey.fill(0);
+    return resealed;
+  } finally {
+    from.fill(0);
+    to.fill(0);
+  }
+}
+
 export const publicKeyFrom = (x: string): KeyObject => createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
 
 // --- device registrations ---------------------------------------------------------------

@@ -35,10 +35,13 @@ const PayloadSchema = z.object({
   messages: z.array(z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string().nullable()])),
   /** Audit chain heads this device knew when writing: [device, seq, hash]. */
   heads: z.array(z.tuple([z.string(), z.number().int(), z.string()])),
+  /** What the writer holds of each device: [device, segments 1..n, Merkle trie JSON]. */
+  trees: z.array(z.tuple([z.string().regex(/^[0-9A-F]{16}$/), z.number().int().nonnegative(), z.string().max(1_000_000)])).optional(),
 });
 export interface SegmentPayload {
   messages: SyncMessage[];
   heads: Array<[string, number, string]>;
+  trees?: Array<[string, number, string]>;
 }
 
 export const segmentName = (n: number): string => `${String(n).padStart(8, '0')}.klog`;
@@ -47,7 +50,7 @@ export const SEGMENT_RE = /^(\d{8})\.klog$/;
 export function encodeSegment(header: SegmentHeader, payload: SegmentPayload, syncKey: Buffer, privateKey: KeyObject): Buffer {
   const head = Buffer.from(JSON.stringify(header), 'utf8');
   const plain = deflateRawSync(
-    Buffer.from(JSON.stringify({ messages: payload.messages.map((m) => [m.timestamp, m.tbl, m.row, m.col, m.value, m.base]), heads: payload.heads }), 'utf8'),
+    Buffer.from(JSON.stringify({ messages: payload.messages.map((m) => [m.timestamp, m.tbl, m.row, m.col, m.value, m.base]), heads: payload.heads, ...(payload.trees ? { trees: payload.trees } : {}) }), 'utf8'),
   );
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', syncKey, nonce);
@@ -106,5 +109,6 @@ export function decryptSegment(segment: { body: Buffer; headLength: number }, sy
   return {
     messages: parsed.messages.map(([timestamp, tbl, row, col, value, base]) => ({ timestamp, tbl, row, col, value, base })),
     heads: parsed.heads,
+    ...(parsed.trees ? { trees: parsed.trees } : {}),
   };
 }

@@ -7,6 +7,7 @@
  * is applied; then all their messages are applied in one transaction.
  */
 import { createHash } from 'node:crypto';
+import { merkle, Timestamp } from '@actual-app/crdt';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
@@ -34,6 +35,20 @@ export interface SyncResult {
   conflicts: number;
   /** Registered devices this replica knows, itself included. */
   devices: number;
+  /**
+   * Devices this replica has not caught up with (docs/sync.md, Merkle comparison): the segment
+   * numbers another device reported but not present here yet (a USB stick carried late), and the
+   * earliest time from which the Merkle trees differ.
+   */
+  incomplete: IncompleteDevice[];
+}
+
+export interface IncompleteDevice {
+  device: string;
+  /** Missing segment numbers, as inclusive ranges. */
+  missing: Array<[number, number]>;
+  /** From when this replica's tree of the device's messages differs from the reported one (ISO), if known. */
+  since: string | null;
 }
 
 /** Most messages in one segment file. */
@@ -56,6 +71,7 @@ export function runSync(vault: Vault, actor: Actor, dir: string): SyncResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CodedError('sync.folderMissing');
   const exported = exportSegments(db, keys, vaultId, dir);
   const { imported, files } = importSegments(db, keys, vaultId, dir);
+  const incomplete = missingFrom(db, keys.deviceId);
   const conflicts = (db.prepare('SELECT COUNT(*) AS n FROM sync_conflicts WHERE resolved_ts IS NULL').get() as { n: number }).n;
   const devices = (db.prepare('SELECT COUNT(*) AS n FROM sync_devices').get() as { n: number }).n;
   if (exported > 0 || files > 0) {
@@ -63,7 +79,101 @@ export function runSync(vault: Vault, actor: Actor, dir: string): SyncResult {
       appendAudit(db, { action: 'sync.run', actorId: actor.id, actorName: actor.username, details: { exported, imported, files, conflicts } }),
     )();
   }
-  return { exported, imported, conflicts, devices };
+  return { exported, imported, conflicts, devices, incomplete };
+}
+
+// --- Merkle comparison -----------------------------------------------------------------------
+
+/** The Merkle trie (@actual-app/crdt) of one device's messages held here (own: exported up to `upTo`). */
+export function deviceTrie(db: Db, device: string, upTo?: string): merkle.TrieNode {
+  let trie = merkle.emptyTrie();
+  const rows = upTo
+    ? db.prepare('SELECT timestamp FROM sync_messages WHERE device_id = ? AND (segment IS NOT NULL OR timestamp <= ?) ORDER BY timestamp').iterate(device, upTo)
+    : db.prepare('SELECT timestamp FROM sync_messages WHERE device_id = ? ORDER BY timestamp').iterate(device);
+  for (const r of rows as IterableIterator<{ timestamp: string }>) trie = merkle.insert(trie, Timestamp.parse(r.timestamp)!);
+  return trie;
+}
+
+interface AppliedFile {
+  sha256: string;
+  bytes: number | null;
+  mtimeMs: number | null;
+}
+
+function appliedFiles(db: Db, device: string): Map<number, AppliedFile> {
+  const rows = db.prepare('SELECT segment, sha256, bytes, mtime_ms AS mtimeMs FROM sync_applied WHERE device_id = ?').all(device) as Array<AppliedFile & { segment: number }>;
+  return new Map(rows.map((r) => [r.segment, r]));
+}
+
+/** The highest n with segments 1..n all applied, or null when there is a gap below a later one. */
+function contiguous(segments: Iterable<number>): { upTo: number; gaps: boolean } {
+  const set = new Set(segments);
+  let n = 0;
+  while (set.has(n + 1)) n += 1;
+  return { upTo: n, gaps: set.size !== n };
+}
+
+/** What this replica holds of every device, for the segment it writes: [device, segments, trie]. */
+function treesHeld(db: Db, me: string, ownSegment: number, ownUpTo: string): Array<[string, number, string]> {
+  const trees: Array<[string, number, string]> = [[me, ownSegment, JSON.stringify(merkle.prune(deviceTrie(db, me, ownUpTo)))]];
+  const devices = db.prepare('SELECT DISTINCT device_id AS d FROM sync_applied ORDER BY d').all() as Array<{ d: string }>;
+  for (const { d } of devices) {
+    if (d === me) continue;
+    const held = contiguous(appliedFiles(db, d).keys());
+    // Only a device held without gaps: its tree is then exactly segments 1..n.
+    if (!held.gaps && held.upTo > 0) trees.push([d, held.upTo, JSON.stringify(merkle.prune(deviceTrie(db, d)))]);
+  }
+  return trees;
+}
+
+function parseTrie(text: string): merkle.TrieNode | null {
+  try {
+    const trie = JSON.parse(text) as unknown;
+    return trie && typeof trie === 'object' && !Array.isArray(trie) ? (trie as merkle.TrieNode) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Records what each segment said about every device (the furthest report wins). */
+function recordPublished(db: Db, me: string, reportedBy: string, trees: Array<[string, number, string]>): void {
+  const current = db.prepare('SELECT segments FROM sync_published WHERE device_id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO sync_published (device_id, segments, merkle, reported_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT(device_id) DO UPDATE SET segments = excluded.segments, merkle = excluded.merkle, reported_by = excluded.reported_by`,
+  );
+  for (const [device, segments, trie] of trees) {
+    if (device === me || !parseTrie(trie)) continue;
+    const known = current.get(device) as { segments: number } | undefined;
+    if (!known || segments > known.segments || (segments === known.segments && device === reportedBy)) upsert.run(device, segments, trie, reportedBy);
+  }
+}
+
+/**
+ * Compares, per device, the segments and Merkle tree this replica holds with the furthest state
+ * any segment reported for it: missing segment numbers and the time from which the trees differ.
+ */
+export function missingFrom(db: Db, me: string): IncompleteDevice[] {
+  const published = db.prepare('SELECT device_id AS device, segments, merkle FROM sync_published ORDER BY device_id').all() as Array<{ device: string; segments: number; merkle: string }>;
+  const out: IncompleteDevice[] = [];
+  for (const p of published) {
+    if (p.device === me) continue;
+    const applied = new Set(appliedFiles(db, p.device).keys());
+    const missing: Array<[number, number]> = [];
+    for (let n = 1; n <= p.segments; n += 1) {
+      if (applied.has(n)) continue;
+      const last = missing[missing.length - 1];
+      if (last && last[1] === n - 1) last[1] = n;
+      else missing.push([n, n]);
+    }
+    const reported = parseTrie(p.merkle);
+    const local = deviceTrie(db, p.device);
+    const sameTree = reported !== null && local.hash === reported.hash;
+    if (missing.length === 0 && (sameTree || contiguous(applied).upTo > p.segments)) continue;
+    const differs = reported ? merkle.diff(local, reported) : null;
+    out.push({ device: p.device, missing, since: differs === null ? null : new Date(differs).toISOString() });
+  }
+  return out;
 }
 
 // --- export --------------------------------------------------------------------------------
@@ -122,13 +232,13 @@ export function exportSegments(db: Db, keys: OpenSyncKeys, vaultId: string, dir:
     if (rows.length === 0) return exported;
     mkdirSync(folder, { recursive: true });
     let n = Math.max(Number(getState(db, 'next_segment') ?? '1'), ...existingSegments(folder).map((x) => x + 1));
-    const payload: SegmentPayload = { messages: rows, heads: chainHeads(db) };
+    const last = rows[rows.length - 1]!.timestamp;
     for (;;) {
+      const payload: SegmentPayload = { messages: rows, heads: chainHeads(db), trees: treesHeld(db, me, n, last) };
       const header: SegmentHeader = { format: 'kalkan-sync-segment', version: 1, vaultId, device: me, segment: n, count: rows.length, cert };
       if (writeOnce(folder, segmentName(n), encodeSegment(header, payload, keys.syncKey, keys.privateKey))) break;
       n += 1;
     }
-    const last = rows[rows.length - 1]!.timestamp;
     const segment = n;
     db.transaction(() => {
       db.prepare('UPDATE sync_messages SET segment = ? WHERE device_id = ? AND segment IS NULL AND timestamp <= ?').run(segment, me, last);
@@ -144,6 +254,8 @@ interface Pending {
   device: string;
   segment: number;
   sha256: string;
+  bytes: number;
+  mtimeMs: number;
   parsed: ReturnType<typeof readSegment>;
 }
 
@@ -152,19 +264,27 @@ export function importSegments(db: Db, keys: OpenSyncKeys, vaultId: string, dir:
   const pending: Pending[] = [];
   for (const device of readdirSync(dir).sort()) {
     if (device === me || !DEVICE_DIR_RE.test(device) || !statSync(join(dir, device)).isDirectory()) continue;
+    const applied = appliedFiles(db, device);
     for (const segment of existingSegments(join(dir, device)).sort((a, b) => a - b)) {
-      const bytes = readFileSync(join(dir, device, segmentName(segment)));
+      const file = join(dir, device, segmentName(segment));
+      const stat = statSync(file);
+      const done = applied.get(segment);
+      // A file already imported is not read again while its size and time are unchanged: only new
+      // segments are read (an unchanged device costs a directory listing and a stat per file).
+      if (done && done.bytes === stat.size && done.mtimeMs === Math.trunc(stat.mtimeMs)) continue;
+      const bytes = readFileSync(file);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const applied = db.prepare('SELECT sha256 FROM sync_applied WHERE device_id = ? AND segment = ?').get(device, segment) as { sha256: string } | undefined;
-      if (applied) {
+      if (done) {
         // A file already imported must never change.
-        if (applied.sha256 !== sha256) throw new CodedError('sync.tampered', { device, segment });
+        if (done.sha256 !== sha256) throw new CodedError('sync.tampered', { device, segment });
+        // The same bytes (copied again, touched): remember the new size and time.
+        db.transaction(() => db.prepare('UPDATE sync_applied SET bytes = ?, mtime_ms = ? WHERE device_id = ? AND segment = ?').run(stat.size, Math.trunc(stat.mtimeMs), device, segment))();
         continue;
       }
       const parsed = withFile(device, segment, () => readSegment(bytes));
       const h = parsed.header;
       if (h.device !== device || h.segment !== segment || h.cert.deviceId !== device) throw new CodedError('sync.tampered', { device, segment });
-      pending.push({ device, segment, sha256, parsed });
+      pending.push({ device, segment, sha256, bytes: stat.size, mtimeMs: Math.trunc(stat.mtimeMs), parsed });
     }
   }
   if (pending.length === 0) return { imported: 0, conflicts: 0, files: 0 };
@@ -214,7 +334,16 @@ export function importSegments(db: Db, keys: OpenSyncKeys, vaultId: string, dir:
     const all = payloads.flatMap(({ payload }) => payload.messages);
     const result = withClock(db, me, (clock) => applyMessages(db, all, (ts) => clock.recv(ts)));
     for (const { p, payload } of payloads) {
-      db.prepare('INSERT INTO sync_applied (device_id, segment, sha256, messages, applied_at) VALUES (?, ?, ?, ?, ?)').run(p.device, p.segment, p.sha256, payload.messages.length, now);
+      db.prepare('INSERT INTO sync_applied (device_id, segment, sha256, messages, applied_at, bytes, mtime_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        p.device,
+        p.segment,
+        p.sha256,
+        payload.messages.length,
+        now,
+        p.bytes,
+        p.mtimeMs,
+      );
+      if (payload.trees) recordPublished(db, me, p.device, payload.trees);
       const heads = db.prepare('INSERT OR IGNORE INTO sync_chain_heads (device_id, seq, hash, reported_by) VALUES (?, ?, ?, ?)');
       for (const [device, seq, hash] of payload.heads) heads.run(device, seq, hash, p.device);
     }

@@ -1,6 +1,7 @@
 /**
- * Encrypted backups: a consistent copy of the database made with VACUUM INTO
- * (it keeps the cipher and key), bundled with the keyring, and sealed with an
+ * Encrypted backups: a consistent copy of the database (its encrypted file copied
+ * as it is on disk from a checkpointed snapshot, or else made with VACUUM INTO,
+ * which keeps the cipher and key), bundled with the keyring, and sealed with an
  * HMAC so any change to the file is detected before a restore.
  *
  * File layout: "KALKANBK" · version (1 byte) · header length (uint32 BE) ·
@@ -8,7 +9,7 @@
  * database bytes; the MAC covers the header, keyed from the database key.
  */
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from '../../../shared/api/envelope';
 import { parseKeyring, type KeyringData } from './keyring';
@@ -110,6 +111,69 @@ export function writeBackupFile(
     closeSync(input);
   }
   return header;
+}
+
+/**
+ * Writes the bundle straight from the (encrypted) database file, in one pass: the bytes are
+ * copied as they are on disk (no decrypt and re-encrypt) and hashed on the way; the header,
+ * whose length does not depend on the hash and MAC (fixed-length hex), is written last in
+ * front of them. The caller keeps `dbPath` unchanged meanwhile (a checkpointed WAL and a
+ * read transaction). Atomic like writeBackupFile.
+ */
+export function writeBackupFromDatabase(
+  outPath: string,
+  dbPath: string,
+  info: { vaultId: string; officeName: string; schemaVersion: number; keyring: KeyringData; dbKey: Buffer },
+  progress?: (done: number, total: number) => void,
+): BackupHeader {
+  const input = openSync(dbPath, 'r');
+  try {
+    const dbBytes = fstatSync(input).size;
+    const draft = {
+      format: 'kalkan-backup' as const,
+      createdAt: new Date().toISOString(),
+      vaultId: info.vaultId,
+      officeName: info.officeName,
+      schemaVersion: info.schemaVersion,
+      dbBytes,
+      dbSha256: '0'.repeat(64),
+      keyring: info.keyring,
+    };
+    const headerLength = Buffer.byteLength(JSON.stringify({ ...draft, mac: '0'.repeat(64) }), 'utf8');
+    const prefix = Buffer.alloc(MAGIC.length + 1 + 4);
+    MAGIC.copy(prefix, 0);
+    prefix.writeUInt8(VERSION, MAGIC.length);
+    prefix.writeUInt32BE(headerLength, MAGIC.length + 1);
+    let header: BackupHeader | null = null;
+    writeAtomicWith(
+      outPath,
+      (out) => {
+        const hash = createHash('sha256');
+        const buffer = Buffer.allocUnsafe(CHUNK);
+        let position = 0;
+        let at = prefix.length + headerLength;
+        while (position < dbBytes) {
+          const n = readSync(input, buffer, 0, Math.min(CHUNK, dbBytes - position), position);
+          if (n === 0) throw new CodedError('backup.damaged'); // the file shrank under us
+          hash.update(buffer.subarray(0, n));
+          for (let written = 0; written < n; ) written += writeSync(out, buffer, written, n - written, at + written);
+          position += n;
+          at += n;
+          progress?.(position, dbBytes);
+        }
+        const unsigned = { ...draft, dbSha256: hash.digest('hex') };
+        header = { ...unsigned, mac: macOf(info.dbKey, unsigned) };
+        const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+        if (headerBytes.length !== headerLength) throw new Error('backup header length');
+        const head = Buffer.concat([prefix, headerBytes]);
+        for (let written = 0; written < head.length; ) written += writeSync(out, head, written, head.length - written, written);
+      },
+      { existsCode: 'backup.targetExists' },
+    );
+    return header!;
+  } finally {
+    closeSync(input);
+  }
 }
 
 /** Reads and structurally checks the header (no key needed); the database bytes follow at `offset`. */

@@ -7,7 +7,7 @@
  * replaced atomically (write, fsync, rename) so a power cut leaves either the
  * old or the new keyring, never half of one.
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createHmac, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from '../../../shared/api/envelope';
@@ -24,7 +24,15 @@ const EntrySchema = z.object({
   userTag: z.string(),
   kdf: z.object({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
   salt: z.string(),
-  sealed: SealedSchema,
+  /** Entries written before key rotation existed: the database key sealed under the password. */
+  sealed: SealedSchema.optional(),
+  /**
+   * The user's X25519 key pair: the private key sealed under the password. A new pair with
+   * every new password, so an old password's copy of the entry opens nothing after rotation.
+   */
+  box: z.object({ publicKey: z.string(), secret: SealedSchema }).optional(),
+  /** The database key (and, administrators, the office authority) sealed to `box.publicKey`: rotation rewrites only this. */
+  boxed: z.object({ epk: z.string(), key: SealedSchema, authority: SealedSchema.optional() }).optional(),
   createdAt: z.string(),
   /** The office authority's signature of (vault id, user tag): see authority.ts. */
   sig: z.string().optional(),
@@ -128,17 +136,83 @@ export async function wrapForUser(
   const base = { id: randomUUID(), userTag: tag };
   const previous = keyring.entries.find((e) => e.userTag === tag);
   const sig = options.signWith ? signEntry(options.signWith, keyring.vaultId, tag) : previous?.sig;
+  const pair = generateKeyPairSync('x25519');
+  const der = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
+  const box = { publicKey: x25519Text(pair.publicKey), secret: seal(wrappingKey, der, `${aad(keyring.vaultId, base)}|box`) };
+  der.fill(0);
+  wrappingKey.fill(0);
   const entry: KeyringEntry = {
     ...base,
     kdf,
     salt: salt.toString('base64'),
-    sealed: seal(wrappingKey, dbKey, aad(keyring.vaultId, base)),
+    box,
+    boxed: boxFor(keyring.vaultId, base, box.publicKey, dbKey, options.sealAuthority ?? null),
     createdAt: new Date().toISOString(),
     ...(sig ? { sig } : {}),
-    ...(options.sealAuthority ? { authority: sealAuthority(wrappingKey, options.sealAuthority, aad(keyring.vaultId, base)) } : {}),
   };
-  wrappingKey.fill(0);
   return { ...keyring, entries: [...keyring.entries.filter((e) => e.userTag !== tag), entry] };
+}
+
+const x25519Text = (key: KeyObject): string => key.export({ type: 'spki', format: 'der' }).toString('base64');
+const x25519From = (text: string): KeyObject => createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+
+function boxKey(shared: Buffer, epk: string): Buffer {
+  const key = Buffer.from(hkdfSync('sha256', shared, Buffer.from(epk, 'utf8'), 'kalkan-keyring-box/v1', 32));
+  shared.fill(0);
+  return key;
+}
+
+/** The database key (and the authority) sealed to an entry's X25519 public key, with a fresh ephemeral key. */
+function boxFor(
+  vaultId: string,
+  entry: Pick<KeyringEntry, 'id' | 'userTag'>,
+  publicKey: string,
+  dbKey: Buffer,
+  authority: Authority | null,
+): NonNullable<KeyringEntry['boxed']> {
+  const eph = generateKeyPairSync('x25519');
+  const epk = x25519Text(eph.publicKey);
+  const key = boxKey(diffieHellman({ privateKey: eph.privateKey, publicKey: x25519From(publicKey) }), epk);
+  const boxed = {
+    epk,
+    key: seal(key, dbKey, `${aad(vaultId, entry)}|boxed`),
+    ...(authority ? { authority: sealAuthority(key, authority, `${aad(vaultId, entry)}|boxed`) } : {}),
+  };
+  key.fill(0);
+  return boxed;
+}
+
+/**
+ * Key rotation: every entry that has a key pair gets the new database key (and administrators
+ * the authority) sealed to it; no password is needed. Entries of users not in `keep` (disabled,
+ * unknown) and entries without a key pair (written before rotation existed; their user signs in
+ * once, or gets a new password) are left out. Every kept entry is signed again.
+ */
+export function rewrapForRotation(
+  keyring: KeyringData,
+  dbKey: Buffer,
+  keep: ReadonlyMap<string, { admin: boolean }>,
+  authority: Authority,
+): { keyring: KeyringData; rewrapped: string[]; dropped: string[] } {
+  const rewrapped: string[] = [];
+  const dropped: string[] = [];
+  const entries: KeyringEntry[] = [];
+  for (const entry of keyring.entries) {
+    const user = keep.get(entry.userTag);
+    if (!user || !entry.box) {
+      dropped.push(entry.userTag);
+      continue;
+    }
+    // Nothing sealed under the password remains but the key pair: the old database key is gone.
+    const { sealed: _sealed, authority: _authority, ...rest } = entry;
+    entries.push({
+      ...rest,
+      boxed: boxFor(keyring.vaultId, entry, entry.box.publicKey, dbKey, user.admin ? authority : null),
+      sig: signEntry(authority, keyring.vaultId, entry.userTag),
+    });
+    rewrapped.push(entry.userTag);
+  }
+  return { keyring: { ...keyring, entries }, rewrapped, dropped };
 }
 
 export function removeUser(keyring: KeyringData, username: string): KeyringData {
@@ -172,8 +246,27 @@ export async function unwrapEntry(
   const kdf = entry?.kdf ?? keyring.entries[0]?.kdf ?? { alg: 'scrypt' as const, N: 2 ** 17, r: 8, p: 1 };
   const salt = entry ? Buffer.from(entry.salt, 'base64') : randomBytes(16);
   const wrappingKey = await deriveKey(password, salt, kdf);
-  const key = entry ? open(wrappingKey, entry.sealed, aad(keyring.vaultId, entry)) : null;
-  const authority = entry && key && entry.authority ? unsealAuthority(wrappingKey, entry.authority, aad(keyring.vaultId, entry)) : null;
+  let key: Buffer | null = null;
+  let authority: Authority | null = null;
+  if (entry?.box && entry.boxed) {
+    const der = open(wrappingKey, entry.box.secret, `${aad(keyring.vaultId, entry)}|box`);
+    if (der) {
+      try {
+        const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+        const shared = boxKey(diffieHellman({ privateKey, publicKey: x25519From(entry.boxed.epk) }), entry.boxed.epk);
+        key = open(shared, entry.boxed.key, `${aad(keyring.vaultId, entry)}|boxed`);
+        authority = key && entry.boxed.authority ? unsealAuthority(shared, entry.boxed.authority, `${aad(keyring.vaultId, entry)}|boxed`) : null;
+        shared.fill(0);
+      } catch {
+        key = null;
+      } finally {
+        der.fill(0);
+      }
+    }
+  } else if (entry?.sealed) {
+    key = open(wrappingKey, entry.sealed, aad(keyring.vaultId, entry));
+    authority = entry && key && entry.authority ? unsealAuthority(wrappingKey, entry.authority, aad(keyring.vaultId, entry)) : null;
+  }
   wrappingKey.fill(0);
   if (!key || !entry) throw new CodedError('vault.wrongPassword');
   return { key, entry, authority };

@@ -4,13 +4,14 @@
  * database opens under the workstation lock, pending migrations run (backup
  * first). Locking = audit, close the handle, wipe the key, release the lock.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
 import type { AuditAction } from '../../../shared/api/auditActions';
 import { appendAudit } from '../audit/auditLog';
 import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
+import { resealSyncKeys } from '../sync/keys';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import { applyProvinceDirectory, canonicalProvince } from '../referrals/directorySeed';
 import { migrate } from '../db/migrate';
@@ -33,6 +34,7 @@ import {
   newKeyring,
   readKeyring,
   removeUser,
+  rewrapForRotation,
   unwrapEntry,
   unwrapForUser,
   userTag,
@@ -53,6 +55,24 @@ export type LockReason = 'user' | 'idle' | 'sleep' | 'screen' | 'shutdown' | 'cr
 export interface VaultOptions {
   kdf?: ScryptParams;
   nativeBinding?: string;
+  /** Tests only: stop a rotation at this step, as a crash there would. */
+  rotationFault?: RotationStep;
+  /** The clock behind SQL's kalkan_today() (the core's clock). */
+  now?: () => Date;
+}
+
+/** The steps of a key rotation, in order (see Vault.rotate). */
+export type RotationStep = 'staged' | 'rekeyed';
+
+export interface RotationResult {
+  /** The new recovery key, shown once. */
+  recoveryKey: string;
+  /** Users whose entries now hold the new key. */
+  rewrapped: number;
+  /** Entries left out: disabled or unknown users, and entries written before rotation existed (they need a new password). */
+  dropped: number;
+  /** Active users without an entry now (an administrator sets a new password for them). */
+  needPassword: string[];
 }
 
 export interface SetupInput {
@@ -61,6 +81,8 @@ export interface SetupInput {
   /** The office's province and district (issue 14): stored in the office settings; the province seeds the directory. */
   province?: string | null;
   district?: string | null;
+  /** Turns the daily backup on into this folder (set-up does, issue 14 item 6); absent: off. */
+  dailyBackupFolder?: string;
 }
 
 export const VAULT_FORMAT = 'kalkan-vault';
@@ -111,6 +133,11 @@ export class Vault {
     }
   }
 
+  /** The SQLite addon path this vault opens with (Electron's ABI build), for job workers that open copies. */
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
   get database(): Db {
     if (!this.db) throw new CodedError('auth.locked');
     return this.db;
@@ -133,7 +160,7 @@ export class Vault {
     try {
       // Owner-only from the first byte; SQLite gives the WAL and SHM the database file's mode.
       reserveEmpty(this.paths.db);
-      db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding });
+      db = openEncrypted(this.paths.db, key, { create: true, nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       migrate(db);
       let keyring = newKeyring(officeName);
       // The office's signing authority: sealed for the administrator below and under the recovery key.
@@ -162,6 +189,9 @@ export class Vault {
         applyProvinceDirectory(database, province, new Date().toISOString());
         appendAudit(database, { action: 'vault.created', actorId: admin.id, actorName: admin.username });
         appendAudit(database, { action: 'user.created', actorId: admin.id, actorName: admin.username, targetType: 'user', targetId: admin.id, details: { roles: admin.roles.join(',') } });
+        if (input.dailyBackupFolder) {
+          setVaultSetting(database, 'backupSchedule', { enabled: true, folder: input.dailyBackupFolder, keep: 14, lastAt: null, lastFile: null, lastError: null });
+        }
       })();
       keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, { signWith: authority, sealAuthority: authority });
       setSigner(db, null, keyring.vaultId);
@@ -196,6 +226,7 @@ export class Vault {
   async unlock(username: string, password: string): Promise<UserRecord> {
     if (this.db) throw new CodedError('vault.alreadyUnlocked');
     if (!existsSync(this.paths.db)) throw new CodedError(existsSync(this.paths.keyring) ? 'vault.databaseMissing' : 'vault.absent');
+    const finished = await this.settlePendingRotation(username, password);
     const keyring = readKeyring(this.paths.keyring);
     const tag = userTag(keyring.vaultId, username);
     const wait = this.throttle.waitFor(tag);
@@ -228,6 +259,18 @@ export class Vault {
     }
     user = checked.user;
     this.throttle.recordSuccess(tag);
+    if (!unwrapped.entry.box) {
+      // An entry written before key rotation existed: rewrapped with a key pair now (the password is
+      // at hand only here), so the next rotation can reach it. Its signature and authority are kept.
+      try {
+        writeKeyring(
+          this.paths.keyring,
+          await wrapForUser(keyring, username, password, this.key!, unwrapped.entry.kdf, { sealAuthority: unwrapped.authority }),
+        );
+      } catch {
+        /* the old entry still works; the next sign-in tries again */
+      }
+    }
     const signedIn = user;
     // The anchor outside the database, compared before this sign-in adds its rows.
     const pinned = keyring.authority?.publicKey ? publicKeyFrom(keyring.authority.publicKey) : null;
@@ -244,6 +287,8 @@ export class Vault {
         });
       }
       appendAudit(db, { action: 'auth.signIn', actorId: signedIn.id, actorName: signedIn.username, details: { anchorSeq: keyring.audit?.latest?.seq ?? null, anchorOk: anchor.ok } });
+      // A rotation finished here was cut short before its recovery key was shown: rotate again.
+      if (finished) setVaultSetting(db, 'rotationRecommended', { since: new Date().toISOString(), reason: 'rotationInterrupted' });
     })();
     this.held?.setUser(user.username);
     return user;
@@ -475,6 +520,100 @@ export class Vault {
     );
   }
 
+  /**
+   * Rotates the office key (administrators; issue 13): a new recovery secret and with it a new
+   * database key (SQLCipher rekey), every active user's entry rewrapped to her key pair (no
+   * password needed), the office authority re-sealed for administrators and under the new
+   * recovery key, this workstation's sync keys re-sealed. Old backups keep their old key.
+   *
+   * Crash safety, in this order: (1) the new keyring is written beside the current one
+   * (`.keyring.next`, atomically); (2) the database is rekeyed in one transaction (rollback
+   * journal, so a crash leaves it under the old key or the new); (3) the new keyring replaces the
+   * old (rename). A crash after (1) leaves the database under the old key: the next sign-in
+   * removes `.next`. A crash after (2): the next sign-in finds that only `.next` opens the
+   * database and finishes (3). At no point does no keyring open it.
+   */
+  async rotate(actor: { id: string; username: string }, progress?: (done: number, total: number, step: string) => void): Promise<RotationResult> {
+    const db = this.database;
+    const authority = this.authority;
+    if (!authority || !this.key) throw new CodedError('auth.forbidden');
+    const oldKey = this.key;
+    const current = readKeyring(this.paths.keyring);
+    const users = listUsers(db).filter((u) => !u.disabled);
+    const keep = new Map(users.map((u) => [userTag(current.vaultId, u.username), { admin: u.roles.includes('admin') }]));
+    const secret = newRecoverySecret();
+    const newKey = databaseKeyFrom(secret);
+    const recoveryWrap = recoveryWrappingKey(secret);
+    const pending = `${this.paths.keyring}.next`;
+    try {
+      progress?.(0, 4, 'admin.rotation.step.rewrap');
+      const rewrap = rewrapForRotation(current, newKey, keep, authority);
+      const needPassword = users.filter((u) => !rewrap.rewrapped.includes(userTag(current.vaultId, u.username))).map((u) => u.username);
+      db.transaction(() => {
+        appendAudit(db, {
+          action: 'security.keyRotated',
+          actorId: actor.id,
+          actorName: actor.username,
+          details: { rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword: needPassword.length },
+        });
+        setVaultSetting(db, 'rotationRecommended', null);
+      })();
+      const next: KeyringData = {
+        ...rewrap.keyring,
+        authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${current.vaultId}|recovery`) },
+        ...(current.sync ? { sync: resealSyncKeys(current.sync, current.vaultId, oldKey, newKey) } : {}),
+        audit: anchorsFor(db, current.vaultId, newKey, authority, current.audit),
+      };
+      progress?.(1, 4, 'admin.rotation.step.stage');
+      writeKeyring(pending, next);
+      if (this.options.rotationFault === 'staged') throw new CodedError('vault.rotationInterrupted');
+      progress?.(2, 4, 'admin.rotation.step.rekey');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+      this.key = Buffer.from(newKey);
+      oldKey.fill(0);
+      db.pragma('journal_mode = WAL');
+      if (this.options.rotationFault === 'rekeyed') throw new CodedError('vault.rotationInterrupted');
+      progress?.(3, 4, 'admin.rotation.step.commit');
+      renameSync(pending, this.paths.keyring);
+      progress?.(4, 4, 'admin.rotation.step.done');
+      return { recoveryKey: formatRecoveryKey(secret), rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword };
+    } finally {
+      secret.fill(0);
+      newKey.fill(0);
+      recoveryWrap.fill(0);
+    }
+  }
+
+  /** After a rotation cut short (see rotate): keep whichever keyring opens the database. */
+  private async settlePendingRotation(username: string, password: string): Promise<boolean> {
+    const pending = `${this.paths.keyring}.next`;
+    if (!existsSync(pending)) return false;
+    const opens = async (path: string): Promise<boolean> => {
+      let key: Buffer;
+      try {
+        key = await unwrapForUser(readKeyring(path), username, password);
+      } catch {
+        return false;
+      }
+      try {
+        openEncrypted(this.paths.db, key, { exclusive: false, nativeBinding: this.options.nativeBinding }).close();
+        return true;
+      } catch {
+        return false;
+      } finally {
+        key.fill(0);
+      }
+    };
+    if (existsSync(this.paths.keyring) && (await opens(this.paths.keyring))) rmSync(pending, { force: true });
+    else if (await opens(pending)) {
+      renameSync(pending, this.paths.keyring);
+      return true;
+    }
+    return false;
+  }
+
   /** True when `password` is this user's current password (for changing one's own password). */
   async checkPassword(username: string, password: string): Promise<boolean> {
     try {
@@ -494,7 +633,13 @@ export class Vault {
   dropAuthorityFor(username: string): void {
     const keyring = readKeyring(this.paths.keyring);
     const tag = userTag(keyring.vaultId, username);
-    writeKeyring(this.paths.keyring, { ...keyring, entries: keyring.entries.map((e) => (e.userTag === tag ? { ...e, authority: undefined } : e)) });
+    const drop = (e: KeyringEntry): KeyringEntry => {
+      const { authority: _sealed, ...rest } = e;
+      if (!rest.boxed) return rest;
+      const { authority: _boxed, ...boxed } = rest.boxed;
+      return { ...rest, boxed };
+    };
+    writeKeyring(this.paths.keyring, { ...keyring, entries: keyring.entries.map((e) => (e.userTag === tag ? drop(e) : e)) });
   }
 
   /**
@@ -512,7 +657,7 @@ export class Vault {
     let db: Db | null = null;
     try {
       try {
-        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       } catch (error) {
         if (error instanceof CodedError && error.code === 'vault.damaged') throw new CodedError('vault.recoveryKeyWrong');
         throw error;
@@ -539,7 +684,7 @@ export class Vault {
     let db: Db | null = null;
     try {
       try {
-        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding });
+        db = openEncrypted(this.paths.db, key, { nativeBinding: this.options.nativeBinding, ...(this.options.now ? { now: this.options.now } : {}) });
       } catch (error) {
         // The keyring unwrapped, so the key is the keyring's: the file is damaged or belongs
         // to another keyring. With a recovery key, the key itself may be the wrong one.

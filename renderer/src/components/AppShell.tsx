@@ -9,6 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import type { NavItem } from './navItems';
 import { ShieldMark } from './ShieldMark';
 import { Button } from './ui/Button';
+import { UndoToastRegion } from './ui/UndoToast';
 
 export function AppShell({ items, children }: { items: NavItem[]; children: ReactNode }) {
   const { t } = useTranslation();
@@ -94,6 +95,7 @@ export function AppShell({ items, children }: { items: NavItem[]; children: Reac
         <main id="main" tabIndex={-1} className="content">
           {children}
         </main>
+        <UndoToastRegion />
       </div>
       {user ? (
         <ModalOverlay className="modal-overlay" isOpen={changing} onOpenChange={setChanging} isDismissable>

@@ -1,7 +1,8 @@
 import { Download, Printer } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentResult } from '../../../shared/api/methods/documents';
+import { hostDialogs } from '../api/host';
 import { Button } from './ui/Button';
 
 function toBlobUrl(result: DocumentResult): string {
@@ -22,6 +23,14 @@ export function PdfPreview({ result, fileName, title, frame: showFrame = true }:
   const url = useMemo(() => toBlobUrl(result), [result]);
   const frame = useRef<HTMLIFrameElement>(null);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  // In the app, Save opens the host's native save dialog (the main process writes the file);
+  // the browser harness downloads the blob instead.
+  const host = hostDialogs();
+  const [savedTo, setSavedTo] = useState<string | null>(null);
+  const save = async () => {
+    const path = await host?.saveBytes({ purpose: 'pdfSave', defaultPath: fileName, bytesBase64: result.bytesBase64 });
+    if (path) setSavedTo(path);
+  };
 
   return (
     <div className="pdf-preview">
@@ -30,9 +39,15 @@ export function PdfPreview({ result, fileName, title, frame: showFrame = true }:
           {t('documents.number', { number: result.documentNumber })} · {t('documents.pages', { count: result.pages })}
         </span>
         <span className="pdf-actions">
-          <a className="btn btn-secondary" href={url} download={fileName}>
-            <Download aria-hidden="true" size={16} /> {t('documents.save')}
-          </a>
+          {host ? (
+            <Button onPress={() => void save()}>
+              <Download aria-hidden="true" size={16} /> {t('documents.save')}
+            </Button>
+          ) : (
+            <a className="btn btn-secondary" href={url} download={fileName}>
+              <Download aria-hidden="true" size={16} /> {t('documents.save')}
+            </a>
+          )}
           {showFrame ? (
             <Button onPress={() => frame.current?.contentWindow?.print()}>
               <Printer aria-hidden="true" size={16} /> {t('documents.print')}
@@ -40,6 +55,11 @@ export function PdfPreview({ result, fileName, title, frame: showFrame = true }:
           ) : null}
         </span>
       </div>
+      {savedTo ? (
+        <p role="status" className="hint">
+          {t('documents.savedTo', { path: savedTo })}
+        </p>
+      ) : null}
       {/* A password-protected PDF is not shown inline: the viewer would ask for its password. */}
       {showFrame ? <iframe ref={frame} src={url} title={title} className="pdf-frame" /> : null}
     </div>

@@ -1,7 +1,7 @@
-import { BarChart3, Building2, ClipboardCheck, FolderOpen, Gavel, LayoutDashboard, Settings2, type LucideIcon } from 'lucide-react';
+import { BarChart3, Building2, CalendarDays, ClipboardCheck, FolderOpen, Gavel, LayoutDashboard, Settings2, type LucideIcon } from 'lucide-react';
 import type { Permission } from '../../../shared/auth/permissions';
 
-export type AreaId = 'dashboard' | 'cases' | 'assessments' | 'referrals' | 'court' | 'statistics' | 'administration';
+export type AreaId = 'dashboard' | 'cases' | 'calendar' | 'assessments' | 'referrals' | 'court' | 'statistics' | 'administration';
 
 export interface NavItem {
   id: AreaId;
@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { id: 'dashboard', path: '/dashboard', icon: LayoutDashboard, anyOf: ['case:read', 'users:manage'] },
   { id: 'cases', path: '/cases', icon: FolderOpen, anyOf: ['case:read'] },
+  { id: 'calendar', path: '/calendar', icon: CalendarDays, anyOf: ['case:read'] },
   { id: 'assessments', path: '/assessments', icon: ClipboardCheck, anyOf: ['assessment:write', 'case:read'] },
   { id: 'referrals', path: '/referrals', icon: Building2, anyOf: ['referral:write', 'directory:write'] },
   { id: 'court', path: '/court', icon: Gavel, anyOf: ['court:write'] },

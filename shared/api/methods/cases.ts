@@ -187,7 +187,8 @@ export const casesMethods = {
     audit: 'case.reopened',
   },
   'cases.assign': {
-    input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional() }).strict(),
+    /** A new responsible caseworker needs `handoverNote` (issue 17): it becomes the case's pinned handover note. */
+    input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional(), handoverNote: z.string().trim().max(50_000).optional() }).strict(),
     output: CaseHeader,
     access: 'case:approve',
     scope: { caseId: 'case' },
@@ -272,7 +273,16 @@ export const casesMethods = {
     scope: { caseId: 'case' },
     audit: 'task.added',
   },
-  'tasks.complete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.completed' },
+  'tasks.complete': {
+    /** `outcome`: what came of it (the app asks for it; stored with the task, never in the audit log). */
+    input: z.object({ taskId: Id, outcome: z.string().trim().min(1).max(2000).optional() }).strict(),
+    output: Task,
+    access: 'case:write',
+    scope: { taskId: 'task' },
+    audit: 'task.completed',
+  },
+  /** Undoes a completion within 10 seconds, by the user who completed it (the toast's Undo). */
+  'tasks.undoComplete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.reopened' },
 
   // --- editable lists (channels, concerns, services) ---
   'lookups.list': {

@@ -95,6 +95,17 @@ export const vaultMethods = {
     scope: 'none',
   },
   'backup.run': { input: z.object({ jobId: z.string().max(64).optional() }).strict(), output: BackupResult, access: 'vault:backup', scope: 'office' },
+  /**
+   * Rotates the office key (issue 13, SECURITY.md): a new database key and recovery key; every
+   * active user keeps her password. `recoveryKey` is shown once; `sheetToken` prints its sheet
+   * (documents.recoverySheet). `needPassword`: active users whose entry could not be rewrapped.
+   */
+  'vault.rotate': {
+    input: z.object({ jobId: z.string().max(64).optional() }).strict(),
+    output: z.object({ recoveryKey: z.string(), sheetToken: z.string(), rewrapped: z.number().int(), dropped: z.number().int(), needPassword: z.array(z.string()) }),
+    access: 'users:manage',
+    scope: 'none',
+  },
   'backup.restore': {
     input: z
       .object({ file: z.string().min(1).max(1024), password: Password, jobId: z.string().max(64).optional(), otherOffice: z.string().min(8).max(36).optional() })

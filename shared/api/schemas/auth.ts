@@ -23,6 +23,8 @@ export const SessionInfo = z.object({
   idleMinutes: z.number().int(),
   /** Administrators only: the last tampering a sign-in found (forged entries, bad grants, a replaced key). */
   securityAlert: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable().optional(),
+  /** Administrators only: since when rotating the office key is recommended (a user was disabled). */
+  rotationRecommended: z.object({ since: z.string(), reason: z.enum(['userDisabled', 'rotationInterrupted']) }).nullable().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -40,6 +42,8 @@ export const SetupInput = z
     /** The office's province (one of the 81, shared/geo/provinces.ts) and district (free text); optional. */
     province: z.string().trim().max(80).optional(),
     district: z.string().trim().max(80).optional(),
+    /** Where the daily backup goes (on by default after set-up); absent: a "Kalkan Yedekler" folder beside the vault. */
+    backupFolder: z.string().trim().max(1024).optional(),
   })
   .strict();
 

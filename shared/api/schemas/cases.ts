@@ -372,6 +372,8 @@ export const Task = z.object({
   doneAt: z.string().nullable(),
   doneBy: UserRef.nullable(),
   cancelled: z.boolean(),
+  /** What came of it, written when completing (issue 14, item 9). */
+  outcome: z.string().nullable(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -402,6 +404,10 @@ export const CaseFile = z.object({
   plan: z.array(PlanGoal),
   tasks: z.array(Task),
   flags: z.array(Flag),
+  /** The viewer sees this case only through an active cover for this colleague (issue 17). */
+  coverFor: UserRef.nullable().optional(),
+  /** The latest reassignment's handover note (pinned on top of the notes for the new caseworker). */
+  handover: z.object({ noteId: Id, from: UserRef, to: UserRef, at: z.string() }).nullable().optional(),
 });
 export type CaseFile = z.infer<typeof CaseFile>;
 
@@ -440,6 +446,8 @@ export const CaseListRow = z.object({
   openedAt: z.string(),
   lastIntakeAt: z.string(),
   flags: z.array(z.enum(FLAG_KINDS)),
+  /** The colleague whose case this is when the viewer sees it only through an active cover (issue 17). */
+  coverFor: UserRef.nullable().optional(),
 });
 export type CaseListRow = z.infer<typeof CaseListRow>;
 

@@ -4,10 +4,12 @@
  * Never edit a published migration: add a new one.
  *
  * Numbers are allocated per feature area so parallel work does not collide:
- * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks ·
- * 4 referrals and court · 5 statistics helpers · 6 documents · 7 screened domains of an assessment ·
- * 9 security (signed grants, audit MACs) · 11 drafts · 12 court documents (letterhead titles,
- * report drafts) · 14 sync (uids, messages, device chains) · 16 institution contacts (KEP). 8, 10 and 13 were reserved and are unused.
+ * 1 vault (users, settings, audit) · 2 cases · 3 risk assessments and tasks · 4 referrals and court · 5
+ * statistics helpers · 6 documents · 7 screened domains of an assessment · 9 security (signed grants, audit
+ * MACs) · 11 drafts · 12 court documents (letterhead titles, report drafts) · 14 sync (uids, messages, device
+ * chains) · 15 sync Merkle comparison (applied file stats, published trees) · 16 institution contacts (KEP) ·
+ * 17 task outcomes · 18 attachments and transfers · 19 planned visits and colleague cover · 20 scale (the
+ * dashboard's open-task index). 8, 10, 13 were reserved and are unused.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -21,7 +23,12 @@ import { m009Security } from './m009Security';
 import { m011Drafts } from './m011Drafts';
 import { m012CourtDocuments } from './m012CourtDocuments';
 import { m014Sync } from './m014Sync';
+import { m015SyncMerkle } from './m015SyncMerkle';
 import { m016DirectoryContacts } from './m016DirectoryContacts';
+import { m017TaskOutcomes } from './m017TaskOutcomes';
+import { m018Attachments } from './m018Attachments';
+import { m019Calendar } from './m019Calendar';
+import { m020DashboardIndex } from './m020DashboardIndex';
 
 export interface Migration {
   version: number;
@@ -29,6 +36,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m016DirectoryContacts];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

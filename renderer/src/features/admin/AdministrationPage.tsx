@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/SessionContext';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { ListsPanel } from './ListsPanel';
-import { OfficePlacePanel } from './OfficePlacePanel';
+import { OfficePanel } from './OfficePanel';
+import { RotationPanel } from './RotationPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -15,6 +17,7 @@ export function AdministrationPage() {
   const canBackup = useCan('vault:backup');
   const canSettings = useCan('settings:write');
   const canLists = useCan('directory:write');
+  const [rotateSignal, setRotateSignal] = useState(0);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('pages.administration.title')}</h1>
@@ -25,14 +28,14 @@ export function AdministrationPage() {
               {t('admin.tabs.users')}
             </Tab>
           ) : null}
-          {canBackup || canSettings ? (
-            <Tab id="backups" className="tab">
-              {t('admin.tabs.security')}
-            </Tab>
-          ) : null}
           {canSettings ? (
             <Tab id="office" className="tab">
               {t('admin.tabs.office')}
+            </Tab>
+          ) : null}
+          {canBackup || canSettings ? (
+            <Tab id="backups" className="tab">
+              {t('admin.tabs.security')}
             </Tab>
           ) : null}
           {canLists ? (
@@ -48,18 +51,19 @@ export function AdministrationPage() {
         </TabList>
         {canUsers ? (
           <TabPanel id="users" className="tab-panel">
-            <UsersPanel />
+            <UsersPanel onRotate={() => setRotateSignal((n) => n + 1)} />
+            <RotationPanel openSignal={rotateSignal} />
+          </TabPanel>
+        ) : null}
+        {canSettings ? (
+          <TabPanel id="office" className="tab-panel">
+            <OfficePanel />
           </TabPanel>
         ) : null}
         {canBackup || canSettings ? (
           <TabPanel id="backups" className="tab-panel">
             {canSettings ? <SecurityPanel /> : null}
             {canBackup ? <BackupPanel /> : null}
-          </TabPanel>
-        ) : null}
-        {canSettings ? (
-          <TabPanel id="office" className="tab-panel">
-            <OfficePlacePanel />
           </TabPanel>
         ) : null}
         {canLists ? (

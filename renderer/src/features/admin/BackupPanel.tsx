@@ -10,6 +10,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { JobProgress } from '../../components/ui/JobProgress';
+import { PathField } from '../../components/ui/PathField';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useCan, useSession } from '../auth/SessionContext';
 
@@ -92,7 +93,7 @@ function ScheduleForm({ initial, onSaved }: { initial: BackupSchedule; onSaved(t
         </span>
         {t('admin.backup.daily')}
       </Switch>
-      <TextField label={t('admin.backup.folder')} description={t('admin.backup.folderHint')} value={folder} onChange={setFolder} />
+      <PathField label={t('admin.backup.folder')} description={t('admin.backup.folderHint')} value={folder} onChange={setFolder} mode="folder" purpose="backupFolder" />
       <NumberField value={keep} onChange={setKeep} minValue={1} maxValue={365} className="field field-narrow">
         <Label className="field-label">{t('admin.backup.keep')}</Label>
         <Group className="number-group">
@@ -141,7 +142,7 @@ function RestoreButton() {
             <Heading slot="title">{t('admin.restore.title')}</Heading>
             <Alert tone="warning">{t('admin.restore.warning')}</Alert>
             <div className="form">
-              <TextField label={t('admin.restore.file')} description={t('admin.restore.fileHint')} value={file} onChange={setFile} isRequired autoFocus />
+              <PathField label={t('admin.restore.file')} description={t('admin.restore.fileHint')} value={file} onChange={setFile} isRequired mode="open" purpose="restoreFile" />
               <TextField label={t('admin.restore.password')} type="password" value={password} onChange={setPassword} isRequired autoComplete="current-password" />
               {busy ? <JobProgress progress={job.progress} label={t('admin.restore.running')} /> : null}
               {error ? <Alert tone="error">{error}</Alert> : null}

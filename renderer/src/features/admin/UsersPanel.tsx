@@ -17,8 +17,9 @@ import { useCurrentSession, useSession } from '../auth/SessionContext';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'reset'; user: UserSummary } | null;
 
-export function UsersPanel() {
+export function UsersPanel({ onRotate }: { onRotate?: () => void } = {}) {
   const { t } = useTranslation();
+  const [offerRotation, setOfferRotation] = useState(false);
   const me = useCurrentSession().user;
   const users = useCall('users.list', {});
   const [editing, setEditing] = useState<Editing>(null);
@@ -31,6 +32,8 @@ export function UsersPanel() {
       await call('users.update', { id: user.id, disabled: !user.disabled });
       setNotice(t(user.disabled ? 'admin.users.enabledNotice' : 'admin.users.disabledNotice', { name: user.displayName }));
       users.reload();
+      // Her password may still open a copy of the keyring: offer rotating the office key.
+      if (!user.disabled && onRotate) setOfferRotation(true);
     } catch (e) {
       setError(messageOf(t, e));
     }
@@ -91,6 +94,26 @@ export function UsersPanel() {
           )}
         </TableBody>
       </Table>
+      <ModalOverlay className="modal-overlay" isOpen={offerRotation} onOpenChange={setOfferRotation} isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog">
+            <Heading slot="title">{t('admin.rotation.offerTitle')}</Heading>
+            <p>{t('admin.rotation.offerBody')}</p>
+            <div className="form-actions">
+              <Button onPress={() => setOfferRotation(false)}>{t('admin.rotation.later')}</Button>
+              <Button
+                variant="primary"
+                onPress={() => {
+                  setOfferRotation(false);
+                  onRotate?.();
+                }}
+              >
+                {t('admin.rotation.rotateNow')}
+              </Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
       <ModalOverlay className="modal-overlay" isOpen={editing !== null} onOpenChange={(open) => !open && setEditing(null)} isDismissable>
         <Modal className="modal">
           <Dialog className="dialog">

@@ -9,6 +9,7 @@ import { TextField } from '../../components/ui/Field';
 import { SearchPicker, SuggestField } from '../../components/ui/SearchPicker';
 import { districtsOf, PROVINCES } from '../../../../shared/geo/provinces';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
+import { PathField } from '../../components/ui/PathField';
 import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 import { AuthLayout } from './AuthLayout';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
@@ -20,7 +21,7 @@ const PROVINCE_OPTIONS = PROVINCES.map((p) => ({ id: p.name, label: p.name }));
 export function SetupPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
-  const [form, setForm] = useState({ officeName: '', province: '', district: '', displayName: '', username: '', password: '', repeat: '' });
+  const [form, setForm] = useState({ officeName: '', province: '', district: '', displayName: '', username: '', password: '', repeat: '', backupFolder: '' });
   const [provinceMissing, setProvinceMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,6 +53,7 @@ export function SetupPage() {
         username: form.username,
         displayName: form.displayName,
         password: form.password,
+        ...(form.backupFolder.trim() ? { backupFolder: form.backupFolder.trim() } : {}),
       });
       setRecoveryKey(key);
       setSheetToken(token);
@@ -126,6 +128,7 @@ export function SetupPage() {
           autoComplete="new-password"
           error={mismatch ? t('errors.password.mismatch') : null}
         />
+        <PathField label={t('setup.backupFolder')} description={t('setup.backupFolderHint')} value={form.backupFolder} onChange={set('backupFolder')} mode="folder" purpose="backupFolder" />
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="form-actions">
           <Button type="submit" variant="primary" isDisabled={busy}>

@@ -13,7 +13,7 @@ import { Select } from '../../components/ui/Select';
 import { useCan } from '../auth/SessionContext';
 import { ReportDialog } from './ReportDialog';
 
-type Dialogs = 'requestClosure' | 'approveClosure' | 'refuseClosure' | 'closeDirect' | 'reopen' | null;
+type Dialogs = 'requestClosure' | 'approveClosure' | 'refuseClosure' | 'closeDirect' | 'reopen' | 'handover' | null;
 
 /** Lifecycle (next stage, closure with a supervisor's approval, reopening) and assignment. */
 export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
@@ -21,7 +21,10 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
   const c = file.case;
   const canWrite = useCan('case:write');
   const canApprove = useCan('case:approve');
-  const staff = useCall('cases.staff', {}, canApprove);
+  const staff = useCall('cases.staff', {}, canWrite);
+  const [handoverTo, setHandoverTo] = useState('');
+  const [colleague, setColleague] = useState('');
+  const [coworkSent, setCoworkSent] = useState(false);
   const [dialog, setDialog] = useState<Dialogs>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -88,26 +91,62 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
             <SearchPicker
               label={t('cases.reassign')}
               value={c.responsible.id}
-              onChange={(id) => id !== null && id !== c.responsible.id && void run(() => call('cases.assign', { caseId: c.id, responsibleUserId: id }))}
+              onChange={(id) => {
+                // A new responsible caseworker starts from a handover note (issue 17).
+                if (id === null || id === c.responsible.id) return;
+                setHandoverTo(id);
+                setReason('');
+                setError(null);
+                setDialog('handover');
+              }}
               options={(staff.data ?? []).filter((s) => !s.disabled && s.roles.some((r) => r !== 'admin')).map((s) => ({ id: s.id, label: s.displayName }))}
             />
-          ) : null}
+          ) : (
+            <>
+              <Select
+                label={t('cowork.colleague')}
+                value={colleague}
+                onChange={setColleague}
+                options={(staff.data ?? [])
+                  .filter((s) => !s.disabled && s.roles.some((r) => r !== 'admin') && s.id !== c.responsible.id && !c.coWorkers.some((w) => w.id === s.id))
+                  .map((s) => ({ id: s.id, label: s.displayName }))}
+              />
+              <Button
+                isDisabled={!colleague}
+                onPress={() =>
+                  void run(async () => {
+                    await call('cowork.request', { caseId: c.id, colleagueId: colleague });
+                    setColleague('');
+                    setCoworkSent(true);
+                  })
+                }
+              >
+                {t('cowork.ask')}
+              </Button>
+            </>
+          )}
         </div>
       ) : null}
+      {coworkSent ? <Alert tone="success">{t('cowork.requested')}</Alert> : null}
       {error && dialog === null ? <Alert tone="error">{error}</Alert> : null}
       <ModalOverlay className="modal-overlay" isOpen={dialog !== null} onOpenChange={(open) => !open && setDialog(null)} isDismissable>
         <Modal className="modal">
           <Dialog className="dialog">
-            <Heading slot="title">{dialog ? t(`cases.dialog.${dialog}`) : ''}</Heading>
+            <Heading slot="title">{dialog === 'handover' ? t('handover.title') : dialog ? t(`cases.dialog.${dialog}`) : ''}</Heading>
+            {dialog === 'handover' ? (
+              <p>
+                {t('handover.to')}: <strong>{staff.data?.find((s) => s.id === handoverTo)?.displayName ?? ''}</strong>
+              </p>
+            ) : null}
             <TextField
-              label={t('cases.reason')}
+              label={dialog === 'handover' ? t('handover.note') : t('cases.reason')}
               multiline
               rows={4}
               value={reason}
               onChange={setReason}
               isRequired={dialog !== 'approveClosure'}
               autoFocus
-              description={dialog === 'requestClosure' ? t('cases.requestClosureHint') : undefined}
+              description={dialog === 'requestClosure' ? t('cases.requestClosureHint') : dialog === 'handover' ? t('handover.noteHint') : undefined}
             />
             {error ? <Alert tone="error">{error}</Alert> : null}
             <div className="form-actions">
@@ -118,6 +157,7 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
                 variant="primary"
                 onPress={() =>
                   void run(() => {
+                    if (dialog === 'handover') return call('cases.assign', { caseId: c.id, responsibleUserId: handoverTo, handoverNote: reason });
                     if (dialog === 'requestClosure') return call('cases.requestClosure', { caseId: c.id, reason });
                     if (dialog === 'refuseClosure') return call('cases.refuseClosure', { caseId: c.id, reason });
                     return call('cases.approveClosure', reason ? { caseId: c.id, reason } : { caseId: c.id });

@@ -23,6 +23,7 @@ import { call } from '../../api/client';
 import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { CaseCourtPanel } from '../court/CaseCourtPanel';
 import { CourtReportButton } from '../documents/CourtReportButton';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -67,6 +68,7 @@ export function CaseFilePage() {
             <LevelBadge level={c.priority} />
             <span>{t('cases.responsibleIs', { name: c.responsible.displayName })}</span>
             {c.coWorkers.length ? <span>{t('cases.coWorkersAre', { names: c.coWorkers.map((w) => w.displayName).join(', ') })}</span> : null}
+            {file.data.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: file.data.coverFor.displayName })}</span> : null}
             <span>{t('cases.openedOn', { date: formatDate(c.openedAt, i18n.language) })}</span>
             <span>{household.name}</span>
           </div>
@@ -125,6 +127,9 @@ export function CaseFilePage() {
           <Tab id="court" className="tab">
             {t('cases.tabs.court')}
           </Tab>
+          <Tab id="attachments" className="tab">
+            {t('cases.tabs.attachments')}
+          </Tab>
         </TabList>
         <TabPanel id="overview" className="tab-panel">
           <OverviewPanel file={file.data} onChanged={file.reload} />
@@ -149,6 +154,9 @@ export function CaseFilePage() {
         </TabPanel>
         <TabPanel id="court" className="tab-panel">
           <CaseCourtPanel file={file.data} onChanged={file.reload} />
+        </TabPanel>
+        <TabPanel id="attachments" className="tab-panel">
+          <AttachmentsPanel file={file.data} />
         </TabPanel>
       </Tabs>
     </section>

@@ -181,7 +181,10 @@ export function CasesListPage() {
                     <td>
                       <StatusBadge status={row.status} pending={row.closurePending} />
                     </td>
-                    <td>{row.responsible.displayName}</td>
+                    <td>
+                      {row.responsible.displayName}
+                      {row.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: row.coverFor.displayName })}</span> : null}
+                    </td>
                     <td>{formatDate(row.lastIntakeAt, i18n.language)}</td>
                     <td>
                       {row.flags.map((f) => (

@@ -1,4 +1,4 @@
-import { History, Pencil, Plus } from 'lucide-react';
+import { History, Pencil, Pin, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,8 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
   const [versions, setVersions] = useState<NoteVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const names = new Map(file.members.map((m) => [m.person.id, personName(m.person)]));
+  // The latest handover note (issue 17) is pinned on top: the first note a new caseworker reads.
+  const pinned = file.handover ? file.notes.find((n) => n.id === file.handover!.noteId) : undefined;
   // The note being written is a draft of this user's until it is saved (one per case): an idle lock loses nothing.
   const base = editing ? (editing.base ?? toDraft(editing.note ?? undefined)) : null;
   const dirty = editing !== null && JSON.stringify(editing.draft) !== JSON.stringify(base);
@@ -108,11 +110,23 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
           </Button>
         </div>
       ) : null}
+      {pinned && file.handover ? (
+        <section className="note note-pinned" aria-label={t('handover.pinned', { from: file.handover.from.displayName, to: file.handover.to.displayName })}>
+          <div className="note-head">
+            <Pin aria-hidden="true" size={14} />
+            <strong>{t('handover.pinned', { from: file.handover.from.displayName, to: file.handover.to.displayName })}</strong>
+            <span className="hint">
+              {formatDateTime(pinned.occurredAt, i18n.language)} · {pinned.createdBy.displayName}
+            </span>
+          </div>
+          <p className="prewrap">{pinned.body}</p>
+        </section>
+      ) : null}
       {file.notes.length === 0 ? (
         <EmptyState>{t('notes.empty')}</EmptyState>
       ) : (
         <ol className="notes-timeline">
-          {file.notes.map((note) => (
+          {file.notes.filter((note) => note !== pinned).map((note) => (
             <li key={note.id} className="note">
               <div className="note-head">
                 <span className="tag">{t(`notes.type.${note.type}`)}</span>

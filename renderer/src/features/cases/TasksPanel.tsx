@@ -1,5 +1,6 @@
 import { Check } from 'lucide-react';
 import { useState } from 'react';
+import { Dialog, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../../shared/api/schemas/cases';
 import { call } from '../../api/client';
@@ -8,6 +9,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { LevelBadge } from '../../components/LevelBadge';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
+import { TextField } from '../../components/ui/Field';
+import { offerUndo } from '../../components/ui/UndoToast';
 import { formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
 
@@ -24,13 +27,19 @@ export function TaskList({ tasks, onChanged, showCase }: { tasks: Task[]; onChan
   const [error, setError] = useState<string | null>(null);
   // The moment the list was shown decides what counts as overdue on screen.
   const [now] = useState(() => Date.now());
-  const complete = async (task: Task) => {
-    try {
-      await call('tasks.complete', { taskId: task.id });
+  // Completing asks what came of it, then offers Undo for 10 seconds.
+  const [completing, setCompleting] = useState<Task | null>(null);
+  const completed = (task: Task) => {
+    setCompleting(null);
+    onChanged();
+    offerUndo(t('tasks.completedToast', { title: title(task) }), async () => {
+      try {
+        await call('tasks.undoComplete', { taskId: task.id });
+      } catch (e) {
+        setError(messageOf(t, e));
+      }
       onChanged();
-    } catch (e) {
-      setError(messageOf(t, e));
-    }
+    });
   };
   return (
     <>
@@ -56,10 +65,12 @@ export function TaskList({ tasks, onChanged, showCase }: { tasks: Task[]; onChan
                   {t('tasks.due', { when: formatDateTime(task.dueAt, i18n.language) })}
                   {task.assignee ? ` · ${task.assignee.displayName}` : ''}
                   {task.doneAt ? ` · ${task.cancelled ? t('tasks.cancelled') : t('tasks.doneBy', { name: task.doneBy?.displayName ?? '' })}` : ''}
+                  {task.doneAt && !task.cancelled ? ` · ${formatDateTime(task.doneAt, i18n.language)}` : ''}
                 </div>
+                {task.outcome ? <div className="task-outcome">{t('tasks.outcomeShown', { outcome: task.outcome })}</div> : null}
               </div>
               {!task.doneAt && canWrite ? (
-                <Button variant="secondary" onPress={() => void complete(task)} aria-label={t('tasks.completeOf', { title: title(task) })}>
+                <Button variant="secondary" onPress={() => setCompleting(task)} aria-label={t('tasks.completeOf', { title: title(task) })}>
                   <Check aria-hidden="true" size={14} /> {t('tasks.complete')}
                 </Button>
               ) : null}
@@ -67,7 +78,70 @@ export function TaskList({ tasks, onChanged, showCase }: { tasks: Task[]; onChan
           );
         })}
       </ul>
+      {completing ? <CompleteDialog task={completing} title={title(completing)} onCancel={() => setCompleting(null)} onDone={completed} /> : null}
     </>
+  );
+}
+
+/** "What came of it?": the outcome is required in the app and kept with the task. */
+function CompleteDialog({ task, title, onCancel, onDone }: { task: Task; title: string; onCancel(): void; onDone(task: Task): void }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!outcome.trim()) {
+      setError(t('tasks.outcomeRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      onDone(await call('tasks.complete', { taskId: task.id, outcome: outcome.trim() }));
+    } catch (e) {
+      setError(messageOf(t, e));
+      setBusy(false);
+    }
+  };
+  return (
+    <ModalOverlay className="modal-overlay" isOpen onOpenChange={(open) => (open ? null : onCancel())} isDismissable={!busy}>
+      <Modal className="modal">
+        <Dialog className="dialog">
+          <Heading slot="title">{t('tasks.completeTitle')}</Heading>
+          <p>{title}</p>
+          <Form
+            className="form"
+            validationBehavior="aria"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
+          >
+            <TextField
+              label={t('tasks.outcome')}
+              description={t('tasks.outcomeHint')}
+              value={outcome}
+              onChange={(v) => {
+                setOutcome(v);
+                if (v.trim()) setError(null);
+              }}
+              multiline
+              rows={3}
+              isRequired
+              autoFocus
+              error={error}
+            />
+            <div className="form-actions">
+              <Button variant="quiet" onPress={onCancel} isDisabled={busy}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" variant="primary" isDisabled={busy}>
+                <Check aria-hidden="true" size={14} /> {t('tasks.complete')}
+              </Button>
+            </div>
+          </Form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
 

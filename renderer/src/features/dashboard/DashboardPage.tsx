@@ -10,6 +10,8 @@ import { LevelBadge } from '../../components/LevelBadge';
 import { Alert } from '../../components/ui/Alert';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { TaskList } from '../cases/TasksPanel';
+import { backupWarning } from '../../../../shared/time/backupAge';
+import { formatDateTime } from '../../i18n/format';
 
 type Scope = 'mine' | 'everyone';
 const GROUPS = ['overdue', 'today', 'week'] as const;
@@ -23,6 +25,36 @@ function SecurityBanner() {
     <Alert tone="error">
       <strong>{t('dashboard.security.title')}</strong> {t('dashboard.security.body', { entries: alert.forgedEntries, grants: alert.badGrants })}
       {alert.keyReplaced ? ` ${t('dashboard.security.keyReplaced')}` : ''} {t('dashboard.security.action')}
+    </Alert>
+  );
+}
+
+/** Administrators: rotating the office key is recommended (a user was disabled) until it is done. */
+function RotationBanner() {
+  const { t } = useTranslation();
+  const recommended = useCurrentSession().rotationRecommended;
+  if (!recommended) return null;
+  return (
+    <Alert tone="warning">
+      <strong>{t('dashboard.rotation.title')}</strong> {t(`admin.rotation.recommended.${recommended.reason}`)}{' '}
+      <a href="#/administration">{t('dashboard.rotation.action')}</a>
+    </Alert>
+  );
+}
+
+/** Administrators: no backup yet, or the last good one older than two days (issue 14, item 6). */
+function BackupBanner() {
+  const { t, i18n } = useTranslation();
+  const canBackup = useCan('vault:backup');
+  const schedule = useCall('backup.getSchedule', {}, canBackup);
+  if (!canBackup || !schedule.data) return null;
+  const warning = backupWarning(schedule.data.lastAt, new Date());
+  if (!warning) return null;
+  return (
+    <Alert tone="warning">
+      <strong>{t(warning.kind === 'never' ? 'dashboard.backup.never' : 'dashboard.backup.stale', warning.kind === 'stale' ? { count: warning.days, when: formatDateTime(warning.lastAt, i18n.language) } : {})}</strong>{' '}
+      {schedule.data.enabled ? '' : `${t('dashboard.backup.off')} `}
+      <a href="#/administration">{t('dashboard.backup.action')}</a>
     </Alert>
   );
 }
@@ -42,6 +74,8 @@ export function DashboardPage() {
       <section aria-labelledby="page-title">
         <h1 id="page-title">{t('pages.dashboard.title')}</h1>
         <SecurityBanner />
+        <RotationBanner />
+        <BackupBanner />
         <EmptyState action={<a href="#/administration">{t('nav.administration')}</a>}>{t('dashboard.adminOnly')}</EmptyState>
       </section>
     );
@@ -74,6 +108,8 @@ export function DashboardPage() {
         ) : null}
       </div>
       <SecurityBanner />
+      <RotationBanner />
+      <BackupBanner />
       {dashboard.error ? <Alert tone="error">{messageOf(t, dashboard.error)}</Alert> : null}
       {pending.data && pending.data.length > 0 ? (
         <Alert tone="warning">

@@ -12,6 +12,7 @@ import { useCan } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
 import { PrintDialog } from './PrintDialog';
+import { DateInput } from '../../components/ui/DateInput';
 
 const EMPTY: CourtReportDraftContent = {
   requestOrderedOn: null,
@@ -133,9 +134,8 @@ export function CourtReportButton({ caseId, hearingId, variant = 'secondary' }: 
         ) : null}
         {prep?.draft ? <p className="hint">{t('documents.ui.courtReport.draftLoaded', { version: prep.draft.version, date: when(prep.draft.savedAt) })}</p> : null}
         <p className="hint">{t('documents.ui.courtReport.intro')}</p>
-        <TextField
+        <DateInput
           label={t('documents.ui.courtReport.requestOrderedOn')}
-          type="date"
           value={draft.requestOrderedOn ?? ''}
           onChange={(v) => set('requestOrderedOn', v || null)}
           description={t('documents.ui.courtReport.requestOrderedOnHint')}

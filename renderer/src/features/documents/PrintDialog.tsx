@@ -10,6 +10,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DocumentResult } from '../../../../shared/api/methods/documents';
+import { generatePassphrase } from '../../../../shared/auth/passphrase';
 import { isLanguage, LANGUAGES, type Language } from '../../../../shared/i18n/languages';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
@@ -53,6 +54,8 @@ export function PrintDialog({
   const [language, setLanguage] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'tr');
   const [protect, setProtect] = useState(false);
   const [password, setPassword] = useState('');
+  /** A passphrase Kalkan suggested: shown in this dialog only, never stored; cleared on close. */
+  const [generated, setGenerated] = useState<string | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [result, setResult] = useState<DocumentResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +70,7 @@ export function PrintDialog({
     setResult(null);
     setError(null);
     setPassword('');
+    setGenerated(null);
     setProtect(false);
     job.reset();
     onClose();
@@ -98,6 +102,7 @@ export function PrintDialog({
             <>
               <PdfPreview result={result} fileName={`${fileName}-${result.documentNumber}.pdf`} title={title} frame={!protect} />
               {protect ? <Alert tone="info">{t('documents.ui.protectedNote')}</Alert> : null}
+              {protect && generated === password ? <GeneratedPassphrase phrase={generated} /> : null}
               <div className="form-actions">
                 <Button variant="primary" onPress={close}>
                   {t('documents.ui.close')}
@@ -128,7 +133,10 @@ export function PrintDialog({
                   label={t('documents.ui.password')}
                   type="password"
                   value={password}
-                  onChange={setPassword}
+                  onChange={(value) => {
+                    setPassword(value);
+                    if (value !== generated) setGenerated(null);
+                  }}
                   isRequired
                   validationBehavior="aria"
                   autoComplete="new-password"
@@ -136,6 +144,21 @@ export function PrintDialog({
                   error={passwordError}
                 />
               ) : null}
+              {protect ? (
+                <div className="form-actions form-actions-start">
+                  <Button
+                    onPress={() => {
+                      const phrase = generatePassphrase();
+                      setGenerated(phrase);
+                      setPassword(phrase);
+                    }}
+                    isDisabled={Boolean(running)}
+                  >
+                    {t('documents.ui.suggestPassphrase')}
+                  </Button>
+                </div>
+              ) : null}
+              {protect && generated !== null && generated === password ? <GeneratedPassphrase phrase={generated} /> : null}
               {running ? <JobProgress progress={job.progress} label={t('documents.ui.running')} /> : null}
               {error ? <Alert tone="error">{error}</Alert> : null}
               <div className="form-actions">
@@ -151,5 +174,18 @@ export function PrintDialog({
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/** The suggested passphrase, readable, with the advice to pass it on by another channel. */
+function GeneratedPassphrase({ phrase }: { phrase: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert alert-info passphrase-box" role="status">
+      <p>{t('documents.ui.passphraseShown')}</p>
+      <p className="passphrase" data-testid="generated-passphrase">
+        <code>{phrase}</code>
+      </p>
+    </div>
   );
 }

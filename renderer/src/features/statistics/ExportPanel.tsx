@@ -16,8 +16,8 @@ import { useJob } from '../../api/useJob';
 import { PdfPreview } from '../../components/PdfPreview';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
-import { TextField } from '../../components/ui/Field';
 import { JobProgress } from '../../components/ui/JobProgress';
+import { PathField } from '../../components/ui/PathField';
 import { Select } from '../../components/ui/Select';
 import { formatBytes } from '../../i18n/format';
 import { useLanguage } from './StatCharts';
@@ -95,7 +95,7 @@ export function ExportPanel({ query }: { query: ExportQuery }) {
       <div className="stats-export-grid">
         <div className="stats-export-box">
           <h3>{t('stats.page.csvTitle')}</h3>
-          <TextField label={t('stats.page.csvPath')} description={t('stats.page.csvPathHint')} value={path} onChange={setPath} placeholder={t('stats.page.csvPlaceholder')} />
+          <PathField label={t('stats.page.csvPath')} description={t('stats.page.csvPathHint')} value={path} onChange={setPath} placeholder={t('stats.page.csvPlaceholder')} mode="save" purpose="csvExport" defaultName={`kalkan-istatistik-${query.from}-${query.to}.csv`} />
           <Select
             label={t('stats.page.separator')}
             value={separator}

@@ -1,0 +1,63 @@
+/**
+ * Attachments (issue 17). The router has checked that every id is in the caller's sight
+ * (scope) and writes the audit row in the handler's transaction: ids, kind and size only,
+ * never the file's name.
+ */
+import { CodedError } from '../../../shared/api/envelope';
+import { MB } from '../../../shared/api/schemas/attachments';
+import { getAttachment, insertAttachment, listAttachments, readBytes, tombstoneAttachment, type LinkKind } from '../attachments/attachmentsRepo';
+import { requireCase } from '../cases/casesRepo';
+import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
+import type { Handlers } from '../router';
+
+const LINK_FIELDS: Array<[field: 'personId' | 'noteId' | 'referralId' | 'hearingId' | 'orderId', kind: LinkKind]> = [
+  ['personId', 'person'],
+  ['noteId', 'note'],
+  ['referralId', 'referral'],
+  ['hearingId', 'hearing'],
+  ['orderId', 'order'],
+];
+
+export const attachmentsHandlers = {
+  'attachments.list': ({ services }, input) => {
+    const db = services.vault.database;
+    return { items: listAttachments(db, input.caseId), maxMb: getVaultSetting(db, 'attachmentMaxMb') };
+  },
+  'attachments.add': ({ services, session, audit }, input) => {
+    const db = services.vault.database;
+    if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
+    const links = LINK_FIELDS.flatMap(([field, kind]) => {
+      const id = input[field];
+      return typeof id === 'number' ? [{ kind, id, field }] : [];
+    });
+    if (links.length > 1) throw new CodedError('attachments.oneLink', { field: links[1]!.field });
+    const bytes = Buffer.from(input.base64, 'base64');
+    const meta = insertAttachment(db, { caseId: input.caseId, fileName: input.fileName, bytes, link: links[0] ?? null, userId: session.userId, at: services.now().toISOString() });
+    audit({ targetType: 'attachment', targetId: String(meta.id), details: { caseId: meta.caseId, kind: meta.kind, size: meta.size, link: meta.link?.kind ?? null } });
+    return meta;
+  },
+  'attachments.content': ({ services, audit }, input) => {
+    const db = services.vault.database;
+    const attachment = getAttachment(db, input.attachmentId);
+    const bytes = readBytes(db, input.attachmentId);
+    audit({
+      action: input.purpose === 'download' ? 'attachment.downloaded' : 'attachment.viewed',
+      targetType: 'attachment',
+      targetId: String(attachment.id),
+      details: { caseId: attachment.caseId },
+    });
+    return { attachment, base64: bytes.toString('base64') };
+  },
+  'attachments.delete': ({ services, session, audit }, input) => {
+    const db = services.vault.database;
+    const meta = tombstoneAttachment(db, input.attachmentId, session.userId, input.reason, services.now().toISOString());
+    audit({ targetType: 'attachment', targetId: String(meta.id), details: { caseId: meta.caseId, sha256: meta.sha256 } });
+    return meta;
+  },
+  'attachments.settings': ({ services }) => ({ maxMb: getVaultSetting(services.vault.database, 'attachmentMaxMb') }),
+  'attachments.setLimit': ({ services, audit }, input) => {
+    setVaultSetting(services.vault.database, 'attachmentMaxMb', input.maxMb);
+    audit({ targetType: 'settings', targetId: 'attachmentMaxMb', details: { maxMb: input.maxMb, maxBytes: input.maxMb * MB } });
+    return { maxMb: input.maxMb };
+  },
+} satisfies Partial<Handlers>;
