@@ -5,6 +5,7 @@
  * ("kecioren" finds "Keçiören": the district at set-up, the institution in a
  * referral). An admin sees the office's place under Administration.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import en from '../../shared/i18n/en.json' with { type: 'json' };
 import tr from '../../shared/i18n/tr.json' with { type: 'json' };
@@ -28,7 +29,9 @@ for (const [language, c] of [
     await app.getByRole('button', { name: c.setup.create }).click();
     await expect(app.getByText(c.setup.provinceRequired)).toBeVisible();
 
-    await app.getByRole('combobox', { name: c.setup.province, exact: true }).fill('ankara');
+    const province = app.getByRole('combobox', { name: c.setup.province, exact: true });
+    await province.click();
+    await province.pressSequentially('ankara');
     await expect(app.getByRole('option')).toHaveText(['Ankara']);
     await app.getByRole('option', { name: 'Ankara', exact: true }).click();
     await expect(app.getByText(c.setup.provinceRequired)).toBeHidden();
@@ -55,8 +58,28 @@ for (const [language, c] of [
       await expect(table.getByRole('row').filter({ hasText: name })).toHaveCount(1);
     }
     await expect(table.getByRole('row').filter({ hasText: /İstanbul|İBB|İSADEM/ })).toHaveCount(0);
-    await expect(app.getByRole('button', { name: c.referrals.directory.exportCsv })).toBeVisible();
     await app.screenshot({ path: `screenshots/directory-ankara-${language}.png` });
+
+    // CSV: the export downloads the directory; an import with an error lists it by line and changes nothing; a good one applies.
+    const download = app.waitForEvent('download');
+    await app.getByRole('button', { name: c.referrals.directory.exportCsv }).click();
+    const exported = readFileSync(await (await download).path(), 'utf8');
+    expect(exported.startsWith('\uFEFFid;name;type;')).toBe(true);
+    expect(exported).toContain('Ankara Çocuk Mahkemesi');
+    await app.getByRole('button', { name: c.referrals.directory.importCsv }).click();
+    const dialog = app.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'rehber.csv', mimeType: 'text/csv', buffer: Buffer.from('name;type\nMamak Gençlik Merkezi;uzay ajansı\n') });
+    await dialog.getByRole('button', { name: c.referrals.directory.importRun }).click();
+    await expect(dialog.getByRole('alert')).toContainText(c.referrals.directory.importFailed.replace('{{count}}', '1'));
+    await expect(dialog.getByRole('alert')).toContainText(
+      c.referrals.directory.importRowError.replace('{{row}}', '2').replace('{{column}}', ` · ${c.referrals.directory.column.type}`).replace('{{problem}}', c.referrals.directory.importError.unknownType),
+    );
+    await app.screenshot({ path: `screenshots/directory-import-error-${language}.png` });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'rehber.csv', mimeType: 'text/csv', buffer: Buffer.from('name;type;kep\nMamak Gençlik Merkezi;ngo;mamak@hs01.kep.tr\n') });
+    await dialog.getByRole('button', { name: c.referrals.directory.importRun }).click();
+    await expect(dialog).toBeHidden();
+    await expect(app.getByText(c.referrals.directory.importDone.replace('{{created}}', '1').replace('{{updated}}', '0'))).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: 'Mamak Gençlik Merkezi' })).toContainText('mamak@hs01.kep.tr');
 
     // The office's place, as set up, under Administration.
     await app.locator('[data-nav="administration"]').click();
@@ -64,6 +87,12 @@ for (const [language, c] of [
     await expect(app.getByRole('combobox', { name: c.admin.office.province, exact: true })).toHaveValue('Ankara');
     await expect(app.getByTestId('letterhead-preview')).toContainText('Keçiören / Ankara');
     await app.screenshot({ path: `screenshots/admin-office-${language}.png` });
+
+    // The intake's address starts in the office's province and district.
+    await app.locator('[data-nav="cases"]').click();
+    await app.getByRole('link', { name: c.cases.new }).first().click();
+    await expect(app.getByLabel(c.intake.city, { exact: true })).toHaveValue('Ankara');
+    await expect(app.getByRole('combobox', { name: c.intake.district, exact: true })).toHaveValue('Keçiören');
 
     // The institution picker narrows: "kecioren" finds only the office's own Keçiören entry.
     await api(app, 'institutions.upsert', { name: 'Keçiören Belediyesi Sosyal Destek Hizmetleri Müdürlüğü', type: 'municipality_unit', services: [] });
