@@ -246,6 +246,10 @@ describe('cases: lifecycle and closure', () => {
     expect(o.db().prepare('SELECT count(*) AS n FROM notes_fts').get()).toEqual({ n: 0 });
     await o.fails(ayse, 'cases.addIntake', { caseId: c.id, intake: intake() }, 'cases.closed');
     await o.fails(ayse, 'cases.transition', { caseId: c.id, to: 'assessment' }, 'cases.closed');
+    // The same check (requireOpenCase) in every area, each with its own message.
+    await o.fails(ayse, 'hearings.add', { caseId: c.id, courtName: 'İstanbul 2. Çocuk Mahkemesi', fileNumber: '2026/145 E.', hearingAt: '2026-07-20T10:30:00' }, 'court.caseClosed');
+    await o.fails(ayse, 'assessments.create', { caseId: c.id, criteria: [], screened: [], finalLevel: 'low' }, 'assessments.caseClosed');
+    expect(o.count('audit_log')).toBe(auditBefore);
 
     // Reopened: a new intake on the same case and household; the history stays.
     const reopened = await o.ok<{ case: CaseHeader; intakeId: number; flags: string[] }>(ayse, 'cases.reopen', {

@@ -23,7 +23,7 @@ import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
 import type { LevelId } from '../../../shared/risk-tool/types';
 import { appendAudit } from '../audit/auditLog';
 import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
-import { PRIORITY_RANK } from '../cases/casesRepo';
+import { PRIORITY_RANK, requireOpenCase } from '../cases/casesRepo';
 import { insertTask } from '../cases/tasksRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
@@ -131,8 +131,7 @@ export function recentAssessments(db: Db, actor: Actor, status: AssessmentRecord
 export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, now: Date): AssessmentRecord {
   return db.transaction(() => {
     assertCaseVisible(db, actor, input.caseId);
-    const kase = db.prepare('SELECT status, primary_child_id FROM cases WHERE id = ?').get(input.caseId) as { status: string; primary_child_id: number | null };
-    if (kase.status === 'closed') throw new CodedError('assessments.caseClosed');
+    const kase = requireOpenCase(db, input.caseId, 'assessments.caseClosed');
 
     const childId = input.childId ?? kase.primary_child_id;
     let child: { birth_date: string | null } | undefined;

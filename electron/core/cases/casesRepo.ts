@@ -141,6 +141,17 @@ export function requireCase(db: Db, id: number): CaseRow {
   return row;
 }
 
+/**
+ * The one "case must be open" check (for any change to a case's content): the
+ * case exists ('cases.notFound') and is not closed (`closedCode`, so each area
+ * keeps its own message: 'notes.caseClosed', 'court.caseClosed' …).
+ */
+export function requireOpenCase(db: Db, id: number, closedCode = 'cases.closed'): CaseRow {
+  const row = requireCase(db, id);
+  if (row.status === 'closed') throw new CodedError(closedCode);
+  return row;
+}
+
 /** Marks a change to the case (optimistic version + updated_at). */
 export function touchCase(db: Db, id: number, now: string): void {
   db.prepare('UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?').run(now, id);

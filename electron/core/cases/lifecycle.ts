@@ -21,9 +21,9 @@ import {
   nextCaseSeq,
   parseCaseNumber,
   requireCase,
+  requireOpenCase,
   setCaseWorkers,
   touchCase,
-  type CaseRow,
 } from './casesRepo';
 import { localDay, toUtc } from './dates';
 import { BLOCKING_SCORE, findDuplicates } from './duplicates';
@@ -197,15 +197,9 @@ export function createCase(db: Db, actor: Actor, input: CreateCaseInput, clock: 
   return { id, caseNumber: row.case_number, flags: flag ? [flag] : [], householdId, parallelTo };
 }
 
-function openCase(db: Db, caseId: number): CaseRow {
-  const row = requireCase(db, caseId);
-  if (row.status === 'closed') throw new CodedError('cases.closed');
-  return row;
-}
-
 /** A further report on an open case. */
 export function addIntake(db: Db, actor: Actor, caseId: number, intake: IntakeInput, clock: Clock): { intakeId: number; flags: FlagKind[] } {
-  openCase(db, caseId);
+  requireOpenCase(db, caseId);
   const day = checkIntake(db, intake, clock, 'intake');
   assertIntakeAfterChildrenOf(db, caseId, day, 'intake.receivedAt');
   const intakeId = insertIntake(db, caseId, 'repeat', intake, actor.userId, iso(clock));
@@ -215,7 +209,7 @@ export function addIntake(db: Db, actor: Actor, caseId: number, intake: IntakeIn
 }
 
 export function transition(db: Db, actor: Actor, caseId: number, to: CaseStatus, reason: string | null, clock: Clock): CaseStatus {
-  const row = openCase(db, caseId);
+  const row = requireOpenCase(db, caseId);
   if (row.closure_requested_at) throw new CodedError('cases.closurePending');
   if (!canTransition(row.status, to)) throw new CodedError('cases.transitionInvalid', { from: row.status, to });
   db.prepare('UPDATE cases SET status = ?, version = version + 1, updated_at = ? WHERE id = ?').run(to, iso(clock), caseId);
@@ -224,7 +218,7 @@ export function transition(db: Db, actor: Actor, caseId: number, to: CaseStatus,
 }
 
 export function requestClosure(db: Db, actor: Actor, caseId: number, reason: string, clock: Clock): void {
-  const row = openCase(db, caseId);
+  const row = requireOpenCase(db, caseId);
   if (row.closure_requested_at) throw new CodedError('cases.closurePending');
   db.prepare('UPDATE cases SET closure_requested_at = ?, closure_requested_by = ?, closure_request_reason = ?, version = version + 1, updated_at = ? WHERE id = ?').run(
     iso(clock),
@@ -239,7 +233,7 @@ export function requestClosure(db: Db, actor: Actor, caseId: number, reason: str
 /** Supervisor only (checked by the caller's permission and again here). Returns the number of open tasks cancelled. */
 export function approveClosure(db: Db, actor: Actor, caseId: number, reason: string | null, clock: Clock): number {
   if (!actor.approve) throw new CodedError('auth.forbidden');
-  const row = openCase(db, caseId);
+  const row = requireOpenCase(db, caseId);
   const finalReason = reason ?? row.closure_request_reason;
   if (!finalReason) throw new CodedError('cases.closureReasonRequired', { field: 'reason' });
   db.prepare(
@@ -252,7 +246,7 @@ export function approveClosure(db: Db, actor: Actor, caseId: number, reason: str
 
 export function refuseClosure(db: Db, actor: Actor, caseId: number, reason: string, clock: Clock): void {
   if (!actor.approve) throw new CodedError('auth.forbidden');
-  const row = openCase(db, caseId);
+  const row = requireOpenCase(db, caseId);
   if (!row.closure_requested_at) throw new CodedError('cases.noClosureRequest');
   db.prepare(
     'UPDATE cases SET closure_requested_at = NULL, closure_requested_by = NULL, closure_request_reason = NULL, version = version + 1, updated_at = ? WHERE id = ?',

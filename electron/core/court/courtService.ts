@@ -32,7 +32,7 @@ import {
 } from '../../../shared/api/schemas/court';
 import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
-import { assertAssignable } from '../cases/casesRepo';
+import { assertAssignable, requireOpenCase } from '../cases/casesRepo';
 import { dayStartUtc, dueAtOfDay, localDay, toUtc } from '../cases/dates';
 import { closeTasksOf, insertTask } from '../cases/tasksRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
@@ -121,11 +121,7 @@ function auditCourt(db: Db, actor: Actor, action: AuditAction, targetType: 'hear
   appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType, targetId: String(id), at, details });
 }
 
-function assertCaseOpen(db: Db, caseId: number): void {
-  const c = db.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string } | undefined;
-  if (!c) throw new CodedError('cases.notFound');
-  if (c.status === 'closed') throw new CodedError('court.caseClosed');
-}
+const assertCaseOpen = (db: Db, caseId: number): void => void requireOpenCase(db, caseId, 'court.caseClosed');
 
 export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date): Hearing {
   const at = now.toISOString();

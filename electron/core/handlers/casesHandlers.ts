@@ -10,7 +10,7 @@ import type { AuditAction } from '../audit/auditLog';
 import { recordHandover } from '../calendar/coversRepo';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
-import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, updateMember } from '../cases/casesRepo';
+import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireOpenCase, updateMember } from '../cases/casesRepo';
 import { dashboardBounds, localDay, toUtc } from '../cases/dates';
 import { findDuplicates } from '../cases/duplicates';
 import { raiseRefusedVisit, resolveFlag } from '../cases/flags';
@@ -52,7 +52,7 @@ function audit(c: Ctx, action: AuditAction, targetType: string, targetId: number
 /** The case exists, the actor may see it, and it is not closed (for changes to its content). */
 function openVisibleCase(c: Ctx, caseId: number, closedCode = 'cases.closed'): void {
   assertCaseVisible(c.db, c.actor, caseId);
-  if (requireCase(c.db, caseId).status === 'closed') throw new CodedError(closedCode);
+  requireOpenCase(c.db, caseId, closedCode);
 }
 
 function noteContent(c: Ctx, caseId: number, input: Omit<NoteContent, 'present'> & { present: { people: number[]; users: string[]; others?: string | null | undefined } }): NoteContent {

@@ -17,6 +17,7 @@ import type { CaseStatus, MemberRole, Priority } from '../../../shared/api/schem
 import type { CONSENT_METHODS, InstitutionType, ReferralState, ShareSection, Urgency } from '../../../shared/api/schemas/referrals';
 import type { LevelId } from '../../../shared/risk-tool/types';
 import type { Actor } from '../cases/access';
+import { toPerson, type PersonRow } from '../cases/peopleRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { getInstitution } from './institutionsRepo';
@@ -114,41 +115,29 @@ export function labelled(db: Db, kind: 'service' | 'concern' | 'channel', codes:
   });
 }
 
-interface PersonRow {
-  id: number;
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-  birth_year: number | null;
-  birth_approximate: number;
-  sex: LetterPerson['sex'];
-  nationality: string | null;
-  id_type: LetterPerson['idType'];
-  id_number: string | null;
-  languages: string;
-  school: string | null;
-  disability: string | null;
-  role: MemberRole | null;
-  relationship: string | null;
-  lives_in_household: number;
-}
+/** A member of the case: the person's row (peopleRepo) and their place in the case. */
+type MemberPersonRow = PersonRow & { role: MemberRole | null; relationship: string | null; lives_in_household: number };
 
-const toPerson = (r: PersonRow): LetterPerson => ({
-  id: r.id,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  birthDate: r.birth_date,
-  birthYear: r.birth_year,
-  birthApproximate: r.birth_approximate === 1,
-  sex: r.sex,
-  nationality: r.nationality,
-  idType: r.id_type,
-  idNumber: r.id_number,
-  languages: JSON.parse(r.languages) as string[],
-  school: r.school,
-  disability: r.disability,
-  role: r.role,
-});
+/** What a letter may print of a person: toPerson's fields without contacts and bookkeeping, and the role in the case. */
+const toLetterPerson = (r: MemberPersonRow): LetterPerson => {
+  const p = toPerson(r);
+  return {
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    birthDate: p.birthDate,
+    birthYear: p.birthYear,
+    birthApproximate: p.birthApproximate,
+    sex: p.sex,
+    nationality: p.nationality,
+    idType: p.idType,
+    idNumber: p.idNumber,
+    languages: p.languages,
+    school: p.school,
+    disability: p.disability,
+    role: r.role,
+  };
+};
 
 /** The data of one referral letter (see the file comment). */
 export function referralForLetter(db: Db, actor: Actor, referralId: number): ReferralLetterData {
@@ -168,12 +157,12 @@ export function referralForLetter(db: Db, actor: Actor, referralId: number): Ref
       `SELECT p.*, m.role, m.relationship, m.lives_in_household FROM case_members m JOIN people p ON p.id = m.person_id
        WHERE m.case_id = ? ORDER BY m.is_primary DESC, m.id`,
     )
-    .all(r.caseId) as PersonRow[];
+    .all(r.caseId) as MemberPersonRow[];
   const sections = new Set(r.sharedSections);
   const shared: ReferralLetterData['shared'] = {};
 
   if (sections.has('identity')) {
-    shared.identity = (r.person ? members.filter((m) => m.id === r.person!.id) : members.filter((m) => m.role === 'child')).map(toPerson);
+    shared.identity = (r.person ? members.filter((m) => m.id === r.person!.id) : members.filter((m) => m.role === 'child')).map(toLetterPerson);
   }
   if (sections.has('household')) {
     const h = db.prepare('SELECT name, address, district, city, phone FROM households WHERE id = ?').get(kase.household_id) as NonNullable<ReferralLetterData['shared']['household']>;

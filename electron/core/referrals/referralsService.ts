@@ -25,6 +25,7 @@ import {
 } from '../../../shared/api/schemas/referrals';
 import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
+import { requireOpenCase } from '../cases/casesRepo';
 import { dueAtOfDay, localDay } from '../cases/dates';
 import { assertLookup } from '../cases/lookupsRepo';
 import { closeTasksOf, insertTask } from '../cases/tasksRepo';
@@ -256,11 +257,7 @@ function audit(db: Db, actor: Actor, action: AuditAction, referralId: number, at
   appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType: 'referral', targetId: String(referralId), at, details });
 }
 
-function assertCaseOpen(db: Db, caseId: number): void {
-  const c = db.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string } | undefined;
-  if (!c) throw new CodedError('cases.notFound');
-  if (c.status === 'closed') throw new CodedError('referrals.caseClosed');
-}
+const assertCaseOpen = (db: Db, caseId: number): void => void requireOpenCase(db, caseId, 'referrals.caseClosed');
 
 const isMember = (db: Db, caseId: number, personId: number): boolean => db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(caseId, personId) !== undefined;
 
