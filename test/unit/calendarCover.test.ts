@@ -7,6 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarOutput, Cover, CoworkRequest, PlannedVisit } from '../../shared/api/methods/calendar';
 import type { CaseFile, CaseList } from '../../shared/api/schemas/cases';
 import { newCase, office, childCase, intake } from '../fixtures/cases';
+import { ADMIN, createdVault } from '../fixtures/vaults';
+import { ensureDemoStaff } from '../../electron/core/demo/staff';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { isWorkingDay } from '../../shared/time/holidays';
+import { addDaysToDay, dayOfMoment, localDay } from '../../shared/time/localDays';
 
 type Created = { id: number; caseNumber: string };
 /** 2026-06-dd hh:mm on this machine's calendar. */
@@ -205,5 +210,29 @@ describe('calendar', () => {
     expect(after.events.some((e) => e.kind === 'home_visit')).toBe(false);
     const actions = (o.db().prepare("SELECT action FROM audit_log WHERE action LIKE 'visit.%' ORDER BY seq").all() as Array<{ action: string }>).map((r) => r.action);
     expect(actions).toEqual(['visit.planned', 'visit.planned', 'visit.cancelled']);
+  });
+});
+
+describe('demo office', () => {
+  it('plans visits in the coming four weeks on working days, by the responsible caseworker of each case', async () => {
+    const { vault } = await createdVault();
+    await vault.unlock(ADMIN.username, ADMIN.password);
+    const db = vault.database;
+    const staff = await ensureDemoStaff(vault, 120, null);
+    const now = new Date(2026, 4, 20, 9, 0); // a week before Kurban Bayramı 2026
+    generateDemo(db, { cases: 120, seed: 5, now, staff });
+    const visits = db
+      .prepare('SELECT v.starts_at AS startsAt, v.visitor_user_id AS visitor, c.responsible_user_id AS responsible, c.status FROM planned_visits v JOIN cases c ON c.id = v.case_id')
+      .all() as Array<{ startsAt: string; visitor: string; responsible: string; status: string }>;
+    expect(visits.length).toBeGreaterThan(0);
+    const today = localDay(now);
+    for (const v of visits) {
+      const day = dayOfMoment(v.startsAt);
+      expect(day > today && day <= addDaysToDay(today, 35)).toBe(true);
+      expect(isWorkingDay(day)).toBe(true);
+      expect(v.visitor).toBe(v.responsible);
+      expect(v.status).not.toBe('closed');
+    }
+    vault.lock('shutdown');
   });
 });

@@ -22,7 +22,8 @@
  */
 import type { NoteType, Priority } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../../shared/text/turkish';
-import { localDay } from '../../../shared/time/localDays';
+import { nextWorkingDay } from '../../../shared/time/holidays';
+import { addDaysToDay, localDay, localMoment } from '../../../shared/time/localDays';
 import { appendAudit } from '../audit/auditLog';
 import { caseStatements, formatCaseNumber, memberParams, priorityRank, type NewMember } from '../cases/casesRepo';
 import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
@@ -698,6 +699,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       done += n;
       o.onProgress?.(done, o.cases);
     }
+    db.transaction(() => planDemoVisits(db, o.seed, nowMs))();
     db.transaction(() => {
       appendAudit(db, {
         action: 'demo.generated',
@@ -715,4 +717,28 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   db.exec('ANALYZE');
   result.ms = Math.round(performance.now() - started);
   return result;
+}
+
+/**
+ * Issue 17: home visits and interviews planned in the coming four weeks on the open cases, by the
+ * responsible caseworker, on working days (public holidays skipped). Appended after all other demo
+ * data, with its own random stream, so the ids and records of everything before stay as they were.
+ */
+function planDemoVisits(db: Db, seed: number, nowMs: number): void {
+  const rnd = new Prng(seed + 1_700_017);
+  const share: Record<string, number> = { urgent: 1, high: 0.8, medium: 0.5, low: 0.2 };
+  const open = db
+    .prepare("SELECT id, priority, responsible_user_id AS userId FROM cases WHERE status <> 'closed' AND priority IN ('urgent', 'high', 'medium', 'low') ORDER BY id")
+    .all() as Array<{ id: number; priority: string; userId: string }>;
+  const insert = db.prepare(
+    "INSERT INTO planned_visits (case_id, kind, starts_at, visitor_user_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const today = localDay(new Date(nowMs));
+  const created = new Date(nowMs).toISOString();
+  for (const c of open) {
+    if (!rnd.chance(share[c.priority] ?? 0)) continue;
+    const visitDay = nextWorkingDay(addDaysToDay(today, rnd.int(1, 27)));
+    const time = rnd.pick(['09:30', '10:30', '11:30', '13:30', '14:30', '15:30']);
+    insert.run(c.id, rnd.chance(0.7) ? 'home_visit' : 'interview', localMoment(visitDay, time), c.userId, created, c.userId);
+  }
 }
