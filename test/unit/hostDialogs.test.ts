@@ -88,7 +88,7 @@ describe('daily backup on by default after set-up', () => {
     const schedule = await core.call(admin, 'backup.getSchedule');
     const folder = join(core.dir, DEFAULT_BACKUP_FOLDER);
     expect(schedule).toMatchObject({ enabled: true, folder, lastAt: null });
-    runScheduledBackup(core.services);
+    await runScheduledBackup(core.services);
     expect(readdirSync(folder)).toEqual(['kalkan-backup-2026-11-25T09-00-00Z.kbak']);
   });
 
