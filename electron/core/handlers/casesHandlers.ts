@@ -10,7 +10,7 @@ import type { AuditAction } from '../audit/auditLog';
 import { recordHandover } from '../calendar/coversRepo';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
-import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireOpenCase, updateMember } from '../cases/casesRepo';
+import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, requireOpenCase, updateMember } from '../cases/casesRepo';
 import { dashboardBounds, localDay, toUtc } from '../cases/dates';
 import { findDuplicates } from '../cases/duplicates';
 import { raiseRefusedVisit, resolveFlag } from '../cases/flags';
