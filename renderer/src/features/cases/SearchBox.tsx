@@ -19,7 +19,9 @@ export function SearchBox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  // Results carry the query they answer: when the query changes they are gone at once (never
+  // the previous child's cases under a new name), and a late reply to an old query is dropped.
+  const [results, setResults] = useState<{ query: string; hits: SearchHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -28,7 +30,7 @@ export function SearchBox() {
     let alive = true;
     const timer = setTimeout(() => {
       call('cases.search', { q: query, limit: 20 })
-        .then((r) => alive && (setHits(r.hits), setError(null)))
+        .then((r) => alive && (setResults({ query, hits: r.hits }), setError(null)))
         .catch((e: unknown) => alive && setError(messageOf(t, e)));
     }, DEBOUNCE_MS);
     return () => {
@@ -37,7 +39,9 @@ export function SearchBox() {
     };
   }, [q, t]);
 
-  const shown = q.trim().length >= 2 ? hits : null;
+  const query = q.trim();
+  const shown = query.length >= 2 && results?.query === query ? results.hits : null;
+  const searching = query.length >= 2 && !shown && !error;
   return (
     <div className="search">
       <SearchField value={q} onChange={setQ} onSubmit={() => shown?.[0] && navigate(`/cases/${shown[0].caseId}`)} className="field search-field" aria-describedby="search-hint">
@@ -51,6 +55,11 @@ export function SearchBox() {
         {t('cases.search.hint')}
       </p>
       {error ? <p className="field-error">{error}</p> : null}
+      {searching ? (
+        <p className="search-results hint" role="status" data-testid="search-pending">
+          {t('cases.search.searching')}
+        </p>
+      ) : null}
       {shown ? (
         <div className="search-results" role="region" aria-live="polite" aria-label={t('cases.search.results')}>
           {shown.length === 0 ? (

@@ -4,7 +4,7 @@
  * its table beside it; the counting rules; CSV and PDF exports. The figures
  * come from `stats.period`, the same object the CLI prints and the exports use.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsPeriod, StatFigure } from '../../../../shared/api/schemas/stats';
 import { dayLabel, formatDecimal, formatPercent, RULE_KEYS, SUMMARY_FIGURES, tableById, type TableId } from '../../../../shared/stats/report';
@@ -116,11 +116,18 @@ export function StatisticsPage() {
       {loading ? <JobProgress progress={job.progress} label={t('stats.step.compute')} /> : null}
       {error ? <Alert tone="error">{messageOf(t, error)}</Alert> : null}
       {shown && !shown.hasData ? <EmptyState>{t('stats.page.empty')}</EmptyState> : null}
-      {shown && shown.hasData ? <Figures stats={shown} /> : null}
-      {shown && query ? <ExportPanel query={query} /> : null}
+      {shown && shown.hasData ? <MemoFigures stats={shown} /> : null}
+      {shown && query ? <MemoExportPanel query={query} /> : null}
     </section>
   );
 }
+
+/**
+ * The figures and charts render once per result: the page re-renders on every progress message
+ * of the next computation (issue 14, item 10), and these only when `stats` (or the language) changes.
+ */
+const MemoFigures = memo(Figures);
+const MemoExportPanel = memo(ExportPanel, (a, b) => JSON.stringify(a.query) === JSON.stringify(b.query));
 
 function Figures({ stats }: { stats: StatsPeriod }) {
   const { t } = useTranslation();
