@@ -27,7 +27,7 @@ for (const language of ['tr', 'en'] as const) {
     if (language === 'en') await app.getByRole('radio', { name: 'English' }).click();
 
     await app.locator('[data-nav="calendar"]').click();
-    await expect(app.getByRole('heading', { level: 1, name: L.calendar.title })).toBeVisible();
+    await expect(app.getByRole('heading', { level: 1, name: L.pages.calendar.title })).toBeVisible();
     const grid = app.getByRole('grid');
     // Week view, Monday first; the selected day is today (Monday 25 May) with the planned visit.
     const headers = grid.getByRole('columnheader');

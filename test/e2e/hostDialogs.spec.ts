@@ -40,6 +40,8 @@ test('harness: set-up takes a typed backup folder and turns the daily backup on 
   const folder = join(mkdtempSync(join(tmpdir(), 'kalkan-e2e-yedek-')), 'Büro Yedekleri');
   await expect(app.getByRole('heading', { level: 1, name: tr.setup.title })).toBeVisible();
   await app.getByLabel(tr.setup.officeName).fill(OFFICE);
+  await app.getByRole('combobox', { name: tr.setup.province, exact: true }).fill('istanbul');
+  await app.getByRole('option', { name: 'İstanbul', exact: true }).click();
   await app.getByLabel(tr.setup.displayName).fill(ADMIN.displayName);
   await app.getByLabel(tr.auth.username).fill(ADMIN.username);
   await app.getByLabel(tr.auth.newPassword, { exact: true }).fill(ADMIN.password);

@@ -38,7 +38,7 @@ test('an administrator types the letterhead, sees it in the preview as it prints
   // The province is one of the 81 (typed folded, picked from the list); choosing it clears the district.
   await panel.getByRole('combobox', { name: tr.admin.office.province, exact: true }).fill('istanbul');
   await app.getByRole('option', { name: 'İstanbul', exact: true }).click();
-  await panel.getByLabel(tr.admin.office.district, { exact: true }).fill('Beyoğlu');
+  await panel.getByRole('combobox', { name: tr.admin.office.district, exact: true }).fill('Beyoğlu');
   await panel.getByLabel(tr.admin.office.address, { exact: true }).fill('Şehit Muhtar Mah. Çiçek Sok. No: 5');
   await panel.getByLabel(tr.admin.office.phone, { exact: true }).fill('0212 555 01 02');
   await panel.getByLabel(tr.admin.office.kep, { exact: true }).fill('beyoglu.ckb@hs01.kep.tr');
@@ -115,7 +115,7 @@ test('the letterhead panel and its preview in English; what `kalkan office` set 
   const panel = app.getByRole('tabpanel', { name: en.admin.tabs.office });
   const preview = app.getByTestId('letterhead-preview');
   await expect(panel.getByLabel(en.admin.office.institution, { exact: true })).toHaveValue('Aile ve Sosyal Hizmetler Bakanlığı');
-  await expect(panel.getByLabel(en.admin.office.province, { exact: true })).toHaveValue('İzmir');
+  await expect(panel.getByRole('combobox', { name: en.admin.office.province, exact: true })).toHaveValue('İzmir');
   await expect(preview).not.toContainText('T.C.');
   await expect(preview).toContainText('AİLE VE SOSYAL HİZMETLER BAKANLIĞI');
   await expect(preview).toContainText('Konak / İzmir');

@@ -3,7 +3,7 @@ import en from '../../shared/i18n/en.json' with { type: 'json' };
 import tr from '../../shared/i18n/tr.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 
-const AREAS = ['dashboard', 'cases', 'assessments', 'referrals', 'court', 'statistics', 'administration'] as const;
+const AREAS = ['dashboard', 'cases', 'calendar', 'assessments', 'referrals', 'court', 'statistics', 'administration'] as const;
 
 test('the shell loads in Turkish with every area in the navigation and no console errors', async ({ signedIn: app }) => {
   await expect(app.getByRole('heading', { level: 1, name: tr.pages.dashboard.title })).toBeVisible();

@@ -84,7 +84,7 @@ export function CalendarPage() {
     <section aria-labelledby="page-title" className="page calendar-page">
       <div className="page-head">
         <div>
-          <h1 id="page-title">{t('calendar.title')}</h1>
+          <h1 id="page-title">{t('pages.calendar.title')}</h1>
           <p className="hint">{t('calendar.keyboardHint')}</p>
         </div>
         <div className="calendar-controls">
