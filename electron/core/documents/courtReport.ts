@@ -56,7 +56,7 @@ import { findUserById } from '../users/usersRepo';
 import { documentBlocks, type DocumentBlocks } from './blocks';
 import { emptyDraft, latestDraft, saveDraft } from './courtReportDrafts';
 import { printDocument } from './documentService';
-import { formatDateTime, formatDay } from './format';
+import { formatDateTime, formatDay, formatLanguages } from './format';
 import { contentWidth, type DocumentBody, type FrameInfo } from './frame';
 import { birthText, idText, labelledText, levelName, lookupLabels, personName, type LookupLabels } from './labels';
 import { CHART_HEIGHT, levelStepChart } from './levelChart';
@@ -297,7 +297,7 @@ function childFamily(data: CourtReportData, c: Ctx): Content[] {
             [k('nationality'), p.nationality],
             [k('legalStatus'), p.legalStatus ? t(`person.legalStatuses.${p.legalStatus}`) : null],
             [k('idNumber'), idText(p, t)],
-            [k('languages'), p.languages.join(', ') || null],
+            [k('languages'), formatLanguages(p.languages, language) || null],
             [k('school'), p.school],
             [k('disability'), p.disability],
             [k('address'), p.address],
@@ -584,7 +584,7 @@ function developmentSection(data: CourtReportData, c: Ctx): Content[] {
           [k('born'), birthText(p, language, t, data.now)],
           [k('school'), p.school],
           [k('disability'), p.disability],
-          [k('languages'), p.languages.join(', ') || null],
+          [k('languages'), formatLanguages(p.languages, language) || null],
         ]),
       ];
     }),

@@ -31,3 +31,18 @@ export const formatDay = (day: string, language: Language): string => formatDate
 export function formatDocumentNumber(seq: number, issuedAt: Date): string {
   return `KLK-${issuedAt.getFullYear()}-${String(seq).padStart(6, '0')}`;
 }
+
+/** Spoken languages as names ('tr' → "Türkçe" / "Turkish"), never a bare code; text that is not a code prints as typed. */
+export function formatLanguages(codes: readonly string[], language: Language): string {
+  const names = new Intl.DisplayNames([LOCALE[language]], { type: 'language', fallback: 'code' });
+  return codes
+    .map((code) => {
+      try {
+        const name = names.of(code.trim());
+        return name && name !== code.trim() ? name.charAt(0).toLocaleUpperCase(LOCALE[language]) + name.slice(1) : code;
+      } catch {
+        return code;
+      }
+    })
+    .join(', ');
+}

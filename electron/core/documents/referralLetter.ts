@@ -24,7 +24,7 @@ import type { HandlerContext } from '../router';
 import { referralForLetter, type LetterPerson, type ReferralLetterData } from '../referrals/letterData';
 import { documentBlocks, type DocumentBlocks } from './blocks';
 import { printDocument } from './documentService';
-import { formatDateTime, formatDay } from './format';
+import { formatDateTime, formatDay, formatLanguages } from './format';
 import type { DocumentBody, FrameInfo } from './frame';
 import { birthText, idText, labelledText, levelName, personName } from './labels';
 import type { Content } from './pdfTypes';
@@ -53,7 +53,7 @@ function personFacts(p: LetterPerson, c: Ctx): Content {
     [k('person.sex'), t(`person.sexes.${p.sex}`)],
     [k('person.nationality'), p.nationality],
     [k('person.idNumber'), idText(p, t)],
-    [k('person.languages'), p.languages.join(', ') || null],
+    [k('person.languages'), formatLanguages(p.languages, language) || null],
     [k('person.school'), p.school],
     [k('person.disability'), p.disability],
   ]);
