@@ -27,6 +27,7 @@ import { PRIORITY_RANK } from '../cases/casesRepo';
 import { insertTask } from '../cases/tasksRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
+import { assertNotTransferred } from '../transfer/caseTransfer';
 
 /** A different final level needs a reason a colleague (or a judge) can follow. */
 export const MIN_REASON_LENGTH = 10;
@@ -133,6 +134,7 @@ export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, 
     assertCaseVisible(db, actor, input.caseId);
     const kase = db.prepare('SELECT status, primary_child_id FROM cases WHERE id = ?').get(input.caseId) as { status: string; primary_child_id: number | null };
     if (kase.status === 'closed') throw new CodedError('assessments.caseClosed');
+    assertNotTransferred(db, input.caseId);
 
     const childId = input.childId ?? kase.primary_child_id;
     let child: { birth_date: string | null } | undefined;

@@ -32,6 +32,7 @@ import { getHousehold, insertHousehold } from './householdsRepo';
 import { checkIntakeCodes, insertIntake, type IntakeKind } from './intakesRepo';
 import { checkPerson, fieldsFromInput, getPerson, insertPerson } from './peopleRepo';
 import { cancelOpenTasksOfCase, moveOpenTasks } from './tasksRepo';
+import { assertNotTransferred } from '../transfer/caseTransfer';
 
 /** The order of the open steps; 'closed' is reached only through an approved closure. */
 export const STEPS: readonly CaseStatus[] = ['intake', 'assessment', 'case_plan', 'implementation', 'follow_up'];
@@ -200,6 +201,7 @@ export function createCase(db: Db, actor: Actor, input: CreateCaseInput, clock: 
 function openCase(db: Db, caseId: number): CaseRow {
   const row = requireCase(db, caseId);
   if (row.status === 'closed') throw new CodedError('cases.closed');
+  assertNotTransferred(db, caseId);
   return row;
 }
 

@@ -38,6 +38,7 @@ import { closeTasksOf, insertTask } from '../cases/tasksRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { assertActiveInstitution } from '../referrals/institutionsRepo';
+import { assertNotTransferred } from '../transfer/caseTransfer';
 
 const fullName = (first: string | null, last: string | null): string | null => (first === null ? null : `${first} ${last ?? ''}`.trim());
 
@@ -125,6 +126,7 @@ function assertCaseOpen(db: Db, caseId: number): void {
   const c = db.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string } | undefined;
   if (!c) throw new CodedError('cases.notFound');
   if (c.status === 'closed') throw new CodedError('court.caseClosed');
+  assertNotTransferred(db, caseId);
 }
 
 export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date): Hearing {

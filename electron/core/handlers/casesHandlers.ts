@@ -28,6 +28,7 @@ import type { Handlers, RecordAudit } from '../router';
 import type { CoreServices } from '../services';
 import type { Session } from '../session';
 import { listUsers } from '../users/usersRepo';
+import { assertNotTransferred } from '../transfer/caseTransfer';
 
 interface Ctx {
   db: Db;
@@ -53,6 +54,7 @@ function audit(c: Ctx, action: AuditAction, targetType: string, targetId: number
 function openVisibleCase(c: Ctx, caseId: number, closedCode = 'cases.closed'): void {
   assertCaseVisible(c.db, c.actor, caseId);
   if (requireCase(c.db, caseId).status === 'closed') throw new CodedError(closedCode);
+  assertNotTransferred(c.db, caseId);
 }
 
 function noteContent(c: Ctx, caseId: number, input: Omit<NoteContent, 'present'> & { present: { people: number[]; users: string[]; others?: string | null | undefined } }): NoteContent {

@@ -32,6 +32,7 @@ import { userLookup, type UserLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { assertActiveInstitution } from './institutionsRepo';
 import { addWorkingDays } from './workingDays';
+import { assertNotTransferred } from '../transfer/caseTransfer';
 
 /** After an acknowledgement, the service is expected to start within this many working days (a follow-up task). */
 export const SERVICE_START_WORKING_DAYS = 10;
@@ -260,6 +261,7 @@ function assertCaseOpen(db: Db, caseId: number): void {
   const c = db.prepare('SELECT status FROM cases WHERE id = ?').get(caseId) as { status: string } | undefined;
   if (!c) throw new CodedError('cases.notFound');
   if (c.status === 'closed') throw new CodedError('referrals.caseClosed');
+  assertNotTransferred(db, caseId);
 }
 
 const isMember = (db: Db, caseId: number, personId: number): boolean => db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(caseId, personId) !== undefined;
