@@ -112,10 +112,13 @@ describe('kalkan transfer', () => {
     const before = (await openCases(b.db)).length;
     const got = await cli(['transfer', 'import', '--db', b.db, '--user', 'derya.aksoy', '--from', kcase, '--json'], sup);
     expect(got.code, got.err).toBe(0);
-    const result = JSON.parse(got.out) as { caseId: number; people: number; attachments: number; matches: Array<{ linkedPersonId: number | null; candidates: unknown[] }>; sender: { fingerprint: string } };
+    const result = JSON.parse(got.out) as { caseId: number; people: number; notes: number; assessments: number; attachments: number; matches: Array<{ linkedPersonId: number | null; candidates: unknown[] }>; sender: { fingerprint: string } };
     expect(result.sender.fingerprint).toBe(a.fingerprint);
     expect(result.attachments).toBe(1);
     expect(result.people).toBeGreaterThan(0);
+    // Seed 7's first open case has notes (every version) and risk assessments: they arrive as rows.
+    expect(result.notes).toBeGreaterThan(0);
+    expect(result.assessments).toBeGreaterThan(0);
     // Same seed: the people already exist in b with the same identity numbers and are linked, not duplicated.
     expect(result.matches.some((m) => m.linkedPersonId !== null)).toBe(true);
     expect((await openCases(b.db)).length).toBe(before + 1);
