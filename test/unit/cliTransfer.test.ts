@@ -84,6 +84,9 @@ describe('kalkan transfer', () => {
       ),
     );
     expect(refused).toBe('cases.transferred');
+    const note = { type: 'phone_call', occurredAt: '2026-01-10T10:00:00Z', body: 'Telefonla görüşüldü.' };
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'written', (e: { code?: string }) => e.code);
+    expect(await asUser(a.db, 'derya.aksoy', DEMO_PASSWORD, (c) => codeOf(c('notes.add', { caseId: kase!.id, ...note })))).toBe('cases.transferred');
     const again = await cli(['transfer', 'export', '--db', a.db, '--user', 'derya.aksoy', '--case', String(kase!.id), '--to', b.pub, '--out', join(dir, 'x.kcase'), '--lang', 'en'], sup);
     expect(again.code).not.toBe(0);
     expect(again.err).toContain('already been transferred');
@@ -124,6 +127,8 @@ describe('kalkan transfer', () => {
     expect((await openCases(b.db)).length).toBe(before + 1);
     const attached = await asUser(b.db, 'derya.aksoy', DEMO_PASSWORD, (c) => c('attachments.list', { caseId: result.caseId }));
     expect((attached as AttachmentList).items.map((i) => i.fileName)).toEqual(['foto.png']);
+    // The received case is open for work at the receiving office.
+    expect(await asUser(b.db, 'derya.aksoy', DEMO_PASSWORD, (c) => codeOf(c('notes.add', { caseId: result.caseId, ...note })))).toBe('written');
 
     const replay = await cli(['transfer', 'import', '--db', b.db, '--user', 'derya.aksoy', '--from', kcase, '--lang', 'en'], sup);
     expect(replay.code).not.toBe(0);
