@@ -99,6 +99,9 @@ export const AUDIT_ACTIONS = [
   'attachment.downloaded',
   'attachment.deleted',
   'attachment.limitChanged',
+  'office.transferKeyExported',
+  'case.transferredOut',
+  'case.transferredIn',
   // calendar, colleague cover and co-working (issue 17)
   'visit.planned',
   'visit.cancelled',

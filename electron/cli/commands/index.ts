@@ -9,6 +9,7 @@ import { pdfAssessmentCommand, pdfCourtReportCommand, pdfReferralCommand } from 
 import { statsCommand } from './stats';
 import { syncCloneCommand, syncCommand } from './sync';
 import { toolCommand } from './tool';
+import { transferExportCommand, transferImportCommand } from './transfer';
 import { userAddCommand, userDisableCommand, userListCommand, userPasswdCommand } from './user';
 import { backupCommand, exportCommand, rekeyCommand, restoreCommand, verifyCommand } from './vaultOps';
 
@@ -25,6 +26,8 @@ export const COMMANDS: Command[] = [
   rekeyCommand,
   exportCommand,
   officeCommand,
+  transferExportCommand,
+  transferImportCommand,
   demoCommand,
   casesListCommand,
   searchCommand,

@@ -6,12 +6,14 @@
  *
  *   kalkan office --db FILE --user ADMIN [--name TEXT] [--address TEXT] [--phone TEXT] [--email TEXT]
  *       [--kep TEXT] [--province NAME] [--district NAME] [--file-code TEXT] [--logo FILE.png] [--json]
+ *   kalkan office --db FILE --user ADMIN --transfer-key-out OFFICE.pub   (issue 17: see transfer.ts)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import type { OfficeUpdate, OfficeView } from '../../../shared/api/schemas/office';
 import type { Command } from '../command';
+import { writeTransferKey } from './transfer';
 import { withVault } from '../vaultSession';
 
 /** Flag → field of office.update. */
@@ -29,14 +31,20 @@ const TEXT_FLAGS = {
 export const officeCommand: Command = {
   path: ['office'],
   summary: 'cli.help.cmd.office',
-  usage: '--db FILE --user ADMIN [--name TEXT] [--address TEXT] [--phone TEXT] [--email TEXT] [--kep TEXT] [--province NAME] [--district NAME] [--file-code TEXT] [--logo FILE.png] [--json]',
+  usage: '--db FILE --user ADMIN [--name TEXT] [--address TEXT] [--phone TEXT] [--email TEXT] [--kep TEXT] [--province NAME] [--district NAME] [--file-code TEXT] [--logo FILE.png] [--transfer-key-out OFFICE.pub] [--json]',
   options: {
     db: { type: 'string' },
     user: { type: 'string' },
     ...Object.fromEntries(Object.keys(TEXT_FLAGS).map((flag) => [flag, { type: 'string' } as const])),
     logo: { type: 'string' },
+    'transfer-key-out': { type: 'string' },
   },
   async run(ctx) {
+    const keyOut = ctx.values['transfer-key-out'];
+    if (typeof keyOut === 'string') {
+      await writeTransferKey(ctx, keyOut);
+      return;
+    }
     const patch: Record<string, unknown> = {};
     for (const [flag, field] of Object.entries(TEXT_FLAGS)) {
       const value = ctx.values[flag];

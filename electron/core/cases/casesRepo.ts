@@ -49,6 +49,8 @@ export interface CaseRow {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Set when the case was sent to another office (migration 23): read-only from then on. */
+  transferred_at: string | null;
 }
 
 // --- numbers -----------------------------------------------------------------------------
@@ -143,12 +145,15 @@ export function requireCase(db: Db, id: number): CaseRow {
 
 /**
  * The one "case must be open" check (for any change to a case's content): the
- * case exists ('cases.notFound') and is not closed (`closedCode`, so each area
- * keeps its own message: 'notes.caseClosed', 'court.caseClosed' …).
+ * case exists ('cases.notFound'), is not closed (`closedCode`, so each area
+ * keeps its own message: 'notes.caseClosed', 'court.caseClosed' …) and was not
+ * transferred to another office ('cases.transferred').
  */
 export function requireOpenCase(db: Db, id: number, closedCode = 'cases.closed'): CaseRow {
   const row = requireCase(db, id);
   if (row.status === 'closed') throw new CodedError(closedCode);
+  // A case sent to another office is read-only here (issue 17, migration 23).
+  if (row.transferred_at) throw new CodedError('cases.transferred');
   return row;
 }
 

@@ -11,6 +11,7 @@ import { calendarEvents, cancelVisit, planVisit } from '../calendar/calendarRepo
 import { decideCowork, getCover, getCowork, grantCover, listCovers, pendingCowork, requestCowork, revokeCover } from '../calendar/coversRepo';
 import type { Handlers } from '../router';
 import { can } from '../../../shared/auth/permissions';
+import { assertNotTransferred } from '../transfer/caseTransfer';
 
 export const calendarHandlers = {
   'calendar.events': ({ services, session }, input) => {
@@ -22,6 +23,7 @@ export const calendarHandlers = {
     const db = services.vault.database;
     const now = services.now();
     if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
+    assertNotTransferred(db, input.caseId);
     const visitor = input.visitorUserId ?? session.userId;
     assertAssignable(db, visitor, 'visitorUserId');
     // The visitor must be able to open the case (and so their note draft): on it, covering it, or a supervisor.
@@ -61,6 +63,7 @@ export const calendarHandlers = {
   'cowork.request': ({ services, session, audit }, input) => {
     const db = services.vault.database;
     if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
+    assertNotTransferred(db, input.caseId);
     const id = requestCowork(db, input.caseId, input.colleagueId, session.userId, services.now());
     audit({ targetType: 'case', targetId: String(input.caseId), details: { requestId: id, colleague: input.colleagueId } });
     return getCowork(db, id, userLookup(db));
