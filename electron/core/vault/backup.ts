@@ -12,7 +12,7 @@ import type { AnchorCheck } from '../audit/anchor';
 import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
 import { integrityOk, openEncrypted, quickCheckOk, type Db } from '../db/open';
-import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFile, writeBackupFromDatabase } from './backupFile';
+import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFromDatabase } from './backupFile';
 import { readKeyring, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
 import { runOffThread } from '../host/offload';
 import { freezeDbFile } from './freeze';
@@ -49,20 +49,21 @@ export function backupVault(vault: Vault, outPath: string, actor: Actor | null, 
   try {
     progress?.(0, 3, 'backup.step.copy');
     const header = copyEncrypted(vault, outPath, progress) ?? vacuumCopy(vault, outPath, progress);
-    db.transaction(() =>
-      appendAudit(db, {
-        action: 'vault.backup',
-        actorId: actor?.id ?? null,
-        actorName: actor?.username ?? null,
-        details: { file: basename(outPath), bytes: statSync(outPath).size },
-      }),
-    )();
-    progress?.(3, 3, 'backup.step.done');
-    return { file: outPath, bytes: statSync(outPath).size, createdAt: header.createdAt };
+    return recordBackup(db, outPath, actor, header.createdAt, progress);
   } catch (error) {
     if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
     throw error;
   }
+}
+
+/** The written and verified backup goes into the audit log; both ways of making one end here. */
+function recordBackup(db: Db, outPath: string, actor: Actor | null, createdAt: string, progress?: Progress): BackupResult {
+  const bytes = statSync(outPath).size;
+  db.transaction(() =>
+    appendAudit(db, { action: 'vault.backup', actorId: actor?.id ?? null, actorName: actor?.username ?? null, details: { file: basename(outPath), bytes } }),
+  )();
+  progress?.(3, 3, 'backup.step.done');
+  return { file: outPath, bytes, createdAt };
 }
 
 /**
@@ -112,7 +113,7 @@ function vacuumCopy(vault: Vault, outPath: string, progress?: Progress): { creat
     const meta = readMeta(db);
     progress?.(1, 3, 'backup.step.write');
     const header = vault.withKey((key, keyring) =>
-      writeBackupFile(outPath, copy, { vaultId: meta.vaultId, officeName: meta.officeName, schemaVersion: schemaVersion(db), keyring, dbKey: key }),
+      writeBackupFromDatabase(outPath, copy, { vaultId: meta.vaultId, officeName: meta.officeName, schemaVersion: schemaVersion(db), keyring, dbKey: key }),
     );
     progress?.(2, 3, 'backup.step.verify');
     vault.withKey((key) => checkBackup(outPath, key, meta.vaultId));
@@ -157,16 +158,7 @@ export async function backupVaultInSteps(vault: Vault, outPath: string, actor: A
       { ...(progress ? { onProgress: progress } : {}), ...(signal ? { signal } : {}) },
     );
     if (!sameConnection()) throw new CodedError('auth.locked');
-    db.transaction(() =>
-      appendAudit(db, {
-        action: 'vault.backup',
-        actorId: actor?.id ?? null,
-        actorName: actor?.username ?? null,
-        details: { file: basename(outPath), bytes: statSync(outPath).size },
-      }),
-    )();
-    progress?.(3, 3, 'backup.step.done');
-    return { file: outPath, bytes: statSync(outPath).size, createdAt };
+    return recordBackup(db, outPath, actor, createdAt, progress);
   } catch (error) {
     if (!(error instanceof CodedError && error.code === 'backup.targetExists')) rmSync(outPath, { force: true });
     throw error;

@@ -42,83 +42,13 @@ function macOf(dbKey: Buffer, header: Omit<BackupHeader, 'mac'>): string {
   return createHmac('sha256', macKey(dbKey)).update(canonical).digest('hex');
 }
 
-function sha256File(path: string, onChunk?: (done: number, total: number) => void): string {
-  const hash = createHash('sha256');
-  const total = statSync(path).size;
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  try {
-    let done = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      if (n === 0) break;
-      hash.update(buffer.subarray(0, n));
-      done += n;
-      onChunk?.(done, total);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-}
-
-/** Writes the bundle from an already-made database copy; atomic (tmp + fsync + rename). */
-export function writeBackupFile(
-  outPath: string,
-  dbCopyPath: string,
-  info: { vaultId: string; officeName: string; schemaVersion: number; keyring: KeyringData; dbKey: Buffer },
-  progress?: (done: number, total: number) => void,
-): BackupHeader {
-  const dbBytes = statSync(dbCopyPath).size;
-  const unsigned = {
-    format: 'kalkan-backup' as const,
-    createdAt: new Date().toISOString(),
-    vaultId: info.vaultId,
-    officeName: info.officeName,
-    schemaVersion: info.schemaVersion,
-    dbBytes,
-    dbSha256: sha256File(dbCopyPath),
-    keyring: info.keyring,
-  };
-  const header: BackupHeader = { ...unsigned, mac: macOf(info.dbKey, unsigned) };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const prefix = Buffer.alloc(MAGIC.length + 1 + 4);
-  MAGIC.copy(prefix, 0);
-  prefix.writeUInt8(VERSION, MAGIC.length);
-  prefix.writeUInt32BE(headerBytes.length, MAGIC.length + 1);
-
-  const input = openSync(dbCopyPath, 'r');
-  try {
-    // Exclusive temp file beside the target, renamed into place: a planted link is never followed.
-    writeAtomicWith(
-      outPath,
-      (out) => {
-        writeSync(out, prefix);
-        writeSync(out, headerBytes);
-        const buffer = Buffer.allocUnsafe(CHUNK);
-        let done = 0;
-        for (;;) {
-          const n = readSync(input, buffer, 0, CHUNK, null);
-          if (n === 0) break;
-          writeSync(out, buffer, 0, n);
-          done += n;
-          progress?.(done, dbBytes);
-        }
-      },
-      { existsCode: 'backup.targetExists' },
-    );
-  } finally {
-    closeSync(input);
-  }
-  return header;
-}
-
 /**
  * Writes the bundle straight from the (encrypted) database file, in one pass: the bytes are
  * copied as they are on disk (no decrypt and re-encrypt) and hashed on the way; the header,
  * whose length does not depend on the hash and MAC (fixed-length hex), is written last in
  * front of them. The caller keeps `dbPath` unchanged meanwhile (a checkpointed WAL and a
- * read transaction). Atomic like writeBackupFile.
+ * read transaction, or a private copy). Atomic: an exclusive temp file beside the target,
+ * renamed into place, so a planted link is never followed.
  */
 export function writeBackupFromDatabase(
   outPath: string,
