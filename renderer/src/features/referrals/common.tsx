@@ -1,11 +1,9 @@
-import { ChevronDown } from 'lucide-react';
-import { useCallback } from 'react';
-import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Institution, ReferralState } from '../../../../shared/api/schemas/referrals';
 import { todayLocal } from '../../../../shared/time/localDays';
 import { useCall } from '../../api/useCall';
-import { foldedMatch } from '../../components/ui/SearchPicker';
+import { foldedMatch, SearchPicker } from '../../components/ui/SearchPicker';
 import { useLookups } from '../cases/useLookups';
 
 /** Today on this workstation, YYYY-MM-DD. */
@@ -32,8 +30,9 @@ export function ReferralStateBadge({ state }: { state: ReferralState }) {
 }
 
 /**
- * A searchable institution picker (React Aria ComboBox): type part of the
- * name, without Turkish letters if you like; arrow keys and Enter pick.
+ * A searchable institution picker (the shared SearchPicker): type part of the
+ * name, without Turkish letters if you like; arrow keys and Enter pick; the
+ * institution's type shows beside its name.
  */
 export function InstitutionPicker({
   label,
@@ -53,40 +52,19 @@ export function InstitutionPicker({
   isRequired?: boolean;
 }) {
   const { t } = useTranslation();
+  const options = useMemo(() => institutions.map((item) => ({ id: String(item.id), label: item.name, hint: t(`referrals.institutionType.${item.type}`) })), [institutions, t]);
   return (
-    <ComboBox
-      className="field"
-      // defaultItems, not items: React Aria filters only uncontrolled items (with `items` nothing narrowed).
-      defaultItems={institutions}
-      selectedKey={value === null ? null : String(value)}
-      onSelectionChange={(key) => onChange(key === null ? null : Number(key))}
-      defaultFilter={foldedMatch}
-      menuTrigger="focus"
-      isInvalid={Boolean(error)}
-      isRequired={isRequired}
-    >
-      <Label className="field-label">{label}</Label>
-      <div className="combo">
-        <Input className="field-input combo-input" placeholder={t('referrals.form.institutionPlaceholder')} />
-        <AriaButton className="combo-button" aria-label={t('referrals.form.showInstitutions')}>
-          <ChevronDown aria-hidden="true" size={16} />
-        </AriaButton>
-      </div>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{error}</FieldError>
-      <Popover className="popover combo-popover">
-        <ListBox className="listbox" renderEmptyState={() => <div className="hint listbox-empty">{t('referrals.form.noInstitution')}</div>}>
-          {(item: Institution) => (
-            <ListBoxItem id={String(item.id)} className="listbox-item" textValue={item.name}>
-              <span>{item.name}</span> <span className="hint">· {t(`referrals.institutionType.${item.type}`)}</span>
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+    <SearchPicker
+      label={label}
+      options={options}
+      value={value === null ? null : String(value)}
+      onChange={(id) => onChange(id === null ? null : Number(id))}
+      error={error ?? null}
+      isRequired={Boolean(isRequired)}
+      placeholder={t('referrals.form.institutionPlaceholder')}
+      showAllLabel={t('referrals.form.showInstitutions')}
+      emptyText={t('referrals.form.noInstitution')}
+      {...(description ? { description } : {})}
+    />
   );
 }
