@@ -17,6 +17,7 @@ import { draftsHandlers } from './handlers/draftsHandlers';
 import { officeHandlers } from './handlers/officeHandlers';
 import { referralsHandlers } from './handlers/referralsHandlers';
 import { statsHandlers } from './handlers/statsHandlers';
+import { transfersHandlers } from './handlers/transfersHandlers';
 import { usersHandlers } from './handlers/usersHandlers';
 import type { Handlers } from './router';
 
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...auditViewHandlers,
   ...attachmentsHandlers,
   ...calendarHandlers,
+  ...transfersHandlers,
 };

@@ -17,6 +17,12 @@ export interface NativeDialogs {
 export const CHOSEN_PATH_FIELDS: Readonly<Record<string, string>> = {
   'backup.restore': 'file',
   'stats.exportCsv': 'path',
+  'transfers.exportOfficeKey': 'path',
+  'transfers.readKeyFile': 'path',
+  'transfers.request': 'keyFile',
+  'transfers.approve': 'out',
+  'transfers.preview': 'file',
+  'transfers.import': 'file',
 };
 
 export interface HostDialogService {

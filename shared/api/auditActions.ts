@@ -102,6 +102,9 @@ export const AUDIT_ACTIONS = [
   'office.transferKeyExported',
   'case.transferredOut',
   'case.transferredIn',
+  'transfer.requested',
+  'transfer.rejected',
+  'transfer.previewed',
   // calendar, colleague cover and co-working (issue 17)
   'visit.planned',
   'visit.cancelled',

@@ -22,6 +22,7 @@ import { draftsMethods } from './methods/drafts';
 import { officeMethods } from './methods/office';
 import { referralsMethods } from './methods/referrals';
 import { statsMethods } from './methods/stats';
+import { transfersMethods } from './methods/transfers';
 import { vaultMethods } from './methods/vault';
 
 export { AppInfo, Health, Settings } from './methods/app';
@@ -67,6 +68,7 @@ export const contract = {
   ...auditMethods,
   ...attachmentsMethods,
   ...calendarMethods,
+  ...transfersMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

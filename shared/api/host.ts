@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 /** What a dialog is for: decides the title, the file filters and the default name. */
-export const HOST_DIALOG_PURPOSES = ['backupFolder', 'restoreFile', 'csvExport', 'pdfSave', 'decryptedExport'] as const;
+export const HOST_DIALOG_PURPOSES = ['backupFolder', 'restoreFile', 'csvExport', 'pdfSave', 'decryptedExport', 'transferKey', 'transferFile'] as const;
 export type HostDialogPurpose = (typeof HOST_DIALOG_PURPOSES)[number];
 
 export const HostDialogRequest = z
@@ -46,4 +46,6 @@ export const HOST_DIALOG_FILTERS: Readonly<Record<HostDialogPurpose, readonly st
   csvExport: ['csv'],
   pdfSave: ['pdf'],
   decryptedExport: ['sqlite', 'db'],
+  transferKey: ['pub'],
+  transferFile: ['kcase'],
 };

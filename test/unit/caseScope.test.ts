@@ -83,6 +83,11 @@ const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
   'calendar.cancelVisit': (id) => ({ caseId: id.case, visitId: 1 }),
   'cowork.request': (id) => ({ caseId: id.case, colleagueId: '00000000-0000-4000-8000-000000000000' }),
   'cowork.decide': (id) => ({ caseId: id.case, requestId: 1, approve: true }),
+  'transfers.request': (id) => ({ caseId: id.case, sections: ['notes'], attachmentIds: [id.attachment], keyFile: '/tmp/ofis.pub' }),
+  'transfers.forCase': (id) => ({ caseId: id.case }),
+  'transfers.approve': (id) => ({ caseId: id.case, requestId: 1, out: '/tmp/vaka.kcase' }),
+  'transfers.reject': (id) => ({ caseId: id.case, requestId: 1, reason: 'Eksik bilgi.' }),
+  'transfers.import': (id) => ({ file: '/tmp/vaka.kcase', targetCaseId: id.case }),
 };
 
 /** A tiny file that passes the type check (a PDF by its bytes). */

@@ -9,13 +9,24 @@
  * someone else, so a new person is created and the match is shown for a person to decide.
  * Referrals point at the sending office's directory of institutions, which the receiver does not
  * have: they are kept as received (inside the vault, in transfers_in.sections), not as rows.
+ *
+ * Merge (in the app, `into`): instead of a new case, the file is added to an open case here whose
+ * primary child the duplicate check matched (`mergeTargets`). Merging never overwrites anything:
+ * the case's status, priority, household, responsible caseworker and every existing person's
+ * details stay as they are. The transferred primary child is that case's primary child; another
+ * transferred person is linked to an existing person on the same identity number or to a member
+ * of the case the duplicate check matches at BLOCKING_SCORE or above, and is otherwise created
+ * and added as a member. Notes (every version), risk assessments and attachments are appended.
+ * In both modes every appended note, assessment and attachment is recorded in `transfer_rows`
+ * with its transfer id: the provenance ("transferred from OFFICE").
  */
 import { createHash } from 'node:crypto';
 import { CodedError } from '../../../shared/api/envelope';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/api/schemas/cases';
 import type { Db } from '../db/open';
-import { findDuplicates } from '../cases/duplicates';
-import type { Actor } from '../cases/access';
+import type { MergeTarget, TransferPerson, TransferSection } from '../../../shared/api/schemas/transfers';
+import { BLOCKING_SCORE, findDuplicates } from '../cases/duplicates';
+import { visibleCaseIds, type Actor } from '../cases/access';
 import { addHistory, insertCase, nextCaseSeq, requireCase, setCaseWorkers } from '../cases/casesRepo';
 import { insertPerson, type PersonFields } from '../cases/peopleRepo';
 
@@ -36,10 +47,19 @@ export interface CasePayload {
 
 const all = (db: Db, sql: string, ...params: unknown[]): Row[] => db.prepare(sql).all(...params) as Row[];
 
-export function collectCase(db: Db, caseId: number): CasePayload {
+/** What to send: without options, everything (the CLI); the app sends the sections and attachments chosen. */
+export interface CollectOptions {
+  sections?: readonly TransferSection[];
+  attachmentIds?: readonly number[];
+}
+
+export function collectCase(db: Db, caseId: number, options: CollectOptions = {}): CasePayload {
   const kase = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as Row | undefined;
   if (!kase) throw new CodedError('cases.notFound');
-  const attachments = all(db, "SELECT * FROM attachments WHERE case_id = ? AND state = 'ready' AND deleted_at IS NULL ORDER BY id", caseId).map((row) => {
+  const wanted = (section: TransferSection) => !options.sections || options.sections.includes(section);
+  const chosen = options.attachmentIds ? new Set(options.attachmentIds) : null;
+  const attachmentRows = all(db, "SELECT * FROM attachments WHERE case_id = ? AND state = 'ready' AND deleted_at IS NULL ORDER BY id", caseId).filter((row) => !chosen || chosen.has(num(row.id)!));
+  const attachments = attachmentRows.map((row) => {
     const chunks = db.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq').all(row.id) as Array<{ data: Buffer }>;
     return { row, base64: Buffer.concat(chunks.map((c) => c.data)).toString('base64') };
   });
@@ -49,10 +69,10 @@ export function collectCase(db: Db, caseId: number): CasePayload {
     household: (db.prepare('SELECT * FROM households WHERE id = ?').get(kase.household_id) as Row | undefined) ?? null,
     people: all(db, 'SELECT p.* FROM people p JOIN case_members m ON m.person_id = p.id WHERE m.case_id = ? ORDER BY p.id', caseId),
     members: all(db, 'SELECT * FROM case_members WHERE case_id = ? ORDER BY id', caseId),
-    notes: all(db, 'SELECT * FROM notes WHERE case_id = ? ORDER BY id', caseId),
-    noteVersions: all(db, 'SELECT v.* FROM note_versions v JOIN notes n ON n.id = v.note_id WHERE n.case_id = ? ORDER BY v.id', caseId),
-    assessments: all(db, 'SELECT * FROM assessments WHERE case_id = ? ORDER BY id', caseId),
-    referrals: all(db, 'SELECT * FROM referrals WHERE case_id = ? ORDER BY id', caseId),
+    notes: wanted('notes') ? all(db, 'SELECT * FROM notes WHERE case_id = ? ORDER BY id', caseId) : [],
+    noteVersions: wanted('notes') ? all(db, 'SELECT v.* FROM note_versions v JOIN notes n ON n.id = v.note_id WHERE n.case_id = ? ORDER BY v.id', caseId) : [],
+    assessments: wanted('assessments') ? all(db, 'SELECT * FROM assessments WHERE case_id = ? ORDER BY id', caseId) : [],
+    referrals: wanted('referrals') ? all(db, 'SELECT * FROM referrals WHERE case_id = ? ORDER BY id', caseId) : [],
     attachments,
   };
 }
@@ -137,7 +157,9 @@ export interface PersonMatch {
 export interface ImportResult {
   caseId: number;
   caseNumber: string;
+  merged: boolean;
   people: number;
+  linked: number;
   notes: number;
   assessments: number;
   referrals: number;
@@ -147,52 +169,130 @@ export interface ImportResult {
 
 const USER_COLUMNS = ['created_by', 'added_by', 'edited_by', 'assessed_by', 'decided_by', 'closed_by', 'closure_requested_by', 'deleted_by'];
 
+/** The person with the same identity number (type and number), if any: linked, never duplicated. */
+function exactMatch(db: Db, fields: PersonFields): number | null {
+  if (!fields.idNumber || !fields.idType) return null;
+  return (db.prepare('SELECT id FROM people WHERE id_number = ? AND id_type = ?').get(fields.idNumber, fields.idType) as { id: number } | undefined)?.id ?? null;
+}
+
+const memberOf = (payload: CasePayload, p: Row): Row | undefined => payload.members.find((m) => m.person_id === p.id);
+
+function duplicatesOf(db: Db, fields: PersonFields, actor: Actor) {
+  return findDuplicates(db, { firstName: fields.firstName, lastName: fields.lastName, birthDate: fields.birthDate, birthYear: fields.birthYear, idType: fields.idType, idNumber: fields.idNumber }, actor);
+}
+
+/** What a transfer file brings, checked against this office's people: shown before anything is written. */
+export function previewPeople(db: Db, payload: CasePayload, actor: Actor): { people: TransferPerson[]; mergeTargets: MergeTarget[] } {
+  let primaryCandidates: Array<{ personId: number; score: number }> = [];
+  const people = payload.people.map((p, index): TransferPerson => {
+    const fields = personFields(p);
+    const member = memberOf(payload, p);
+    const candidates = duplicatesOf(db, fields, actor);
+    const isPrimary = member?.is_primary === 1;
+    if (isPrimary) primaryCandidates = candidates.map((c) => ({ personId: c.personId, score: c.score }));
+    return {
+      index,
+      role: (str(member?.role) ?? 'other') as TransferPerson['role'],
+      isPrimary,
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+      birthDate: fields.birthDate,
+      birthYear: fields.birthYear,
+      linkedPersonId: exactMatch(db, fields),
+      candidates,
+    };
+  });
+  return { people, mergeTargets: mergeTargets(db, primaryCandidates, actor) };
+}
+
+/** Open, not transferred cases the actor sees whose primary child is one of the candidates. */
+function mergeTargets(db: Db, candidates: Array<{ personId: number; score: number }>, actor: Actor): MergeTarget[] {
+  const rows = candidates.flatMap((c) =>
+    (
+      db.prepare("SELECT id, case_number, status FROM cases WHERE primary_child_id = ? AND status <> 'closed' AND transferred_at IS NULL ORDER BY opened_at DESC, id").all(c.personId) as Array<{
+        id: number;
+        case_number: string;
+        status: MergeTarget['status'];
+      }>
+    ).map((r) => ({ caseId: r.id, caseNumber: r.case_number, status: r.status, personId: c.personId, score: c.score })),
+  );
+  const visible = visibleCaseIds(
+    db,
+    actor,
+    rows.map((r) => r.caseId),
+  );
+  return rows.filter((r) => visible.has(r.caseId)).sort((a, b) => b.score - a.score || a.caseId - b.caseId);
+}
+
 export function importCase(
   db: Db,
   payload: CasePayload,
   transfer: { transferId: string; senderVaultId: string; senderFingerprint: string; senderOffice: string },
   actor: Actor,
   now: string,
+  /** Merge into this open case (one of previewPeople's mergeTargets) instead of creating one. */
+  into: { caseId: number } | null = null,
 ): ImportResult {
   if (transferSeen(db, transfer.transferId)) throw new CodedError('transfer.replayed');
   const users: Row = Object.fromEntries(USER_COLUMNS.map((c) => [c, actor.userId]));
-  const k = payload.case;
-  const h = payload.household ?? {};
-  const householdId = insertRow(db, 'households', h, { ...users, created_at: now, updated_at: now });
-  const openedAt = str(k.opened_at) ?? now;
-  const year = Number(now.slice(0, 4));
-  const seq = nextCaseSeq(db, year);
-  const caseId = insertCase(db, { year, seq, householdId, status: 'intake', priority: null, responsible: actor.userId, openedAt, actor: actor.userId, now });
-  // Keep the status and priority the sending office had reached (closed cases are not transferred).
-  const status: CaseStatus = CASE_STATUSES.find((s) => s === k.status && s !== 'closed') ?? 'intake';
-  db.prepare('UPDATE cases SET status = ?, priority = ?, priority_rank = ?, last_intake_at = ? WHERE id = ?').run(status, str(k.priority), num(k.priority_rank) ?? 5, str(k.last_intake_at) ?? openedAt, caseId);
-  setCaseWorkers(db, caseId, actor.userId, [], actor.userId, now);
-  addHistory(db, { caseId, event: 'created', from: null, to: status, reason: `transfer ${transfer.transferId}`, at: now, by: actor.userId });
+  let caseId: number;
+  let targetChild: number | null = null;
+  if (into) {
+    const { mergeTargets: targets } = previewPeople(db, payload, actor);
+    const target = targets.find((t) => t.caseId === into.caseId);
+    if (!target) throw new CodedError('transfer.notMergeTarget', { field: 'targetCaseId' });
+    caseId = target.caseId;
+    targetChild = target.personId;
+    db.prepare('UPDATE cases SET version = version + 1, updated_at = ? WHERE id = ?').run(now, caseId);
+  } else {
+    const k = payload.case;
+    const h = payload.household ?? {};
+    const householdId = insertRow(db, 'households', h, { ...users, created_at: now, updated_at: now });
+    const openedAt = str(k.opened_at) ?? now;
+    const year = Number(now.slice(0, 4));
+    const seq = nextCaseSeq(db, year);
+    caseId = insertCase(db, { year, seq, householdId, status: 'intake', priority: null, responsible: actor.userId, openedAt, actor: actor.userId, now });
+    // Keep the status and priority the sending office had reached (closed cases are not transferred).
+    const status: CaseStatus = CASE_STATUSES.find((s) => s === k.status && s !== 'closed') ?? 'intake';
+    db.prepare('UPDATE cases SET status = ?, priority = ?, priority_rank = ?, last_intake_at = ? WHERE id = ?').run(status, str(k.priority), num(k.priority_rank) ?? 5, str(k.last_intake_at) ?? openedAt, caseId);
+    setCaseWorkers(db, caseId, actor.userId, [], actor.userId, now);
+    addHistory(db, { caseId, event: 'created', from: null, to: status, reason: `transfer ${transfer.transferId}`, at: now, by: actor.userId });
+  }
 
+  const caseMembers = new Set((db.prepare('SELECT person_id FROM case_members WHERE case_id = ?').all(caseId) as Array<{ person_id: number }>).map((r) => r.person_id));
   const personIds = new Map<number, number>();
   const matches: PersonMatch[] = [];
+  let linked = 0;
   payload.people.forEach((p, index) => {
     const fields = personFields(p);
-    const member = payload.members.find((m) => m.person_id === p.id);
-    const candidates = findDuplicates(db, { firstName: fields.firstName, lastName: fields.lastName, birthDate: fields.birthDate, birthYear: fields.birthYear, idType: fields.idType, idNumber: fields.idNumber }, { ...actor, readAll: true });
-    const exact =
-      fields.idNumber && fields.idType
-        ? ((db.prepare('SELECT id FROM people WHERE id_number = ? AND id_type = ?').get(fields.idNumber, fields.idType) as { id: number } | undefined)?.id ?? null)
-        : null;
-    const personId = exact ?? insertPerson(db, fields, `people.${index}`, actor.userId, now);
+    const member = memberOf(payload, p);
+    const candidates = duplicatesOf(db, fields, { ...actor, readAll: true });
+    let existing: number | null;
+    if (into && member?.is_primary === 1) existing = targetChild;
+    else existing = exactMatch(db, fields) ?? (into ? (candidates.find((c) => c.score >= BLOCKING_SCORE && caseMembers.has(c.personId))?.personId ?? null) : null);
+    const personId = existing ?? insertPerson(db, fields, `people.${index}`, actor.userId, now);
+    if (existing !== null) linked += 1;
     personIds.set(num(p.id)!, personId);
-    matches.push({ index, role: str(member?.role) ?? 'other', linkedPersonId: exact, candidates: candidates.map((c) => ({ personId: c.personId, score: c.score, reasons: [...c.reasons] })) });
+    matches.push({ index, role: str(member?.role) ?? 'other', linkedPersonId: existing, candidates: candidates.map((c) => ({ personId: c.personId, score: c.score, reasons: [...c.reasons] })) });
   });
   for (const m of payload.members) {
     const personId = personIds.get(num(m.person_id)!);
-    if (personId === undefined) continue;
-    insertRow(db, 'case_members', m, { ...users, case_id: caseId, person_id: personId, added_at: now });
+    if (personId === undefined || caseMembers.has(personId)) continue;
+    insertRow(db, 'case_members', m, { ...users, case_id: caseId, person_id: personId, added_at: now, ...(into ? { is_primary: 0 } : {}) });
+    caseMembers.add(personId);
   }
-  const primary = payload.members.find((m) => m.is_primary === 1);
-  if (primary) db.prepare('UPDATE cases SET primary_child_id = ? WHERE id = ?').run(personIds.get(num(primary.person_id)!) ?? null, caseId);
+  if (!into) {
+    const primary = payload.members.find((m) => m.is_primary === 1);
+    if (primary) db.prepare('UPDATE cases SET primary_child_id = ? WHERE id = ?').run(personIds.get(num(primary.person_id)!) ?? null, caseId);
+  }
 
+  const provenance: Array<[kind: 'note' | 'assessment' | 'attachment', id: number]> = [];
   const noteIds = new Map<number, number>();
-  for (const n of payload.notes) noteIds.set(num(n.id)!, insertRow(db, 'notes', n, { ...users, case_id: caseId }));
+  for (const n of payload.notes) {
+    const id = insertRow(db, 'notes', n, { ...users, case_id: caseId });
+    noteIds.set(num(n.id)!, id);
+    provenance.push(['note', id]);
+  }
   for (const v of payload.noteVersions) {
     const noteId = noteIds.get(num(v.note_id)!);
     if (noteId !== undefined) insertRow(db, 'note_versions', v, { ...users, note_id: noteId });
@@ -201,15 +301,14 @@ export function importCase(
   for (const a of payload.assessments) {
     const childId = num(a.child_id);
     const previous = num(a.previous_id);
-    assessmentIds.set(
-      num(a.id)!,
-      insertRow(db, 'assessments', a, {
-        ...users,
-        case_id: caseId,
-        child_id: childId === null ? null : (personIds.get(childId) ?? null),
-        previous_id: previous === null ? null : (assessmentIds.get(previous) ?? null),
-      }),
-    );
+    const id = insertRow(db, 'assessments', a, {
+      ...users,
+      case_id: caseId,
+      child_id: childId === null ? null : (personIds.get(childId) ?? null),
+      previous_id: previous === null ? null : (assessmentIds.get(previous) ?? null),
+    });
+    assessmentIds.set(num(a.id)!, id);
+    provenance.push(['assessment', id]);
   }
   for (const { row, base64 } of payload.attachments) {
     const bytes = Buffer.from(base64, 'base64');
@@ -219,14 +318,19 @@ export function importCase(
     const id = insertRow(db, 'attachments', row, { ...users, case_id: caseId, link_kind: linkId === undefined ? null : linkKind, link_id: linkId ?? null, state: 'ready', size: bytes.length });
     const insert = db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
     for (let seq = 0, at = 0; at < bytes.length || seq === 0; seq += 1, at += 256 * 1024) insert.run(id, seq, bytes.subarray(at, at + 256 * 1024));
+    provenance.push(['attachment', id]);
   }
   db.prepare(
-    'INSERT INTO transfers_in (transfer_id, case_id, sender_vault_id, sender_fingerprint, sender_office, sections, received_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(transfer.transferId, caseId, transfer.senderVaultId, transfer.senderFingerprint, transfer.senderOffice, JSON.stringify({ referrals: payload.referrals }), now, actor.userId);
+    'INSERT INTO transfers_in (transfer_id, case_id, sender_vault_id, sender_fingerprint, sender_office, sections, received_at, received_by, merged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(transfer.transferId, caseId, transfer.senderVaultId, transfer.senderFingerprint, transfer.senderOffice, JSON.stringify({ referrals: payload.referrals }), now, actor.userId, into ? 1 : 0);
+  const mark = db.prepare('INSERT INTO transfer_rows (transfer_id, kind, row_id) VALUES (?, ?, ?)');
+  for (const [kind, id] of provenance) mark.run(transfer.transferId, kind, id);
   return {
     caseId,
     caseNumber: requireCase(db, caseId).case_number,
+    merged: into !== null,
     people: personIds.size,
+    linked,
     notes: noteIds.size,
     assessments: assessmentIds.size,
     referrals: payload.referrals.length,
