@@ -13,6 +13,7 @@ import './styles/referrals.css';
 import './styles/drafts.css';
 import './styles/office.css';
 import './styles/calendar.css';
+import './styles/transfers.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

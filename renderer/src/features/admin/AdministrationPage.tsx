@@ -9,6 +9,7 @@ import { OfficePanel } from './OfficePanel';
 import { RotationPanel } from './RotationPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
+import { TransferKeyPanel } from '../transfers/TransferKeyPanel';
 
 export function AdministrationPage() {
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function AdministrationPage() {
         {canSettings ? (
           <TabPanel id="office" className="tab-panel">
             <OfficePanel />
+            <TransferKeyPanel />
           </TabPanel>
         ) : null}
         {canBackup || canSettings ? (

@@ -24,6 +24,7 @@ import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { CaseCourtPanel } from '../court/CaseCourtPanel';
 import { CourtReportButton } from '../documents/CourtReportButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { CaseTransferPanel } from '../transfers/CaseTransferPanel';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -100,6 +101,7 @@ export function CaseFilePage() {
       {closed ? <Alert tone="info">{t('cases.closedInfo', { date: formatDate(c.closedAt ?? c.updatedAt, i18n.language), reason: c.closureReason ?? '' })}</Alert> : null}
 
       <CaseActions file={file.data} onChanged={file.reload} />
+      <CaseTransferPanel file={file.data} onChanged={file.reload} />
 
       <Tabs className="tabs" selectedKey={tab} onSelectionChange={(key) => setParams(key === 'overview' ? {} : { tab: String(key) }, { replace: true })}>
         <TabList aria-label={t('cases.tabs.label')} className="tab-list">

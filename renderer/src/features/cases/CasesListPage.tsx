@@ -28,6 +28,7 @@ export function CasesListPage() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('case:write');
   const canReadAll = useCan('case:readAll');
+  const canApprove = useCan('case:approve');
   const [status, setStatus] = useState<string>(OPEN);
   const [priority, setPriority] = useState<string>(ALL);
   const [caseworker, setCaseworker] = useState<string>(ALL);
@@ -79,11 +80,18 @@ export function CasesListPage() {
     <section aria-labelledby="page-title" className="page page-fill">
       <div className="page-head">
         <h1 id="page-title">{t('pages.cases.title')}</h1>
-        {canWrite ? (
-          <a className="btn btn-primary" href="#/cases/new">
-            <Plus aria-hidden="true" size={16} /> {t('cases.new')}
-          </a>
-        ) : null}
+        <div className="page-head-actions">
+          {canApprove ? (
+            <a className="btn btn-secondary" href="#/cases/import">
+              {t('transfers.importLink')}
+            </a>
+          ) : null}
+          {canWrite ? (
+            <a className="btn btn-primary" href="#/cases/new">
+              <Plus aria-hidden="true" size={16} /> {t('cases.new')}
+            </a>
+          ) : null}
+        </div>
       </div>
       <SearchBox />
       <div className="filters">

@@ -12,6 +12,7 @@ import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { TaskList } from '../cases/TasksPanel';
 import { backupWarning } from '../../../../shared/time/backupAge';
 import { formatDateTime } from '../../i18n/format';
+import { PendingTransfers } from '../transfers/PendingTransfers';
 
 type Scope = 'mine' | 'everyone';
 const GROUPS = ['overdue', 'today', 'week'] as const;
@@ -117,6 +118,7 @@ export function DashboardPage() {
         </Alert>
       ) : null}
       {data ? <Summary data={data} /> : <p role="status">{t('app.loading')}</p>}
+      <PendingTransfers />
       {empty ? <EmptyState action={<a href="#/cases">{t('nav.cases')}</a>}>{t('pages.dashboard.empty')}</EmptyState> : null}
       {data
         ? GROUPS.filter((g) => data[g].total > 0).map((g) => (
