@@ -174,7 +174,7 @@ function RequestDialog({ file, isOpen, onClose, onSent }: { file: CaseFile; isOp
               </Checkbox>
             ))}
           </CheckboxGroup>
-          <div className="inline-form">
+          <div className="inline-form wide-path">
             <PathField
               label={t('transfers.keyFile')}
               description={t('transfers.keyFileHint')}

@@ -61,7 +61,7 @@ export function TransferImportPage() {
       </p>
       <h1 id="page-title">{t('transfers.import.title')}</h1>
       <p className="hint">{t('transfers.import.intro')}</p>
-      <div className="inline-form">
+      <div className="inline-form wide-path">
         <PathField
           label={t('transfers.import.file')}
           description={t('transfers.import.fileHint')}

@@ -45,7 +45,7 @@ export function TransferKeyPanel() {
           <p className="hint">{t('transfers.key.none')}</p>
         )
       ) : null}
-      <div className="inline-form">
+      <div className="inline-form wide-path">
         <PathField label={t('transfers.key.file')} description={t('transfers.key.fileHint')} value={path} onChange={setPath} mode="save" purpose="transferKey" defaultName="ofis.pub" isRequired />
         <Button variant="primary" isDisabled={!path.trim()} onPress={() => void exportKey()}>
           {t('transfers.key.export')}
