@@ -129,6 +129,8 @@ test('transfer key, own key refused, import preview and a new case from another 
   await expect(app.getByText(fill(en.transfers.receivedCounts, { notes: 1, assessments: 0, attachments: 0, referrals: 0 }))).toBeVisible();
   await app.screenshot({ path: 'test-results/transfer-received-en.png' });
   expect(await axe(app)).toEqual([]);
+  await app.getByRole('tab', { name: /^Notes/ }).click();
+  await expect(app.locator('.note').filter({ hasText: 'Ev ziyareti yapıldı.' })).toContainText(fill(en.transfers.fromTag, { office: 'Çankaya Çocuk Koruma Birimi' }));
 
   // The same file again: refused as already imported.
   await app.goto(`${origin}/#/cases/import`);

@@ -193,7 +193,7 @@ describe('transfer to another office (API)', () => {
     expect(notes.map((n) => n.transfer_id)).toEqual([null, result.transferId]);
     expect((await bo.ok<AttachmentList>(bAyse, 'attachments.list', { caseId: existing.id })).items.map((i) => i.fileName)).toEqual(['foto.png']);
     const provenance = await bo.ok(bAyse, 'transfers.forCase', { caseId: existing.id });
-    expect(provenance.received).toEqual([expect.objectContaining({ transferId: result.transferId, merged: true, notes: 1, attachments: 1, sender: { office: expect.any(String), fingerprint: a.fingerprint } })]);
+    expect(provenance.received).toEqual([expect.objectContaining({ transferId: result.transferId, merged: true, notes: 1, attachments: 1, noteIds: [notes[1]!.id], assessmentIds: [], sender: { office: expect.any(String), fingerprint: a.fingerprint } })]);
     expect(audit(bo, 'case.transferredIn')).toEqual([{ target_type: 'case', target_id: String(existing.id), details: expect.stringContaining('"merged":true') }]);
 
     // Replay: the same file again is refused, in preview and import.

@@ -90,14 +90,13 @@ export function caseTransfers(db: Db, caseId: number, users: UserLookup): CaseTr
   const received = (
     db
       .prepare(
-        `SELECT t.transfer_id, t.sender_office, t.sender_fingerprint, t.received_at, t.received_by, t.merged, t.sections,
-                (SELECT count(*) FROM transfer_rows w WHERE w.transfer_id = t.transfer_id AND w.kind = 'note') AS notes,
-                (SELECT count(*) FROM transfer_rows w WHERE w.transfer_id = t.transfer_id AND w.kind = 'assessment') AS assessments,
-                (SELECT count(*) FROM transfer_rows w WHERE w.transfer_id = t.transfer_id AND w.kind = 'attachment') AS attachments
+        `SELECT t.transfer_id, t.sender_office, t.sender_fingerprint, t.received_at, t.received_by, t.merged, t.sections
          FROM transfers_in t WHERE t.case_id = ? ORDER BY t.received_at DESC`,
       )
-      .all(caseId) as Array<{ transfer_id: string; sender_office: string; sender_fingerprint: string; received_at: string; received_by: string; merged: number; sections: string; notes: number; assessments: number; attachments: number }>
+      .all(caseId) as Array<{ transfer_id: string; sender_office: string; sender_fingerprint: string; received_at: string; received_by: string; merged: number; sections: string }>
   ).map((r): TransferReceived => {
+    const rows = db.prepare('SELECT kind, row_id FROM transfer_rows WHERE transfer_id = ? ORDER BY row_id').all(r.transfer_id) as Array<{ kind: 'note' | 'assessment' | 'attachment'; row_id: number }>;
+    const ids = (kind: string) => rows.filter((w) => w.kind === kind).map((w) => w.row_id);
     let referrals = 0;
     try {
       const kept = JSON.parse(r.sections) as { referrals?: unknown[] };
@@ -111,10 +110,13 @@ export function caseTransfers(db: Db, caseId: number, users: UserLookup): CaseTr
       receivedAt: r.received_at,
       receivedBy: users(r.received_by),
       merged: r.merged === 1,
-      notes: r.notes,
-      assessments: r.assessments,
-      attachments: r.attachments,
+      notes: ids('note').length,
+      assessments: ids('assessment').length,
+      attachments: ids('attachment').length,
       referrals,
+      noteIds: ids('note'),
+      assessmentIds: ids('assessment'),
+      attachmentIds: ids('attachment'),
     };
   });
   return { requests, received };

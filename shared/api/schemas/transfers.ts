@@ -97,6 +97,10 @@ export const TransferReceived = z.object({
   assessments: z.number().int(),
   attachments: z.number().int(),
   referrals: z.number().int(),
+  /** The rows this transfer appended (provenance: shown as "transferred from OFFICE"). */
+  noteIds: z.array(Id),
+  assessmentIds: z.array(Id),
+  attachmentIds: z.array(Id),
 });
 export type TransferReceived = z.infer<typeof TransferReceived>;
 

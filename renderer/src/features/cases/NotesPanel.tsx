@@ -6,6 +6,7 @@ import { NOTE_TYPES, type CaseFile, type NoteSummary, type NoteVersion } from '.
 import { localDay, localTime } from '../../../../shared/time/localDays';
 import { ApiError, call } from '../../api/client';
 import { messageOf } from '../../api/errors';
+import { useCall } from '../../api/useCall';
 import { EmptyState } from '../../components/EmptyState';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
@@ -100,6 +101,9 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
   };
 
   const showVersions = async (note: NoteSummary) => setVersions(await call('notes.versions', { noteId: note.id }));
+  // Notes a transfer from another office appended (issue 17): marked with where they came from.
+  const transfers = useCall('transfers.forCase', { caseId: file.case.id });
+  const transferredFrom = new Map((transfers.data?.received ?? []).flatMap((r) => r.noteIds.map((id) => [id, r.sender.office || r.sender.fingerprint] as const)));
 
   return (
     <div>
@@ -133,6 +137,7 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
                 <strong>{formatDateTime(note.occurredAt, i18n.language)}</strong>
                 <span className="hint">{note.createdBy.displayName}</span>
                 {note.visitRefused ? <span className="tag tag-warning">{t('notes.visitRefused')}</span> : null}
+                {transferredFrom.has(note.id) ? <span className="tag">{t('transfers.fromTag', { office: transferredFrom.get(note.id) })}</span> : null}
                 {note.versionCount > 1 ? (
                   <Button variant="quiet" onPress={() => void showVersions(note)}>
                     <History aria-hidden="true" size={14} /> {t('notes.versions', { count: note.versionCount })}
