@@ -28,7 +28,7 @@ async function axe(page: Page) {
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 /** A second office in its own vault: one case with a note, sent (requested and approved) to `pub`. */
-async function sendingOffice(dir: string, pub: string): Promise<{ file: string; fingerprint: string; pub: string }> {
+async function sendingOffice(dir: string, pub: string): Promise<{ file: string; merge: string; fingerprint: string; pub: string }> {
   const core = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'kalkan-e2e-b-')), log: silentLogger, kdf: TEST_KDF });
   const client = newClientState();
   await call(core.router, client, 'setup.create', { officeName: 'Çankaya Çocuk Koruma Birimi', username: ADMIN.username, displayName: 'Can Yönetici', password: ADMIN.password });
@@ -47,8 +47,18 @@ async function sendingOffice(dir: string, pub: string): Promise<{ file: string; 
   const request = await call(core.router, client, 'transfers.request', { caseId: kase.id, sections: ['notes', 'assessments', 'referrals'], attachmentIds: [], keyFile: pub });
   const file = join(dir, 'sahin.kcase');
   await call(core.router, client, 'transfers.approve', { caseId: kase.id, requestId: request.id, out: file });
+  // A second case whose child this office already has (same name and birth date): to merge.
+  const same = (await call(core.router, client, 'cases.create', {
+    household: { name: 'Öztürk ailesi', city: 'Ankara' },
+    members: [{ person: { firstName: 'Çağla', lastName: 'Öztürk', birthDate: '2014-05-10', sex: 'female' }, role: 'child', confirmedNew: true }],
+    intake: { receivedAt: '2026-03-03T08:30', channel: 'school', concerns: ['domestic_violence'], summary: 'Yeni okul bildirdi.' },
+  })) as { id: number };
+  await call(core.router, client, 'notes.add', { caseId: same.id, type: 'phone_call', occurredAt: '2026-03-04T10:00', body: 'Yeni okulla görüşüldü.' });
+  const second = await call(core.router, client, 'transfers.request', { caseId: same.id, sections: ['notes'], attachmentIds: [], keyFile: pub });
+  const merge = join(dir, 'ozturk-ankara.kcase');
+  await call(core.router, client, 'transfers.approve', { caseId: same.id, requestId: second.id, out: merge });
   await call(core.router, client, 'auth.signOut', {});
-  return { file, fingerprint: key.fingerprint, pub: own };
+  return { file, merge, fingerprint: key.fingerprint, pub: own };
 }
 
 test('transfer key, own key refused, import preview and a new case from another office; both languages', async ({ signedIn: app }) => {
@@ -137,6 +147,28 @@ test('transfer key, own key refused, import preview and a new case from another 
   await app.getByLabel(en.transfers.import.file).fill(sent.file);
   await app.getByRole('button', { name: en.transfers.import.preview }).click();
   await expect(app.getByRole('alert')).toContainText(en.errors.transfer.replayed);
+
+  // The second file's child is this office's Çağla Öztürk: merged into her case, appended, nothing overwritten.
+  await app.getByLabel(en.transfers.import.file).fill(sent.merge);
+  await app.getByRole('button', { name: en.transfers.import.preview }).click();
+  await expect(preview.getByRole('row', { name: /Çağla Öztürk/ })).toContainText('Çağla Öztürk (similarity 100%)');
+  const caseNumber = '2026/0001';
+  const mergeChoice = preview.getByRole('radio', { name: new RegExp(`^Merge into case ${caseNumber}`) });
+  // By keyboard: from "Create a new case" to the merge choice.
+  await preview.getByRole('radio', { name: en.transfers.import.asNew }).focus();
+  await app.keyboard.press('ArrowDown');
+  await expect(mergeChoice).toBeChecked();
+  await expect(preview.getByText(en.transfers.import.mergeExplained)).toBeVisible();
+  await app.screenshot({ path: 'test-results/transfer-merge-en.png', fullPage: true });
+  expect(await axe(app)).toEqual([]);
+  await preview.getByRole('button', { name: en.transfers.import.merge }).click();
+  await expect(app.getByText(fill(en.transfers.import.doneMerged, { office: 'Çankaya Çocuk Koruma Birimi', case: caseNumber }))).toBeVisible();
+  await app.getByRole('link', { name: en.transfers.import.openCase }).click();
+  await expect(app.getByText(/was merged into this case/)).toBeVisible();
+  await expect(app.getByRole('heading', { level: 1, name: /Çağla Öztürk/ })).toBeVisible();
+  await expect(app.getByText('Öztürk ailesi')).toBeVisible();
+  await app.getByRole('tab', { name: /^Notes/ }).click();
+  await expect(app.locator('.note').filter({ hasText: 'Yeni okulla görüşüldü.' })).toContainText(fill(en.transfers.fromTag, { office: 'Çankaya Çocuk Koruma Birimi' }));
 
   // This office's case, asked to go to the other office; the supervisor approves it on the dashboard.
   const request = await api<{ id: number }>(app, 'transfers.request', { caseId: kase.id, sections: ['notes'], attachmentIds: [], keyFile: sent.pub });
