@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentList } from '../../shared/api/schemas/attachments';
 import type { CaseFile } from '../../shared/api/schemas/cases';
 import { appendAudit } from '../../electron/core/audit/auditLog';
-import { importCase, type CasePayload } from '../../electron/core/transfer/caseTransfer';
+import { importCase, markTransferred, type CasePayload } from '../../electron/core/transfer/caseTransfer';
 import { ensureTransferKeys, officeKeyFile, openTransfer } from '../../electron/core/transfer/transfer';
 import { runSync } from '../../electron/core/sync/sync';
 import { signerFor } from '../../electron/core/vault/authority';
@@ -207,6 +207,25 @@ describe('transfer to another office (API)', () => {
     expect(created.caseId).not.toBe(existing.id);
     await bo.ok(sup2, 'notes.add', { caseId: created.caseId, type: 'phone_call', occurredAt: '2026-06-14T12:00', body: 'Yeni birimde ilk not.' });
   }, 180_000);
+});
+
+describe('a request pending in the app', () => {
+  it('is settled when the case is sent another way (the CLI export): no request left pending on a transferred case', async () => {
+    const dir = tempDir('kalkan-tr-api-');
+    const a = await keyedOffice(dir, 'a');
+    const b = await keyedOffice(dir, 'b');
+    const { o } = a;
+    const ayse = await o.as('ayse');
+    const kase = await o.ok<Created>(ayse, 'cases.create', newCase());
+    const request = await o.ok(ayse, 'transfers.request', { caseId: kase.id, sections: ['notes'], attachmentIds: [], keyFile: b.pub });
+    const derya = await o.as('derya');
+    expect((await o.ok(derya, 'transfers.pending', {})).length).toBe(1);
+    // What `kalkan transfer export` does in its transaction.
+    o.db().transaction(() => markTransferred(o.db(), kase.id, '0190f3a0-0000-4000-8000-000000000001', { office: 'B', fingerprint: b.fingerprint }, o.ids.derya!, '2026-06-15T09:00:00.000Z'))();
+    expect(await o.ok(derya, 'transfers.pending', {})).toEqual([]);
+    expect((await o.ok(derya, 'transfers.forCase', { caseId: kase.id })).requests).toEqual([expect.objectContaining({ id: request.id, state: 'approved', transferId: '0190f3a0-0000-4000-8000-000000000001', decidedBy: { id: o.ids.derya, displayName: 'Derya Aksoy' } })]);
+    await o.fails(derya, 'transfers.approve', { caseId: kase.id, requestId: request.id, out: join(dir, 'x.kcase') }, 'transfer.decided');
+  }, 120_000);
 });
 
 describe('transfer import and sync', () => {

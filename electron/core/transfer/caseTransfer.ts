@@ -88,6 +88,8 @@ export function markTransferred(db: Db, caseId: number, transferId: string, rece
     now,
     actorId,
   );
+  // A request still pending in the app is settled by this send (the CLI's export is a supervisor's too).
+  db.prepare("UPDATE transfer_requests SET state = 'approved', decided_by = ?, decided_at = ?, transfer_id = ? WHERE case_id = ? AND state = 'pending'").run(actorId, now, transferId, caseId);
 }
 
 export function isTransferred(db: Db, caseId: number): boolean {
