@@ -4,6 +4,7 @@
  * database opens under the workstation lock, pending migrations run (backup
  * first). Locking = audit, close the handle, wipe the key, release the lock.
  */
+import type { KeyObject } from 'node:crypto';
 import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
@@ -11,6 +12,7 @@ import { checkPassword } from '../../../shared/auth/passwordPolicy';
 import type { AuditAction } from '../../../shared/api/auditActions';
 import { appendAudit } from '../audit/auditLog';
 import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
+import { confirmAuditSigning, newAuditKey, recertifyAuditKeys, registerAuditKey, setAuditSigner, type AuditKey, type AuditSigner } from '../audit/auditSigning';
 import { resealSyncKeys } from '../sync/keys';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import { applyProvinceDirectory, canonicalProvince } from '../referrals/directorySeed';
@@ -62,7 +64,7 @@ export interface VaultOptions {
 }
 
 /** The steps of a key rotation, in order (see Vault.rotate). */
-export type RotationStep = 'staged' | 'rekeyed';
+export type RotationStep = 'staged' | 'signed' | 'rekeyed';
 
 export interface RotationResult {
   /** The new recovery key, shown once. */
@@ -103,6 +105,8 @@ export class Vault {
   private key: Buffer | null = null;
   /** The office authority, while an administrator who holds it is signed in. */
   private authority: Authority | null = null;
+  /** The signed-in user's audit signing key (audit/auditSigning.ts), registered for the open database. */
+  private auditKey: AuditSigner | null = null;
   /** The audit anchor compared at sign-in; while it does not match, no lock moves it. */
   private anchor: AnchorCheck | null = null;
   private held: HeldLock | null = null;
@@ -165,6 +169,7 @@ export class Vault {
       let keyring = newKeyring(officeName);
       // The office's signing authority: sealed for the administrator below and under the recovery key.
       const authority = newAuthority();
+      const adminKey = newAuditKey();
       const recoveryWrap = recoveryWrappingKey(secret);
       keyring = { ...keyring, authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${keyring.vaultId}|recovery`) } };
       recoveryWrap.fill(0);
@@ -184,6 +189,9 @@ export class Vault {
           // split later, once more people use the office's Kalkan.
           roles: ['admin', 'supervisor'],
         });
+        // Her audit key, certified at once: every row from the first is signed.
+        registerAuditKey(database, keyring.vaultId, admin.username, adminKey, authority);
+        setAuditSigner(database, { ...adminKey, userId: admin.id });
         const district = input.district?.trim() || null;
         if (province || district) setVaultSetting(database, 'office', { ...getVaultSetting(database, 'office'), province, district });
         applyProvinceDirectory(database, province, new Date().toISOString());
@@ -192,9 +200,15 @@ export class Vault {
         if (input.dailyBackupFolder) {
           setVaultSetting(database, 'backupSchedule', { enabled: true, folder: input.dailyBackupFolder, keep: 14, lastAt: null, lastFile: null, lastError: null });
         }
+        confirmAuditSigning(database, keyring.vaultId, authority);
       })();
-      keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, { signWith: authority, sealAuthority: authority });
+      keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, {
+        signWith: authority,
+        sealAuthority: authority,
+        auditKey: adminKey,
+      });
       setSigner(db, null, keyring.vaultId);
+      setAuditSigner(db, null);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       db = null;
@@ -259,13 +273,26 @@ export class Vault {
     }
     user = checked.user;
     this.throttle.recordSuccess(tag);
-    if (!unwrapped.entry.box) {
-      // An entry written before key rotation existed: rewrapped with a key pair now (the password is
-      // at hand only here), so the next rotation can reach it. Its signature and authority are kept.
+    // Her audit signing key: from her entry, or (an entry made before per-user signatures) a new one,
+    // registered now and certified by this session if it is an administrator's, else by the next one.
+    const auditKey: AuditKey = unwrapped.signer ?? newAuditKey();
+    const authority = this.authority;
+    const vaultId = keyring.vaultId;
+    const keyOwner = user;
+    db.transaction(() => {
+      registerAuditKey(db, vaultId, keyOwner.username, auditKey, authority);
+      if (authority) confirmAuditSigning(db, vaultId, authority);
+    })();
+    this.auditKey = { ...auditKey, userId: user.id };
+    setAuditSigner(db, this.auditKey);
+    if (!unwrapped.entry.box || !unwrapped.signer) {
+      // An entry written before key rotation (or audit signatures) existed: rewrapped with a key pair
+      // and the audit key now (the password is at hand only here), so the next rotation can reach it
+      // and her rows are signed. Its signature and authority are kept.
       try {
         writeKeyring(
           this.paths.keyring,
-          await wrapForUser(keyring, username, password, this.key!, unwrapped.entry.kdf, { sealAuthority: unwrapped.authority }),
+          await wrapForUser(keyring, username, password, this.key!, unwrapped.entry.kdf, { sealAuthority: unwrapped.authority, auditKey }),
         );
       } catch {
         /* the old entry still works; the next sign-in tries again */
@@ -432,12 +459,17 @@ export class Vault {
         };
       }
       recoveryWrap.fill(0);
+      // A new audit key for the recovered account, certified by the recovery key's holder.
+      const auditKey = newAuditKey();
       const next = await wrapForUser(base, user.username, newPassword, this.key!, this.kdf, {
         signWith: authority,
         sealAuthority: user.roles.includes('admin') ? authority : null,
+        auditKey,
       });
       const signer = authority;
       db.transaction(() => {
+        registerAuditKey(db, meta.vaultId, user.username, auditKey, signer);
+        setAuditSigner(db, { ...auditKey, userId: user.id });
         if (created) {
           setSigner(db, signer, meta.vaultId);
           setMetaValue(db, AUTHORITY_META, signer.publicKeyText);
@@ -447,6 +479,7 @@ export class Vault {
         // The recovery key's holder vouches for this account as the table shows it.
         setSigner(db, signer, meta.vaultId);
         signGrantRow(db, user.id);
+        confirmAuditSigning(db, meta.vaultId, signer);
         appendAudit(db, {
           action: 'auth.recovered',
           actorId: user.id,
@@ -478,6 +511,23 @@ export class Vault {
       /* nor because the keyring could not be written */
     }
     this.close();
+  }
+
+  /**
+   * The office's public key to verify signatures with: the one an administrator's session unsealed
+   * (trusting nothing stored), else the key pinned in both the keyring and the database (null when
+   * they differ or are missing).
+   */
+  officePublicKey(): KeyObject | null {
+    if (!this.db) return null;
+    if (this.authority) return this.authority.publicKey;
+    let pinnedRing: string | null = null;
+    try {
+      pinnedRing = readKeyring(this.paths.keyring).authority?.publicKey ?? null;
+    } catch {
+      return null;
+    }
+    return pinnedRing !== null && pinnedRing === readMetaValue(this.db, AUTHORITY_META) ? publicKeyFrom(pinnedRing) : null;
   }
 
   /** The audit anchor compared at this session's sign-in (null while locked). */
@@ -512,11 +562,21 @@ export class Vault {
     if (!this.key) throw new CodedError('auth.locked');
     const keyring = readKeyring(this.paths.keyring);
     assertPassword(password, { username: user.username, displayName: user.displayName, officeName: keyring.officeName });
-    const admin = options.admin ?? Boolean(this.db && findUserByName(this.db, user.username)?.roles.includes('admin'));
+    const existing = this.db ? findUserByName(this.db, user.username) : null;
+    const admin = options.admin ?? Boolean(existing?.roles.includes('admin'));
     const authority = this.authority;
+    // One's own password change keeps one's audit key; a password set by someone else (a new user,
+    // a reset) comes with a new key, certified when an administrator sets it (the old key stays
+    // registered, so her earlier rows keep verifying).
+    const own = this.auditKey && existing?.id === this.auditKey.userId ? this.auditKey : null;
+    const auditKey: AuditKey = own ? { keyId: own.keyId, privateKey: own.privateKey } : newAuditKey();
+    if (!own && this.db) {
+      const db = this.db;
+      db.transaction(() => registerAuditKey(db, keyring.vaultId, user.username, auditKey, authority))();
+    }
     writeKeyring(
       this.paths.keyring,
-      await wrapForUser(keyring, user.username, password, this.key, this.kdf, { signWith: authority, sealAuthority: admin ? authority : null }),
+      await wrapForUser(keyring, user.username, password, this.key, this.kdf, { signWith: authority, sealAuthority: admin ? authority : null, auditKey }),
     );
   }
 
@@ -761,9 +821,11 @@ export class Vault {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
     this.authority = null;
+    this.auditKey = null;
     this.anchor = null;
     try {
       if (this.db) setSigner(this.db, null, '');
+      if (this.db) setAuditSigner(this.db, null);
       this.db?.close();
     } finally {
       this.db = null;
