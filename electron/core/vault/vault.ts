@@ -583,15 +583,22 @@ export class Vault {
   /**
    * Rotates the office key (administrators; issue 13): a new recovery secret and with it a new
    * database key (SQLCipher rekey), every active user's entry rewrapped to her key pair (no
-   * password needed), the office authority re-sealed for administrators and under the new
-   * recovery key, this workstation's sync keys re-sealed. Old backups keep their old key.
+   * password needed), this workstation's sync keys re-sealed. The office signing authority is
+   * **replaced**: a new Ed25519 key pair, sealed for administrators and under the new recovery key,
+   * pinned in the keyring and the database; every kept entry, every grant that verified under the
+   * old key, every certified audit key, the legacy boundary and the anchors are signed again with
+   * the new one. From then on nothing the old key signs verifies (a former administrator who kept
+   * it signs nothing). No history of old public keys is kept: an old backup carries its own
+   * keyring and database, both pinning the key it was signed with. Old backups keep their old key.
    *
    * Crash safety, in this order: (1) the new keyring is written beside the current one
-   * (`.keyring.next`, atomically); (2) the database is rekeyed in one transaction (rollback
-   * journal, so a crash leaves it under the old key or the new); (3) the new keyring replaces the
-   * old (rename). A crash after (1) leaves the database under the old key: the next sign-in
-   * removes `.next`. A crash after (2): the next sign-in finds that only `.next` opens the
-   * database and finishes (3). At no point does no keyring open it.
+   * (`.keyring.next`, atomically); (2) one transaction pins the new authority and re-signs grants
+   * and audit keys; (3) the database is rekeyed in one transaction (rollback journal, so a crash
+   * leaves it under the old key or the new); (4) the new keyring replaces the old (rename). A crash
+   * after (1) leaves the database as it was: the next sign-in removes `.next`. After (2) the
+   * database pins the key `.next` pins: the next sign-in finishes (3) and (4) with the new key
+   * from `.next`. After (3) only `.next` opens the database: the next sign-in finishes (4). At no
+   * point does no keyring open it.
    */
   async rotate(actor: { id: string; username: string }, progress?: (done: number, total: number, step: string) => void): Promise<RotationResult> {
     const db = this.database;
@@ -599,41 +606,54 @@ export class Vault {
     if (!authority || !this.key) throw new CodedError('auth.forbidden');
     const oldKey = this.key;
     const current = readKeyring(this.paths.keyring);
+    const vaultId = current.vaultId;
     const users = listUsers(db).filter((u) => !u.disabled);
-    const keep = new Map(users.map((u) => [userTag(current.vaultId, u.username), { admin: u.roles.includes('admin') }]));
+    const keep = new Map(users.map((u) => [userTag(vaultId, u.username), { admin: u.roles.includes('admin') }]));
     const secret = newRecoverySecret();
     const newKey = databaseKeyFrom(secret);
     const recoveryWrap = recoveryWrappingKey(secret);
+    const nextAuthority = newAuthority();
     const pending = `${this.paths.keyring}.next`;
     try {
       progress?.(0, 4, 'admin.rotation.step.rewrap');
-      const rewrap = rewrapForRotation(current, newKey, keep, authority);
-      const needPassword = users.filter((u) => !rewrap.rewrapped.includes(userTag(current.vaultId, u.username))).map((u) => u.username);
-      db.transaction(() => {
-        appendAudit(db, {
-          action: 'security.keyRotated',
-          actorId: actor.id,
-          actorName: actor.username,
-          details: { rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword: needPassword.length },
-        });
-        setVaultSetting(db, 'rotationRecommended', null);
-      })();
+      const rewrap = rewrapForRotation(current, newKey, keep, nextAuthority);
+      const needPassword = users.filter((u) => !rewrap.rewrapped.includes(userTag(vaultId, u.username))).map((u) => u.username);
       const next: KeyringData = {
         ...rewrap.keyring,
-        authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${current.vaultId}|recovery`) },
-        ...(current.sync ? { sync: resealSyncKeys(current.sync, current.vaultId, oldKey, newKey) } : {}),
-        audit: anchorsFor(db, current.vaultId, newKey, authority, current.audit),
+        authority: { publicKey: nextAuthority.publicKeyText, recovery: sealAuthority(recoveryWrap, nextAuthority, `${vaultId}|recovery`) },
+        ...(current.sync ? { sync: resealSyncKeys(current.sync, vaultId, oldKey, newKey) } : {}),
+        audit: anchorsFor(db, vaultId, newKey, nextAuthority, current.audit),
       };
       progress?.(1, 4, 'admin.rotation.step.stage');
       writeKeyring(pending, next);
       if (this.options.rotationFault === 'staged') throw new CodedError('vault.rotationInterrupted');
+      try {
+        db.transaction(() => {
+          appendAudit(db, {
+            action: 'security.keyRotated',
+            actorId: actor.id,
+            actorName: actor.username,
+            details: { rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword: needPassword.length, signingKeyReplaced: true },
+          });
+          setVaultSetting(db, 'rotationRecommended', null);
+          setMetaValue(db, AUTHORITY_META, nextAuthority.publicKeyText);
+          // Grants that verify under the old key are signed with the new one; a grant that did not
+          // (edited in the table) stays refused.
+          const valid = listUsers(db).filter((u) => grantSigned(authority.publicKey, vaultId, u, grantSigOf(db, u.id)));
+          setSigner(db, nextAuthority, vaultId);
+          for (const u of valid) signGrantRow(db, u.id);
+          recertifyAuditKeys(db, vaultId, authority, nextAuthority);
+        })();
+      } catch (error) {
+        setSigner(db, authority, vaultId);
+        throw error;
+      }
+      this.authority = nextAuthority;
+      if (this.options.rotationFault === 'signed') throw new CodedError('vault.rotationInterrupted');
       progress?.(2, 4, 'admin.rotation.step.rekey');
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
-      db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+      rekeyDatabase(db, newKey);
       this.key = Buffer.from(newKey);
       oldKey.fill(0);
-      db.pragma('journal_mode = WAL');
       if (this.options.rotationFault === 'rekeyed') throw new CodedError('vault.rotationInterrupted');
       progress?.(3, 4, 'admin.rotation.step.commit');
       renameSync(pending, this.paths.keyring);
@@ -646,32 +666,59 @@ export class Vault {
     }
   }
 
-  /** After a rotation cut short (see rotate): keep whichever keyring opens the database. */
+  /**
+   * After a rotation cut short (see rotate): keep whichever keyring opens the database, and finish
+   * a rotation whose signing step was committed (the database pins the key `.next` pins) but whose
+   * rekey was not. Returns true when the rotation was finished here (its recovery key was never shown).
+   */
   private async settlePendingRotation(username: string, password: string): Promise<boolean> {
     const pending = `${this.paths.keyring}.next`;
     if (!existsSync(pending)) return false;
-    const opens = async (path: string): Promise<boolean> => {
-      let key: Buffer;
+    const keyFrom = async (path: string): Promise<Buffer | null> => {
       try {
-        key = await unwrapForUser(readKeyring(path), username, password);
+        return await unwrapForUser(readKeyring(path), username, password);
       } catch {
-        return false;
-      }
-      try {
-        openEncrypted(this.paths.db, key, { exclusive: false, nativeBinding: this.options.nativeBinding }).close();
-        return true;
-      } catch {
-        return false;
-      } finally {
-        key.fill(0);
+        return null;
       }
     };
-    if (existsSync(this.paths.keyring) && (await opens(this.paths.keyring))) rmSync(pending, { force: true });
-    else if (await opens(pending)) {
+    const openWith = (key: Buffer): Db | null => {
+      try {
+        return openEncrypted(this.paths.db, key, { exclusive: false, nativeBinding: this.options.nativeBinding });
+      } catch {
+        return null;
+      }
+    };
+    const currentKey = existsSync(this.paths.keyring) ? await keyFrom(this.paths.keyring) : null;
+    const current = currentKey ? openWith(currentKey) : null;
+    currentKey?.fill(0);
+    if (current) {
+      try {
+        const pendingPin = readKeyring(pending).authority?.publicKey ?? null;
+        const currentPin = readKeyring(this.paths.keyring).authority?.publicKey ?? null;
+        if (pendingPin === null || pendingPin === currentPin || readMetaValue(current, AUTHORITY_META) !== pendingPin) {
+          rmSync(pending, { force: true }); // cut short before anything in the database changed
+          return false;
+        }
+        const newKey = await keyFrom(pending);
+        if (!newKey) return false; // her entry was left out of the new keyring: another user's sign-in finishes it
+        try {
+          rekeyDatabase(current, newKey);
+        } finally {
+          newKey.fill(0);
+        }
+      } finally {
+        current.close();
+      }
       renameSync(pending, this.paths.keyring);
       return true;
     }
-    return false;
+    const newKey = await keyFrom(pending);
+    const opened = newKey ? openWith(newKey) : null;
+    newKey?.fill(0);
+    if (!opened) return false;
+    opened.close();
+    renameSync(pending, this.paths.keyring);
+    return true;
   }
 
   /** True when `password` is this user's current password (for changing one's own password). */
@@ -835,6 +882,14 @@ export class Vault {
       this.held = null;
     }
   }
+}
+
+/** SQLCipher rekey in one rollback-journal transaction: a crash leaves the file under the old key or the new. */
+function rekeyDatabase(db: Db, key: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey="x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
 }
 
 /** The meta key pinning the office authority's public key (also pinned in the keyring). */
