@@ -11,10 +11,11 @@
  *     stores `keyId:signature` in `audit_log.actor_mac`; verify checks every row from
  *     `audit_signed_from` on.
  *
- * Rows without an actor (system: tamper findings, a lock by the idle timer) are not signed: they
- * claim nobody. Rows that record something about another user — a failed sign-in attempt
- * (`WITNESSED_ACTIONS`) — are signed by whoever's session wrote them (any certified key).
- * Rows before `audit_signed_from` (written before migration 24) are legacy: counted, not failed.
+ * System rows are not signed: rows without an actor (tamper findings, an idle lock) claim nobody,
+ * and rows that record a refused or failed sign-in (`RECORDED_ABOUT_ACTIONS`) name the user they
+ * are about, not one who acted, and are written before anyone is signed in. Both are covered by
+ * the chain and the anchors only. Rows before `audit_signed_from` (written before migration 24)
+ * are legacy: counted, not failed.
  *
  * Keys are certified by an administrator's session: at once when an administrator sets a
  * password (new user, reset), else (a user of an older vault gets her key at her next sign-in)
@@ -38,8 +39,14 @@ export interface AuditSigner extends AuditKey {
   userId: string;
 }
 
-/** Rows recording something about another user, written by whoever's session saw it. */
-export const WITNESSED_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['auth.signInFailed']);
+/** Rows about a user rather than by her (a refused or failed sign-in): system rows, not signed. */
+export const RECORDED_ABOUT_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'auth.signInFailed',
+  'security.adminKeyMissing',
+  'security.keyMismatch',
+  'security.forgedEntry',
+  'security.grantInvalid',
+]);
 
 export const SIGNED_FROM_META = 'audit_signed_from';
 export const SIGNED_FROM_SIG_META = 'audit_signed_from_sig';
@@ -63,10 +70,9 @@ export function auditSignerFor(db: Db): AuditSigner | null {
 const rowText = (seq: number, hash: string, actorId: string): Buffer => Buffer.from(JSON.stringify(['kalkan-audit-row/v1', seq, hash, actorId]), 'utf8');
 
 /** `keyId:signature` for a row, or null when this session does not sign it (no actor, another user's row). */
-export function rowSignature(db: Db, row: { seq: number; hash: string; actorId: string | null; action: string }): string | null {
+export function rowSignature(db: Db, row: { seq: number; hash: string; actorId: string | null }): string | null {
   const signer = signers.get(db);
-  if (!signer || row.actorId === null) return null;
-  if (row.actorId !== signer.userId && !WITNESSED_ACTIONS.has(row.action as AuditAction)) return null;
+  if (!signer || row.actorId === null || row.actorId !== signer.userId) return null;
   return `${signer.keyId}:${sign(null, rowText(row.seq, row.hash, row.actorId), signer.privateKey).toString('base64')}`;
 }
 
@@ -178,7 +184,7 @@ export interface AuditSignatureReport {
   ok: boolean;
   /** Rows before `audit_signed_from` (written before per-user signatures existed). */
   legacyRows: number;
-  /** Rows without an actor (claim nobody; covered by the chain and the anchors only). */
+  /** Rows without an actor, or about a refused sign-in (claim no act; covered by the chain and the anchors only). */
   systemRows: number;
   signedRows: number;
   /** The first sequence number that must be signed. */
@@ -226,7 +232,7 @@ export function verifyAuditSignatures(db: Db, vaultId: string, officeKey: KeyObj
       report.legacyRows += 1;
       continue;
     }
-    if (row.actorId === null) {
+    if (row.actorId === null || RECORDED_ABOUT_ACTIONS.has(row.action as AuditAction)) {
       report.systemRows += 1;
       continue;
     }
@@ -245,7 +251,7 @@ export function verifyAuditSignatures(db: Db, vaultId: string, officeKey: KeyObj
       continue;
     }
     const claimed = userNames.get(row.actorId) ?? fold(row.actorName ?? '');
-    if (!WITNESSED_ACTIONS.has(row.action as AuditAction) && (key.username !== claimed || key.username !== fold(row.actorName ?? ''))) {
+    if (key.username !== claimed || key.username !== fold(row.actorName ?? '')) {
       fail(row.seq, row.actorName, 'otherUsersKey');
       continue;
     }
