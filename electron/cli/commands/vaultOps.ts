@@ -56,7 +56,8 @@ export const verifyCommand: Command = {
   async run(ctx) {
     const report = await withVault(ctx, null, ({ core, session }) => {
       const vault = core.services.vault;
-      const result = verifyVault(vault.database, vault.anchorStatus());
+      // Row signatures are checked with the office key this session trusts (an administrator's own).
+      const result = verifyVault(vault.database, vault.anchorStatus(), vault.officePublicKey());
       // After investigating a mismatch, an administrator accepts the log as it is now.
       if (ctx.values.reanchor === true) {
         if (!session.roles.includes('admin')) throw new CodedError('auth.forbidden');
@@ -67,6 +68,7 @@ export const verifyCommand: Command = {
     if (ctx.json) ctx.io.out(JSON.stringify(report));
     else {
       const mark = (ok: boolean) => (ok ? ctx.t('cli.verify.ok') : ctx.t('cli.verify.failed'));
+      const sig = report.auditSignatures;
       ctx.io.out(
         [
           `${ctx.t('cli.verify.key')}: ${mark(report.key)}`,
@@ -79,6 +81,12 @@ export const verifyCommand: Command = {
           `${ctx.t('cli.verify.auditAnchor')}: ${mark(report.auditAnchor)}${
             report.anchorProblem ? ` (${ctx.t(`cli.verify.anchorProblem.${report.anchorProblem}`, { anchor: report.anchorSeq ?? 0, head: report.headSeq ?? 0 })})` : ''
           }`,
+          `${ctx.t('cli.verify.auditSignatures')}: ${mark(sig.ok)} (${ctx.t('cli.verify.signatureCounts', { signed: sig.signedRows, legacy: sig.legacyRows, system: sig.systemRows })})`,
+          ...(sig.boundaryOk ? [] : [`  ${ctx.t('cli.verify.signedFromBad', { seq: sig.signedFrom })}`]),
+          ...sig.problems.map(
+            (p) => `  ${ctx.t('cli.verify.rowProblem', { seq: p.seq, actor: p.actor ?? '—', problem: ctx.t(`cli.verify.signatureProblem.${p.problem}`) })}`,
+          ),
+          ...(sig.failedRows > sig.problems.length ? [`  ${ctx.t('cli.verify.moreProblems', { count: sig.failedRows - sig.problems.length })}`] : []),
         ].join('\n'),
       );
     }

@@ -9,6 +9,7 @@ import type { AuditAction } from '../../../shared/api/auditActions';
 import type { Db } from '../db/open';
 import { syncAuditWritten } from '../sync/record';
 import { uuidv7 } from '../sync/uid';
+import { rowSignature } from './auditSigning';
 
 export type { AuditAction } from '../../../shared/api/auditActions';
 
@@ -65,10 +66,16 @@ export function appendAudit(db: Db, input: AuditInput): AuditRow {
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: AuditRow = { ...body, prevHash, hash: sha256(prevHash + canonical(body)) };
   const uid = uuidv7();
+  // The actor's own signature (auditSigning.ts), when the row is hers and her session is open here.
+  const actorMac = rowSignature(db, row);
+  // Without a signature the column is left out: a database restored from before migration 9 lacks it.
   db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash, uid)
-     VALUES (@seq, @at, @actorId, @actorName, @action, @targetType, @targetId, @details, @prevHash, @hash, @uid)`,
-  ).run({ ...row, uid });
+    actorMac === null
+      ? `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash, uid)
+         VALUES (@seq, @at, @actorId, @actorName, @action, @targetType, @targetId, @details, @prevHash, @hash, @uid)`
+      : `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash, uid, actor_mac)
+         VALUES (@seq, @at, @actorId, @actorName, @action, @targetType, @targetId, @details, @prevHash, @hash, @uid, @actorMac)`,
+  ).run(actorMac === null ? { ...row, uid } : { ...row, uid, actorMac });
   syncAuditWritten(db, row, uid);
   return row;
 }

@@ -1,4 +1,6 @@
 import { appendAudit, queryAudit, verifyAuditChain } from '../audit/auditLog';
+import { verifyAuditSignatures } from '../audit/auditSigning';
+import { readMeta } from '../vault/vault';
 import type { Handlers } from '../router';
 
 export const auditHandlers = {
@@ -33,9 +35,18 @@ export const auditHandlers = {
     const anchor = services.vault.anchorStatus();
     // The anchor outside the database: a missing tail or a rolled-back file fails too, at the anchor's place.
     const check = anchor && !anchor.ok ? { ok: false, rows: chain.rows, brokenAt: chain.brokenAt ?? anchor.anchorSeq } : chain;
+    // Each row signed by the user it names (auditSigning.ts), checked with the office's own key.
+    const signed = verifyAuditSignatures(db, readMeta(db).vaultId, services.vault.officePublicKey());
+    const ok = check.ok && signed.ok;
     db.transaction(() =>
-      appendAudit(db, { action: 'audit.verified', actorId: session!.userId, actorName: session!.username, details: { ok: check.ok, rows: check.rows } }),
+      appendAudit(db, {
+        action: 'audit.verified',
+        actorId: session!.userId,
+        actorName: session!.username,
+        details: { ok, rows: check.rows, unsignedRows: signed.failedRows },
+      }),
     )();
-    return check.brokenAt !== undefined ? { ok: check.ok, rows: check.rows, brokenAt: check.brokenAt } : { ok: check.ok, rows: check.rows };
+    const signatures = { ok: signed.ok, boundaryOk: signed.boundaryOk, legacyRows: signed.legacyRows, failedRows: signed.failedRows, problems: signed.problems };
+    return check.brokenAt !== undefined ? { ok, rows: check.rows, brokenAt: check.brokenAt, signatures } : { ok, rows: check.rows, signatures };
   },
 } satisfies Partial<Handlers>;

@@ -3,17 +3,19 @@
  * Vault. Every step that could lose data keeps the previous state: a restore
  * moves the current database aside rather than deleting it.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
 import type { AnchorCheck } from '../audit/anchor';
+import { auditKeyRegistered, setAuditSigner, verifyAuditSignatures, type AuditSignatureReport } from '../audit/auditSigning';
+import { publicKeyFrom } from './authority';
 import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
 import { integrityOk, openEncrypted, quickCheckOk, type Db } from '../db/open';
 import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFromDatabase } from './backupFile';
-import { readKeyring, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
+import { readKeyring, unwrapEntry, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
 import { runOffThread } from '../host/offload';
 import { freezeDbFile } from './freeze';
 import { can } from '../../../shared/auth/permissions';
@@ -22,7 +24,7 @@ import { verifySyncChains, type DeviceChainReport } from '../sync/verify';
 import { acquireLock } from './lockFile';
 import { vaultPaths } from './paths';
 import { ownerOnly, rethrowDiskFull, reserveEmpty, writeAtomicWith } from './safeFile';
-import { readMeta, type Vault } from './vault';
+import { AUTHORITY_META, readMeta, type Vault } from './vault';
 
 export type Progress = (done: number, total: number, step: string) => void;
 
@@ -323,7 +325,8 @@ export async function restoreVault(
       const confirmed = options.otherOffice !== undefined && options.otherOffice.length >= 8 && header.vaultId.startsWith(options.otherOffice.toLowerCase());
       if (!confirmed) throw new CodedError('backup.otherOffice', { office: header.officeName, id: shortVaultId(header.vaultId) });
     }
-    key = await unwrapForUser(header.keyring, username, password);
+    const unwrapped = await unwrapEntry(header.keyring, username, password);
+    key = unwrapped.key;
     progress?.(0, 3, 'backup.step.verify');
     verifyAndExtract(backupPath, key, incoming);
     const check = openEncrypted(incoming, key, { exclusive: false });
@@ -351,6 +354,8 @@ export async function restoreVault(
     const db = openEncrypted(dbPath, key);
     try {
       const user = findUserByName(db, username);
+      // The restoring administrator signs her row with her audit key (when the backup knows it).
+      if (user && unwrapped.signer && auditKeyRegistered(db, unwrapped.signer.keyId)) setAuditSigner(db, { ...unwrapped.signer, userId: user.id });
       db.transaction(() =>
         appendAudit(db, {
           action: 'vault.restored',
@@ -387,16 +392,25 @@ export interface VerifyReport {
   anchorProblem?: 'logMissing' | 'tailMissing' | 'rewritten' | 'anchorForged';
   anchorSeq?: number;
   headSeq?: number;
+  /** Every row's signature by its actor (audit/auditSigning.ts): rows signed by no one or by another user's key, with sequence and claimed actor. */
+  auditSignatures: AuditSignatureReport;
 }
 
-/** Integrity, key, audit-chain and anchor check of an unlocked vault (the key check passed by unlocking). */
-export function verifyVault(db: Db, anchor: AnchorCheck | null = null): VerifyReport {
+/**
+ * Integrity, key, audit-chain, anchor and row-signature check of an unlocked vault (the key check
+ * passed by unlocking). `officeKey`: the office's public key (Vault.officePublicKey()); without it,
+ * the key pinned in the database.
+ */
+export function verifyVault(db: Db, anchor: AnchorCheck | null = null, officeKey?: KeyObject | null): VerifyReport {
   const integrity = integrityOk(db);
   const chain = verifyAuditChain(db);
   const devices = verifySyncChains(db);
   const anchored = anchor?.ok ?? true;
+  const meta = readMeta(db);
+  const pinned = (db.prepare('SELECT value FROM meta WHERE key = ?').get(AUTHORITY_META) as { value: string } | undefined)?.value;
+  const signatures = verifyAuditSignatures(db, meta.vaultId, officeKey !== undefined ? officeKey : pinned ? publicKeyFrom(pinned) : null);
   return {
-    ok: integrity && chain.ok && devices.ok && anchored,
+    ok: integrity && chain.ok && devices.ok && anchored && signatures.ok,
     key: true,
     integrity,
     auditChain: chain.ok,
@@ -406,6 +420,7 @@ export function verifyVault(db: Db, anchor: AnchorCheck | null = null): VerifyRe
     deviceChains: devices.devices,
     auditAnchor: anchored,
     ...(anchor && !anchor.ok ? { anchorProblem: anchor.problem, anchorSeq: anchor.anchorSeq, headSeq: anchor.headSeq } : {}),
+    auditSignatures: signatures,
   };
 }
 

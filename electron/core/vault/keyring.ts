@@ -17,6 +17,7 @@ import { open, seal } from './aead';
 import { deriveKey, type ScryptParams } from './kdf';
 import { writeAtomic } from './safeFile';
 import { sealAuthority, signEntry, unsealAuthority, type Authority } from './authority';
+import type { AuditKey } from '../audit/auditSigning';
 
 const SealedSchema = z.object({ nonce: z.string(), ciphertext: z.string(), tag: z.string() });
 const EntrySchema = z.object({
@@ -38,6 +39,12 @@ const EntrySchema = z.object({
   sig: z.string().optional(),
   /** Administrators only: the authority's private key, sealed under the same password. */
   authority: SealedSchema.optional(),
+  /**
+   * The user's audit signing key (audit/auditSigning.ts): its id in `audit_keys` and the Ed25519
+   * private key sealed under the password, so only her own session can sign rows in her name.
+   * Kept when she changes her password; rotation leaves it as it is.
+   */
+  signer: z.object({ keyId: z.string(), secret: SealedSchema }).optional(),
 });
 const KeyringSchema = z.object({
   format: z.literal('kalkan-keyring'),
@@ -119,6 +126,8 @@ export interface WrapOptions {
   signWith?: Authority | null;
   /** Seals this authority's private key into the entry (administrators). */
   sealAuthority?: Authority | null;
+  /** Seals the user's audit signing key into the entry (under the password). */
+  auditKey?: AuditKey | null;
 }
 
 /** Adds (or replaces) the entry for a user: the database key sealed under their password. */
@@ -140,6 +149,7 @@ export async function wrapForUser(
   const der = pair.privateKey.export({ type: 'pkcs8', format: 'der' });
   const box = { publicKey: x25519Text(pair.publicKey), secret: seal(wrappingKey, der, `${aad(keyring.vaultId, base)}|box`) };
   der.fill(0);
+  const signer = options.auditKey ? sealSigner(wrappingKey, keyring.vaultId, base, options.auditKey) : undefined;
   wrappingKey.fill(0);
   const entry: KeyringEntry = {
     ...base,
@@ -149,8 +159,32 @@ export async function wrapForUser(
     boxed: boxFor(keyring.vaultId, base, box.publicKey, dbKey, options.sealAuthority ?? null),
     createdAt: new Date().toISOString(),
     ...(sig ? { sig } : {}),
+    ...(signer ? { signer } : {}),
   };
   return { ...keyring, entries: [...keyring.entries.filter((e) => e.userTag !== tag), entry] };
+}
+
+function sealSigner(wrappingKey: Buffer, vaultId: string, entry: Pick<KeyringEntry, 'id' | 'userTag'>, key: AuditKey): NonNullable<KeyringEntry['signer']> {
+  const der = key.privateKey.export({ type: 'pkcs8', format: 'der' });
+  try {
+    return { keyId: key.keyId, secret: seal(wrappingKey, der, `${aad(vaultId, entry)}|signer|${key.keyId}`) };
+  } finally {
+    der.fill(0);
+  }
+}
+
+function openSigner(wrappingKey: Buffer, vaultId: string, entry: KeyringEntry): AuditKey | null {
+  if (!entry.signer) return null;
+  const der = open(wrappingKey, entry.signer.secret, `${aad(vaultId, entry)}|signer|${entry.signer.keyId}`);
+  if (!der) return null;
+  try {
+    const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    return privateKey.asymmetricKeyType === 'ed25519' ? { keyId: entry.signer.keyId, privateKey } : null;
+  } catch {
+    return null;
+  } finally {
+    der.fill(0);
+  }
 }
 
 const x25519Text = (key: KeyObject): string => key.export({ type: 'spki', format: 'der' }).toString('base64');
@@ -239,7 +273,7 @@ export async function unwrapEntry(
   keyring: KeyringData,
   username: string,
   password: string,
-): Promise<{ key: Buffer; entry: KeyringEntry; authority: Authority | null }> {
+): Promise<{ key: Buffer; entry: KeyringEntry; authority: Authority | null; signer: AuditKey | null }> {
   const tag = userTag(keyring.vaultId, username);
   const entry = keyring.entries.find((e) => e.userTag === tag);
   // Derive even for an unknown user so timing does not tell whether the name exists.
@@ -267,7 +301,8 @@ export async function unwrapEntry(
     key = open(wrappingKey, entry.sealed, aad(keyring.vaultId, entry));
     authority = entry && key && entry.authority ? unsealAuthority(wrappingKey, entry.authority, aad(keyring.vaultId, entry)) : null;
   }
+  const signer = key && entry ? openSigner(wrappingKey, keyring.vaultId, entry) : null;
   wrappingKey.fill(0);
   if (!key || !entry) throw new CodedError('vault.wrongPassword');
-  return { key, entry, authority };
+  return { key, entry, authority, signer };
 }

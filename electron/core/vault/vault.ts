@@ -4,6 +4,7 @@
  * database opens under the workstation lock, pending migrations run (backup
  * first). Locking = audit, close the handle, wipe the key, release the lock.
  */
+import type { KeyObject } from 'node:crypto';
 import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
@@ -11,6 +12,7 @@ import { checkPassword } from '../../../shared/auth/passwordPolicy';
 import type { AuditAction } from '../../../shared/api/auditActions';
 import { appendAudit } from '../audit/auditLog';
 import { anchorsFor, checkAnchors, type AnchorCheck } from '../audit/anchor';
+import { confirmAuditSigning, newAuditKey, recertifyAuditKeys, registerAuditKey, setAuditSigner, type AuditKey, type AuditSigner } from '../audit/auditSigning';
 import { resealSyncKeys } from '../sync/keys';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import { applyProvinceDirectory, canonicalProvince } from '../referrals/directorySeed';
@@ -62,7 +64,7 @@ export interface VaultOptions {
 }
 
 /** The steps of a key rotation, in order (see Vault.rotate). */
-export type RotationStep = 'staged' | 'rekeyed';
+export type RotationStep = 'staged' | 'signed' | 'rekeyed';
 
 export interface RotationResult {
   /** The new recovery key, shown once. */
@@ -103,6 +105,8 @@ export class Vault {
   private key: Buffer | null = null;
   /** The office authority, while an administrator who holds it is signed in. */
   private authority: Authority | null = null;
+  /** The signed-in user's audit signing key (audit/auditSigning.ts), registered for the open database. */
+  private auditKey: AuditSigner | null = null;
   /** The audit anchor compared at sign-in; while it does not match, no lock moves it. */
   private anchor: AnchorCheck | null = null;
   private held: HeldLock | null = null;
@@ -165,6 +169,7 @@ export class Vault {
       let keyring = newKeyring(officeName);
       // The office's signing authority: sealed for the administrator below and under the recovery key.
       const authority = newAuthority();
+      const adminKey = newAuditKey();
       const recoveryWrap = recoveryWrappingKey(secret);
       keyring = { ...keyring, authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${keyring.vaultId}|recovery`) } };
       recoveryWrap.fill(0);
@@ -184,6 +189,9 @@ export class Vault {
           // split later, once more people use the office's Kalkan.
           roles: ['admin', 'supervisor'],
         });
+        // Her audit key, certified at once: every row from the first is signed.
+        registerAuditKey(database, keyring.vaultId, admin.username, adminKey, authority);
+        setAuditSigner(database, { ...adminKey, userId: admin.id });
         const district = input.district?.trim() || null;
         if (province || district) setVaultSetting(database, 'office', { ...getVaultSetting(database, 'office'), province, district });
         applyProvinceDirectory(database, province, new Date().toISOString());
@@ -192,9 +200,15 @@ export class Vault {
         if (input.dailyBackupFolder) {
           setVaultSetting(database, 'backupSchedule', { enabled: true, folder: input.dailyBackupFolder, keep: 14, lastAt: null, lastFile: null, lastError: null });
         }
+        confirmAuditSigning(database, keyring.vaultId, authority);
       })();
-      keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, { signWith: authority, sealAuthority: authority });
+      keyring = await wrapForUser(keyring, input.admin.username.trim(), input.admin.password, key, this.kdf, {
+        signWith: authority,
+        sealAuthority: authority,
+        auditKey: adminKey,
+      });
       setSigner(db, null, keyring.vaultId);
+      setAuditSigner(db, null);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       db = null;
@@ -259,13 +273,26 @@ export class Vault {
     }
     user = checked.user;
     this.throttle.recordSuccess(tag);
-    if (!unwrapped.entry.box) {
-      // An entry written before key rotation existed: rewrapped with a key pair now (the password is
-      // at hand only here), so the next rotation can reach it. Its signature and authority are kept.
+    // Her audit signing key: from her entry, or (an entry made before per-user signatures) a new one,
+    // registered now and certified by this session if it is an administrator's, else by the next one.
+    const auditKey: AuditKey = unwrapped.signer ?? newAuditKey();
+    const authority = this.authority;
+    const vaultId = keyring.vaultId;
+    const keyOwner = user;
+    db.transaction(() => {
+      registerAuditKey(db, vaultId, keyOwner.username, auditKey, authority);
+      if (authority) confirmAuditSigning(db, vaultId, authority);
+    })();
+    this.auditKey = { ...auditKey, userId: user.id };
+    setAuditSigner(db, this.auditKey);
+    if (!unwrapped.entry.box || !unwrapped.signer) {
+      // An entry written before key rotation (or audit signatures) existed: rewrapped with a key pair
+      // and the audit key now (the password is at hand only here), so the next rotation can reach it
+      // and her rows are signed. Its signature and authority are kept.
       try {
         writeKeyring(
           this.paths.keyring,
-          await wrapForUser(keyring, username, password, this.key!, unwrapped.entry.kdf, { sealAuthority: unwrapped.authority }),
+          await wrapForUser(keyring, username, password, this.key!, unwrapped.entry.kdf, { sealAuthority: unwrapped.authority, auditKey }),
         );
       } catch {
         /* the old entry still works; the next sign-in tries again */
@@ -432,12 +459,17 @@ export class Vault {
         };
       }
       recoveryWrap.fill(0);
+      // A new audit key for the recovered account, certified by the recovery key's holder.
+      const auditKey = newAuditKey();
       const next = await wrapForUser(base, user.username, newPassword, this.key!, this.kdf, {
         signWith: authority,
         sealAuthority: user.roles.includes('admin') ? authority : null,
+        auditKey,
       });
       const signer = authority;
       db.transaction(() => {
+        registerAuditKey(db, meta.vaultId, user.username, auditKey, signer);
+        setAuditSigner(db, { ...auditKey, userId: user.id });
         if (created) {
           setSigner(db, signer, meta.vaultId);
           setMetaValue(db, AUTHORITY_META, signer.publicKeyText);
@@ -447,6 +479,7 @@ export class Vault {
         // The recovery key's holder vouches for this account as the table shows it.
         setSigner(db, signer, meta.vaultId);
         signGrantRow(db, user.id);
+        confirmAuditSigning(db, meta.vaultId, signer);
         appendAudit(db, {
           action: 'auth.recovered',
           actorId: user.id,
@@ -478,6 +511,23 @@ export class Vault {
       /* nor because the keyring could not be written */
     }
     this.close();
+  }
+
+  /**
+   * The office's public key to verify signatures with: the one an administrator's session unsealed
+   * (trusting nothing stored), else the key pinned in both the keyring and the database (null when
+   * they differ or are missing).
+   */
+  officePublicKey(): KeyObject | null {
+    if (!this.db) return null;
+    if (this.authority) return this.authority.publicKey;
+    let pinnedRing: string | null = null;
+    try {
+      pinnedRing = readKeyring(this.paths.keyring).authority?.publicKey ?? null;
+    } catch {
+      return null;
+    }
+    return pinnedRing !== null && pinnedRing === readMetaValue(this.db, AUTHORITY_META) ? publicKeyFrom(pinnedRing) : null;
   }
 
   /** The audit anchor compared at this session's sign-in (null while locked). */
@@ -512,26 +562,43 @@ export class Vault {
     if (!this.key) throw new CodedError('auth.locked');
     const keyring = readKeyring(this.paths.keyring);
     assertPassword(password, { username: user.username, displayName: user.displayName, officeName: keyring.officeName });
-    const admin = options.admin ?? Boolean(this.db && findUserByName(this.db, user.username)?.roles.includes('admin'));
+    const existing = this.db ? findUserByName(this.db, user.username) : null;
+    const admin = options.admin ?? Boolean(existing?.roles.includes('admin'));
     const authority = this.authority;
+    // One's own password change keeps one's audit key; a password set by someone else (a new user,
+    // a reset) comes with a new key, certified when an administrator sets it (the old key stays
+    // registered, so her earlier rows keep verifying).
+    const own = this.auditKey && existing?.id === this.auditKey.userId ? this.auditKey : null;
+    const auditKey: AuditKey = own ? { keyId: own.keyId, privateKey: own.privateKey } : newAuditKey();
+    if (!own && this.db) {
+      const db = this.db;
+      db.transaction(() => registerAuditKey(db, keyring.vaultId, user.username, auditKey, authority))();
+    }
     writeKeyring(
       this.paths.keyring,
-      await wrapForUser(keyring, user.username, password, this.key, this.kdf, { signWith: authority, sealAuthority: admin ? authority : null }),
+      await wrapForUser(keyring, user.username, password, this.key, this.kdf, { signWith: authority, sealAuthority: admin ? authority : null, auditKey }),
     );
   }
 
   /**
    * Rotates the office key (administrators; issue 13): a new recovery secret and with it a new
    * database key (SQLCipher rekey), every active user's entry rewrapped to her key pair (no
-   * password needed), the office authority re-sealed for administrators and under the new
-   * recovery key, this workstation's sync keys re-sealed. Old backups keep their old key.
+   * password needed), this workstation's sync keys re-sealed. The office signing authority is
+   * **replaced**: a new Ed25519 key pair, sealed for administrators and under the new recovery key,
+   * pinned in the keyring and the database; every kept entry, every grant that verified under the
+   * old key, every certified audit key, the legacy boundary and the anchors are signed again with
+   * the new one. From then on nothing the old key signs verifies (a former administrator who kept
+   * it signs nothing). No history of old public keys is kept: an old backup carries its own
+   * keyring and database, both pinning the key it was signed with. Old backups keep their old key.
    *
    * Crash safety, in this order: (1) the new keyring is written beside the current one
-   * (`.keyring.next`, atomically); (2) the database is rekeyed in one transaction (rollback
-   * journal, so a crash leaves it under the old key or the new); (3) the new keyring replaces the
-   * old (rename). A crash after (1) leaves the database under the old key: the next sign-in
-   * removes `.next`. A crash after (2): the next sign-in finds that only `.next` opens the
-   * database and finishes (3). At no point does no keyring open it.
+   * (`.keyring.next`, atomically); (2) one transaction pins the new authority and re-signs grants
+   * and audit keys; (3) the database is rekeyed in one transaction (rollback journal, so a crash
+   * leaves it under the old key or the new); (4) the new keyring replaces the old (rename). A crash
+   * after (1) leaves the database as it was: the next sign-in removes `.next`. After (2) the
+   * database pins the key `.next` pins: the next sign-in finishes (3) and (4) with the new key
+   * from `.next`. After (3) only `.next` opens the database: the next sign-in finishes (4). At no
+   * point does no keyring open it.
    */
   async rotate(actor: { id: string; username: string }, progress?: (done: number, total: number, step: string) => void): Promise<RotationResult> {
     const db = this.database;
@@ -539,41 +606,54 @@ export class Vault {
     if (!authority || !this.key) throw new CodedError('auth.forbidden');
     const oldKey = this.key;
     const current = readKeyring(this.paths.keyring);
+    const vaultId = current.vaultId;
     const users = listUsers(db).filter((u) => !u.disabled);
-    const keep = new Map(users.map((u) => [userTag(current.vaultId, u.username), { admin: u.roles.includes('admin') }]));
+    const keep = new Map(users.map((u) => [userTag(vaultId, u.username), { admin: u.roles.includes('admin') }]));
     const secret = newRecoverySecret();
     const newKey = databaseKeyFrom(secret);
     const recoveryWrap = recoveryWrappingKey(secret);
+    const nextAuthority = newAuthority();
     const pending = `${this.paths.keyring}.next`;
     try {
       progress?.(0, 4, 'admin.rotation.step.rewrap');
-      const rewrap = rewrapForRotation(current, newKey, keep, authority);
-      const needPassword = users.filter((u) => !rewrap.rewrapped.includes(userTag(current.vaultId, u.username))).map((u) => u.username);
-      db.transaction(() => {
-        appendAudit(db, {
-          action: 'security.keyRotated',
-          actorId: actor.id,
-          actorName: actor.username,
-          details: { rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword: needPassword.length },
-        });
-        setVaultSetting(db, 'rotationRecommended', null);
-      })();
+      const rewrap = rewrapForRotation(current, newKey, keep, nextAuthority);
+      const needPassword = users.filter((u) => !rewrap.rewrapped.includes(userTag(vaultId, u.username))).map((u) => u.username);
       const next: KeyringData = {
         ...rewrap.keyring,
-        authority: { publicKey: authority.publicKeyText, recovery: sealAuthority(recoveryWrap, authority, `${current.vaultId}|recovery`) },
-        ...(current.sync ? { sync: resealSyncKeys(current.sync, current.vaultId, oldKey, newKey) } : {}),
-        audit: anchorsFor(db, current.vaultId, newKey, authority, current.audit),
+        authority: { publicKey: nextAuthority.publicKeyText, recovery: sealAuthority(recoveryWrap, nextAuthority, `${vaultId}|recovery`) },
+        ...(current.sync ? { sync: resealSyncKeys(current.sync, vaultId, oldKey, newKey) } : {}),
+        audit: anchorsFor(db, vaultId, newKey, nextAuthority, current.audit),
       };
       progress?.(1, 4, 'admin.rotation.step.stage');
       writeKeyring(pending, next);
       if (this.options.rotationFault === 'staged') throw new CodedError('vault.rotationInterrupted');
+      try {
+        db.transaction(() => {
+          appendAudit(db, {
+            action: 'security.keyRotated',
+            actorId: actor.id,
+            actorName: actor.username,
+            details: { rewrapped: rewrap.rewrapped.length, dropped: rewrap.dropped.length, needPassword: needPassword.length, signingKeyReplaced: true },
+          });
+          setVaultSetting(db, 'rotationRecommended', null);
+          setMetaValue(db, AUTHORITY_META, nextAuthority.publicKeyText);
+          // Grants that verify under the old key are signed with the new one; a grant that did not
+          // (edited in the table) stays refused.
+          const valid = listUsers(db).filter((u) => grantSigned(authority.publicKey, vaultId, u, grantSigOf(db, u.id)));
+          setSigner(db, nextAuthority, vaultId);
+          for (const u of valid) signGrantRow(db, u.id);
+          recertifyAuditKeys(db, vaultId, authority, nextAuthority);
+        })();
+      } catch (error) {
+        setSigner(db, authority, vaultId);
+        throw error;
+      }
+      this.authority = nextAuthority;
+      if (this.options.rotationFault === 'signed') throw new CodedError('vault.rotationInterrupted');
       progress?.(2, 4, 'admin.rotation.step.rekey');
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
-      db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+      rekeyDatabase(db, newKey);
       this.key = Buffer.from(newKey);
       oldKey.fill(0);
-      db.pragma('journal_mode = WAL');
       if (this.options.rotationFault === 'rekeyed') throw new CodedError('vault.rotationInterrupted');
       progress?.(3, 4, 'admin.rotation.step.commit');
       renameSync(pending, this.paths.keyring);
@@ -586,32 +666,59 @@ export class Vault {
     }
   }
 
-  /** After a rotation cut short (see rotate): keep whichever keyring opens the database. */
+  /**
+   * After a rotation cut short (see rotate): keep whichever keyring opens the database, and finish
+   * a rotation whose signing step was committed (the database pins the key `.next` pins) but whose
+   * rekey was not. Returns true when the rotation was finished here (its recovery key was never shown).
+   */
   private async settlePendingRotation(username: string, password: string): Promise<boolean> {
     const pending = `${this.paths.keyring}.next`;
     if (!existsSync(pending)) return false;
-    const opens = async (path: string): Promise<boolean> => {
-      let key: Buffer;
+    const keyFrom = async (path: string): Promise<Buffer | null> => {
       try {
-        key = await unwrapForUser(readKeyring(path), username, password);
+        return await unwrapForUser(readKeyring(path), username, password);
       } catch {
-        return false;
-      }
-      try {
-        openEncrypted(this.paths.db, key, { exclusive: false, nativeBinding: this.options.nativeBinding }).close();
-        return true;
-      } catch {
-        return false;
-      } finally {
-        key.fill(0);
+        return null;
       }
     };
-    if (existsSync(this.paths.keyring) && (await opens(this.paths.keyring))) rmSync(pending, { force: true });
-    else if (await opens(pending)) {
+    const openWith = (key: Buffer): Db | null => {
+      try {
+        return openEncrypted(this.paths.db, key, { exclusive: false, nativeBinding: this.options.nativeBinding });
+      } catch {
+        return null;
+      }
+    };
+    const currentKey = existsSync(this.paths.keyring) ? await keyFrom(this.paths.keyring) : null;
+    const current = currentKey ? openWith(currentKey) : null;
+    currentKey?.fill(0);
+    if (current) {
+      try {
+        const pendingPin = readKeyring(pending).authority?.publicKey ?? null;
+        const currentPin = readKeyring(this.paths.keyring).authority?.publicKey ?? null;
+        if (pendingPin === null || pendingPin === currentPin || readMetaValue(current, AUTHORITY_META) !== pendingPin) {
+          rmSync(pending, { force: true }); // cut short before anything in the database changed
+          return false;
+        }
+        const newKey = await keyFrom(pending);
+        if (!newKey) return false; // her entry was left out of the new keyring: another user's sign-in finishes it
+        try {
+          rekeyDatabase(current, newKey);
+        } finally {
+          newKey.fill(0);
+        }
+      } finally {
+        current.close();
+      }
       renameSync(pending, this.paths.keyring);
       return true;
     }
-    return false;
+    const newKey = await keyFrom(pending);
+    const opened = newKey ? openWith(newKey) : null;
+    newKey?.fill(0);
+    if (!opened) return false;
+    opened.close();
+    renameSync(pending, this.paths.keyring);
+    return true;
   }
 
   /** True when `password` is this user's current password (for changing one's own password). */
@@ -761,9 +868,11 @@ export class Vault {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
     this.authority = null;
+    this.auditKey = null;
     this.anchor = null;
     try {
       if (this.db) setSigner(this.db, null, '');
+      if (this.db) setAuditSigner(this.db, null);
       this.db?.close();
     } finally {
       this.db = null;
@@ -773,6 +882,14 @@ export class Vault {
       this.held = null;
     }
   }
+}
+
+/** SQLCipher rekey in one rollback-journal transaction: a crash leaves the file under the old key or the new. */
+function rekeyDatabase(db: Db, key: Buffer): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey="x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = WAL');
 }
 
 /** The meta key pinning the office authority's public key (also pinned in the keyring). */

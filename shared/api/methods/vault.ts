@@ -80,7 +80,21 @@ export const vaultMethods = {
   },
   'audit.verify': {
     input: Empty,
-    output: z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().optional() }),
+    output: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      brokenAt: z.number().int().optional(),
+      /** Per-user row signatures (issue 13): rows not signed by the actor they name, the first 100 listed. */
+      signatures: z.object({
+        ok: z.boolean(),
+        boundaryOk: z.boolean(),
+        legacyRows: z.number().int(),
+        failedRows: z.number().int(),
+        problems: z.array(
+          z.object({ seq: z.number().int(), actor: z.string().nullable(), problem: z.enum(['unsigned', 'unknownKey', 'uncertifiedKey', 'otherUsersKey', 'badSignature']) }),
+        ),
+      }),
+    }),
     access: 'audit:read',
     scope: 'office',
   },

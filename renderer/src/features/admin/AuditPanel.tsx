@@ -58,10 +58,15 @@ export function AuditPanel() {
   const runVerify = async () => {
     try {
       const result = await call('audit.verify', {});
+      const first = result.signatures.problems[0];
       setMessage(
         result.ok
           ? { tone: 'success', text: t('admin.audit.chainOk', { count: result.rows }) }
-          : { tone: 'error', text: t('admin.audit.chainBroken', { seq: result.brokenAt ?? 0 }) },
+          : result.brokenAt !== undefined || result.signatures.ok
+            ? { tone: 'error', text: t('admin.audit.chainBroken', { seq: result.brokenAt ?? 0 }) }
+            : first
+              ? { tone: 'error', text: t('admin.audit.signaturesBad', { count: result.signatures.failedRows, seq: first.seq, actor: first.actor ?? '—' }) }
+              : { tone: 'error', text: t('admin.audit.signedFromBad') },
       );
     } catch (e) {
       setMessage({ tone: 'error', text: messageOf(t, e) });
