@@ -1,7 +1,8 @@
 /**
- * The PDF worker thread: renders ONE pdfmake document definition and exits.
- * It loads pdfmake as soon as it starts, then waits for its job, so core can
- * start the next worker ahead of time (renderPdf.ts keeps one spare).
+ * The PDF worker thread: renders pdfmake document definitions, one at a time.
+ * It loads pdfmake as soon as it starts, then waits for its first job, so core
+ * can start a worker ahead of time; a worker that finished a document cleanly
+ * is kept for the next one (renderPdf.ts), with its compiled code warm.
  *
  * Plain JavaScript on purpose: the same file runs untranspiled under tsx and
  * vitest (next to the TypeScript sources) and in the Electron build (copied
@@ -12,7 +13,7 @@
  * page-numbered header/footer templates.
  *
  * Protocol (types in workerProtocol.ts):
- *   ← parent    { doc, fonts, allowedRoot }   one message; JSON only, no functions
+ *   ← parent    { doc, fonts, allowedRoot }   one message per document; JSON only, no functions
  *   → parent    { type: 'progress', done, total, step }
  *               { type: 'done', bytes: ArrayBuffer (transferred), pages }
  *               { type: 'error', code }      a stable code, never the message
@@ -406,6 +407,8 @@ async function render(port, job) {
 
 if (!parentPort) throw new Error('pdfWorker.mjs runs only as a worker thread');
 const port = parentPort;
-port.once('message', (job) => {
+// One job at a time (the parent sends the next only after 'done'); a worker that failed or was
+// cancelled is terminated by the parent, so only a clean worker ever gets a second job.
+port.on('message', (job) => {
   render(port, job).catch((error) => port.postMessage({ type: 'error', code: codeOf(error) }));
 });
