@@ -20,9 +20,73 @@
  * Cancel = the parent terminates the thread.
  */
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
+
+/** Words laid out per font file before its shared layout cache starts afresh (a bound on a long-lived worker's memory). */
+const MAX_SHARED_RUNS = 200_000;
+
+/**
+ * One parsed font per font file for all the documents this worker renders.
+ * pdfkit parses a font file anew for every document and shapes every word
+ * anew with it (fontkit: glyph tables, GSUB/GPOS lookups), which was a good
+ * part of each document's cost. The first document opens the font as usual;
+ * the next ones get an EmbeddedFont of their own (their own subset, widths and
+ * ToUnicode map, the same font id pdfkit would give) on the same parsed
+ * fontkit font, and share its cache of laid-out words (pdfkit never changes a
+ * laid-out run: it copies what it adjusts). pdfmake asks for fonts through
+ * PDFDocument.provideFont, so that is the one place this hooks into: the
+ * access policy still checks the font file on every call.
+ */
+function shareParsedFonts() {
+  const require = createRequire(import.meta.url);
+  const PdfmakeDocument = createRequire(require.resolve('pdfmake'))('./PDFDocument.js').default;
+  const provide = PdfmakeDocument.prototype.provideFont;
+  if (typeof provide !== 'function') return; // another pdfmake: fonts are parsed per document, as before
+  /** @type {Map<string, { EmbeddedFont: Function, font: object, runs: object }>} */
+  const parsed = new Map();
+  PdfmakeDocument.prototype.provideFont = function provideFont(familyName, bold, italics) {
+    const ready = this.fontCache[familyName]?.[this.getFontType(bold, italics)];
+    if (ready) return ready;
+    const file = this.getFontFile(familyName, bold, italics);
+    const known = typeof file === 'string' ? parsed.get(file) : undefined;
+    if (known && !this._fontFamilies[file]) {
+      // What pdfkit's font(file) does for a new file, minus reading and parsing it.
+      const font = new known.EmbeddedFont(this, known.font, `F${++this._fontCount}`);
+      if (font.layoutCache) {
+        if (Object.keys(known.runs).length > MAX_SHARED_RUNS) known.runs = Object.create(null);
+        font.layoutCache = known.runs;
+      }
+      this._fontFamilies[file] = font;
+    }
+    const font = provide.call(this, familyName, bold, italics);
+    if (!known && typeof file === 'string' && font && font.font && font.layoutCache) {
+      keepCodePoints(font.font);
+      parsed.set(file, { EmbeddedFont: font.constructor, font: font.font, runs: font.layoutCache });
+    }
+    return font;
+  };
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters it was
+ * first asked for. Subsetting a document asks for the components of composed
+ * glyphs (the o of ö, the s of ş) without characters; on a shared font the
+ * next document would then print an o with no text behind it (the ToUnicode
+ * map, what copying and pdftotext read). So a glyph asked for with characters
+ * gets them when it has none yet, as it would on a font of its own.
+ */
+function keepCodePoints(font) {
+  const getGlyph = font.getGlyph;
+  font.getGlyph = function keptGetGlyph(id, characters) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph && characters && characters.length > 0 && (!glyph.codePoints || glyph.codePoints.length === 0)) glyph.codePoints = characters;
+    return glyph;
+  };
+}
+shareParsedFonts();
 
 const PAGE = /%PAGE%/g;
 const PAGES = /%PAGES%/g;
