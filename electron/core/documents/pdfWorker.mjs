@@ -186,19 +186,24 @@ function guardSvg(node, allowed) {
   if (Array.isArray(node)) {
     for (const child of node) guardSvg(child, allowed);
   } else if (node && typeof node === 'object') {
-    if ('svg' in node) {
-      node.options = {
-        ...node.options,
-        imageCallback: (link) => {
-          const href = String(link).trim();
-          if (href.startsWith('data:') || allowed(href)) return href;
-          throw new Error(DENIED);
-        },
-      };
+    for (const key in node) {
+      const value = node[key];
+      if (value && typeof value === 'object') guardSvg(value, allowed);
     }
-    for (const value of Object.values(node)) if (value && typeof value === 'object') guardSvg(value, allowed);
+    if ('svg' in node) guardSvgNode(node, allowed);
   }
   return node;
+}
+
+function guardSvgNode(node, allowed) {
+  node.options = {
+    ...node.options,
+    imageCallback: (link) => {
+      const href = String(link).trim();
+      if (href.startsWith('data:') || allowed(href)) return href;
+      throw new Error(DENIED);
+    },
+  };
 }
 
 /** Room a heading needs below its top: itself and about four lines of what follows (pt). */
@@ -389,16 +394,19 @@ function keepHeadingsWithText(node, nodes) {
  * So such headings are plain text for keepHeadingsWithText (a keep-with-next
  * block's own headings keep their mark 2: they are never moved by themselves).
  */
-function plainNestedHeadings(node, inside) {
+function plainNestedHeadings(node, inside, allowed) {
   if (Array.isArray(node)) {
-    for (const child of node) plainNestedHeadings(child, inside);
+    for (const child of node) plainNestedHeadings(child, inside, allowed);
   } else if (node && typeof node === 'object') {
     if (inside && node.headlineLevel === 1) delete node.headlineLevel;
     const kept = inside || node.unbreakable === true;
-    for (const [key, value] of Object.entries(node)) {
+    for (const key in node) {
+      const value = node[key];
       if (!value || typeof value !== 'object') continue;
-      plainNestedHeadings(value, kept || (key === 'table' && value.dontBreakRows === true));
+      plainNestedHeadings(value, kept || (key === 'table' && value.dontBreakRows === true), allowed);
     }
+    // The same walk guards the SVGs (see guardSvg): one pass over the content instead of two.
+    if ('svg' in node) guardSvgNode(node, allowed);
   }
   return node;
 }
@@ -456,7 +464,7 @@ async function render(port, job) {
   };
   const definition = {
     ...doc,
-    content: guardSvg(keepWithNext(plainNestedHeadings(doc.content, false), contentWidth(doc), lookOf(doc)), allowed),
+    content: keepWithNext(plainNestedHeadings(doc.content, false, allowed), contentWidth(doc), lookOf(doc)),
     background: guardSvg(doc.background, allowed),
     header: paged(doc.header, onPage, allowed),
     footer: paged(doc.footer, onPage, allowed),
