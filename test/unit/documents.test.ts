@@ -32,6 +32,24 @@ const ctxOf = ({ core, admin }: Core) => ({ services: core.services, client: adm
 const accessOf = ({ core }: Core): DbAccess => (use) => use(core.services.vault.database);
 const actorOf = ({ admin }: Core) => ({ userId: admin.session!.userId, username: admin.session!.username, displayName: admin.session!.displayName });
 
+// First in the file: the PDF worker is fresh here (one per test file), so the first document really is its first.
+describe('one worker, documents one after another', () => {
+  const base = { defaultStyle: { font: 'Sans' as const } };
+  const italic = (text: string) => ({ ...base, content: [{ text, italics: true }] });
+  const textOf = async (text: string) => pdfPages((await renderPdf(italic(text))).bytes).join('\n');
+
+  it('prints every letter of a later document as text, also letters an earlier one had only inside ö and ş', async () => {
+    // The worker and its parsed fonts are reused: the first document's subset asked for the o of ö and the s of ş without characters.
+    expect(await textOf('öşÖŞ')).toContain('öşÖŞ');
+    expect(await textOf('Not stated: kosmos')).toContain('Not stated: kosmos');
+  });
+
+  it('renders the next document after a failed one', async () => {
+    expect(await codeOf(renderPdf({ ...base, content: [{ image: '/etc/hostname' }] }))).toBe('documents.resourceDenied');
+    expect(await textOf('Sonraki belge: ğüşıöç')).toContain('Sonraki belge: ğüşıöç');
+  });
+});
+
 describe('a 50-page document', () => {
   let env: Core;
   let result: DocumentResult;

@@ -2,24 +2,30 @@
 import { LOCALE, type Language } from '../../../shared/i18n/languages';
 import { toDate } from '../../../shared/time/localDays';
 
-const cache = new Map<string, Intl.DateTimeFormat>();
+// By the options object itself (the module's constants): no key to build on every date printed.
+const cache = new Map<Intl.DateTimeFormatOptions, Map<Language, Intl.DateTimeFormat>>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
+  let byLanguage = cache.get(options);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    cache.set(options, byLanguage);
+  }
+  let f = byLanguage.get(language);
   if (!f) {
     f = new Intl.DateTimeFormat(LOCALE[language], options);
-    cache.set(key, f);
+    byLanguage.set(language, f);
   }
   return f;
 }
 
+const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+const DATE_TIME: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
 /** 25.11.2026 (Turkish), 25/11/2026 (English), local time; a bare day (YYYY-MM-DD) is that day. */
-export const formatDate = (date: Date | string, language: Language): string =>
-  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(date));
+export const formatDate = (date: Date | string, language: Language): string => formatter(language, DATE).format(toDate(date));
 
 /** 25.11.2026 15:37 (Turkish), 25/11/2026, 15:37 (English), local time. */
-export const formatDateTime = (date: Date | string, language: Language): string =>
-  formatter(language, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(date));
+export const formatDateTime = (date: Date | string, language: Language): string => formatter(language, DATE_TIME).format(new Date(date));
 
 /**
  * A calendar day ('2026-03-02', as stored for days) or a moment, as a date:
@@ -33,8 +39,14 @@ export function formatDocumentNumber(seq: number, issuedAt: Date): string {
 }
 
 /** Spoken languages as names ('tr' → "Türkçe" / "Turkish"), never a bare code; text that is not a code prints as typed. */
+const displayNames = new Map<Language, Intl.DisplayNames>();
 export function formatLanguages(codes: readonly string[], language: Language): string {
-  const names = new Intl.DisplayNames([LOCALE[language]], { type: 'language', fallback: 'code' });
+  let names = displayNames.get(language);
+  if (!names) {
+    // Made once per language: building one costs far more than the look-ups (a report asks for it per person).
+    names = new Intl.DisplayNames([LOCALE[language]], { type: 'language', fallback: 'code' });
+    displayNames.set(language, names);
+  }
   return codes
     .map((code) => {
       try {

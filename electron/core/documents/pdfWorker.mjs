@@ -1,7 +1,8 @@
 /**
- * The PDF worker thread: renders ONE pdfmake document definition and exits.
- * It loads pdfmake as soon as it starts, then waits for its job, so core can
- * start the next worker ahead of time (renderPdf.ts keeps one spare).
+ * The PDF worker thread: renders pdfmake document definitions, one at a time.
+ * It loads pdfmake as soon as it starts, then waits for its first job, so core
+ * can start a worker ahead of time; a worker that finished a document cleanly
+ * is kept for the next one (renderPdf.ts), with its compiled code warm.
  *
  * Plain JavaScript on purpose: the same file runs untranspiled under tsx and
  * vitest (next to the TypeScript sources) and in the Electron build (copied
@@ -12,16 +13,80 @@
  * page-numbered header/footer templates.
  *
  * Protocol (types in workerProtocol.ts):
- *   ← parent    { doc, fonts, allowedRoot }   one message; JSON only, no functions
+ *   ← parent    { doc, fonts, allowedRoot }   one message per document; JSON only, no functions
  *   → parent    { type: 'progress', done, total, step }
  *               { type: 'done', bytes: ArrayBuffer (transferred), pages }
  *               { type: 'error', code }      a stable code, never the message
  * Cancel = the parent terminates the thread.
  */
 import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
+
+/** Words laid out per font file before its shared layout cache starts afresh (a bound on a long-lived worker's memory). */
+const MAX_SHARED_RUNS = 200_000;
+
+/**
+ * One parsed font per font file for all the documents this worker renders.
+ * pdfkit parses a font file anew for every document and shapes every word
+ * anew with it (fontkit: glyph tables, GSUB/GPOS lookups), which was a good
+ * part of each document's cost. The first document opens the font as usual;
+ * the next ones get an EmbeddedFont of their own (their own subset, widths and
+ * ToUnicode map, the same font id pdfkit would give) on the same parsed
+ * fontkit font, and share its cache of laid-out words (pdfkit never changes a
+ * laid-out run: it copies what it adjusts). pdfmake asks for fonts through
+ * PDFDocument.provideFont, so that is the one place this hooks into: the
+ * access policy still checks the font file on every call.
+ */
+function shareParsedFonts() {
+  const require = createRequire(import.meta.url);
+  const PdfmakeDocument = createRequire(require.resolve('pdfmake'))('./PDFDocument.js').default;
+  const provide = PdfmakeDocument.prototype.provideFont;
+  if (typeof provide !== 'function') return; // another pdfmake: fonts are parsed per document, as before
+  /** @type {Map<string, { EmbeddedFont: Function, font: object, runs: object }>} */
+  const parsed = new Map();
+  PdfmakeDocument.prototype.provideFont = function provideFont(familyName, bold, italics) {
+    const ready = this.fontCache[familyName]?.[this.getFontType(bold, italics)];
+    if (ready) return ready;
+    const file = this.getFontFile(familyName, bold, italics);
+    const known = typeof file === 'string' ? parsed.get(file) : undefined;
+    if (known && !this._fontFamilies[file]) {
+      // What pdfkit's font(file) does for a new file, minus reading and parsing it.
+      const font = new known.EmbeddedFont(this, known.font, `F${++this._fontCount}`);
+      if (font.layoutCache) {
+        if (Object.keys(known.runs).length > MAX_SHARED_RUNS) known.runs = Object.create(null);
+        font.layoutCache = known.runs;
+      }
+      this._fontFamilies[file] = font;
+    }
+    const font = provide.call(this, familyName, bold, italics);
+    if (!known && typeof file === 'string' && font && font.font && font.layoutCache) {
+      keepCodePoints(font.font);
+      parsed.set(file, { EmbeddedFont: font.constructor, font: font.font, runs: font.layoutCache });
+    }
+    return font;
+  };
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id, with the characters it was
+ * first asked for. Subsetting a document asks for the components of composed
+ * glyphs (the o of ö, the s of ş) without characters; on a shared font the
+ * next document would then print an o with no text behind it (the ToUnicode
+ * map, what copying and pdftotext read). So a glyph asked for with characters
+ * gets them when it has none yet, as it would on a font of its own.
+ */
+function keepCodePoints(font) {
+  const getGlyph = font.getGlyph;
+  font.getGlyph = function keptGetGlyph(id, characters) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph && characters && characters.length > 0 && (!glyph.codePoints || glyph.codePoints.length === 0)) glyph.codePoints = characters;
+    return glyph;
+  };
+}
+shareParsedFonts();
 
 const PAGE = /%PAGE%/g;
 const PAGES = /%PAGES%/g;
@@ -121,19 +186,24 @@ function guardSvg(node, allowed) {
   if (Array.isArray(node)) {
     for (const child of node) guardSvg(child, allowed);
   } else if (node && typeof node === 'object') {
-    if ('svg' in node) {
-      node.options = {
-        ...node.options,
-        imageCallback: (link) => {
-          const href = String(link).trim();
-          if (href.startsWith('data:') || allowed(href)) return href;
-          throw new Error(DENIED);
-        },
-      };
+    for (const key in node) {
+      const value = node[key];
+      if (value && typeof value === 'object') guardSvg(value, allowed);
     }
-    for (const value of Object.values(node)) if (value && typeof value === 'object') guardSvg(value, allowed);
+    if ('svg' in node) guardSvgNode(node, allowed);
   }
   return node;
+}
+
+function guardSvgNode(node, allowed) {
+  node.options = {
+    ...node.options,
+    imageCallback: (link) => {
+      const href = String(link).trim();
+      if (href.startsWith('data:') || allowed(href)) return href;
+      throw new Error(DENIED);
+    },
+  };
 }
 
 /** Room a heading needs below its top: itself and about four lines of what follows (pt). */
@@ -324,16 +394,19 @@ function keepHeadingsWithText(node, nodes) {
  * So such headings are plain text for keepHeadingsWithText (a keep-with-next
  * block's own headings keep their mark 2: they are never moved by themselves).
  */
-function plainNestedHeadings(node, inside) {
+function plainNestedHeadings(node, inside, allowed) {
   if (Array.isArray(node)) {
-    for (const child of node) plainNestedHeadings(child, inside);
+    for (const child of node) plainNestedHeadings(child, inside, allowed);
   } else if (node && typeof node === 'object') {
     if (inside && node.headlineLevel === 1) delete node.headlineLevel;
     const kept = inside || node.unbreakable === true;
-    for (const [key, value] of Object.entries(node)) {
+    for (const key in node) {
+      const value = node[key];
       if (!value || typeof value !== 'object') continue;
-      plainNestedHeadings(value, kept || (key === 'table' && value.dontBreakRows === true));
+      plainNestedHeadings(value, kept || (key === 'table' && value.dontBreakRows === true), allowed);
     }
+    // The same walk guards the SVGs (see guardSvg): one pass over the content instead of two.
+    if ('svg' in node) guardSvgNode(node, allowed);
   }
   return node;
 }
@@ -391,7 +464,7 @@ async function render(port, job) {
   };
   const definition = {
     ...doc,
-    content: guardSvg(keepWithNext(plainNestedHeadings(doc.content, false), contentWidth(doc), lookOf(doc)), allowed),
+    content: keepWithNext(plainNestedHeadings(doc.content, false, allowed), contentWidth(doc), lookOf(doc)),
     background: guardSvg(doc.background, allowed),
     header: paged(doc.header, onPage, allowed),
     footer: paged(doc.footer, onPage, allowed),
@@ -406,6 +479,8 @@ async function render(port, job) {
 
 if (!parentPort) throw new Error('pdfWorker.mjs runs only as a worker thread');
 const port = parentPort;
-port.once('message', (job) => {
+// One job at a time (the parent sends the next only after 'done'); a worker that failed or was
+// cancelled is terminated by the parent, so only a clean worker ever gets a second job.
+port.on('message', (job) => {
   render(port, job).catch((error) => port.postMessage({ type: 'error', code: codeOf(error) }));
 });

@@ -1,11 +1,14 @@
 /**
  * Renders a document definition to PDF bytes in a worker thread, so the main
- * process never blocks on layout. One worker per document: cancelling is
- * `worker.terminate()`, and a crash in pdfmake cannot leave state behind.
- * Starting a thread and loading pdfmake costs about half a second, so one
- * spare worker is started after each render (unref'd: it never keeps a
- * process alive) and waits, pdfmake loaded, for the next document; it is
- * dropped after SPARE_IDLE_MS unused.
+ * process never blocks on layout. One document at a time per worker:
+ * cancelling is `worker.terminate()`, and a worker that failed or was
+ * cancelled is never used again, so a crash in pdfmake cannot leave state
+ * behind. Starting a thread and loading pdfmake costs about half a second, and
+ * a fresh thread runs pdfmake's code cold (V8 compiles it again in every
+ * thread): so the worker that finished a document cleanly stays as the spare
+ * (unref'd: it never keeps a process alive) for the next document, with its
+ * code compiled, up to JOBS_PER_WORKER documents; after a failure a fresh
+ * spare is started instead. The spare is dropped after SPARE_IDLE_MS unused.
  *
  * How the worker file is found (one expression for every host):
  *   new URL('./pdfWorker.mjs', import.meta.url)
@@ -76,46 +79,67 @@ export function fontTable(root: string = resourcesDir()): FontTable {
 }
 
 export const SPARE_IDLE_MS = 120_000;
+/** Documents one worker renders before a fresh one replaces it (bounds whatever a long-lived heap keeps). */
+export const JOBS_PER_WORKER = 50;
 
 interface Spare {
   worker: Worker;
+  /** Documents it has rendered. */
+  jobs: number;
   exited: boolean;
   idle: NodeJS.Timeout;
+  /** Removes the spare's own listeners (never removeAllListeners: Worker keeps its message port referenced through its own). */
+  release: () => void;
 }
 let spare: Spare | null = null;
 
 /** A worker with pdfmake loaded: the spare if there is a live one, else a new one. */
-function takeWorker(): Worker {
+function takeWorker(): { worker: Worker; jobs: number } {
   const taken = spare;
   spare = null;
   if (taken && !taken.exited) {
     clearTimeout(taken.idle);
-    taken.worker.removeAllListeners();
+    taken.release();
     taken.worker.ref();
-    return taken.worker;
+    return { worker: taken.worker, jobs: taken.jobs };
   }
-  return new Worker(WORKER_URL);
+  return { worker: new Worker(WORKER_URL), jobs: 0 };
 }
 
-function keepSpare(): void {
-  if (spare) return;
-  const worker = new Worker(WORKER_URL);
+/** Keeps `worker` (idle, pdfmake loaded) as the spare; terminates it when there already is one. */
+function park(worker: Worker, jobs: number): void {
+  if (spare) {
+    void worker.terminate();
+    return;
+  }
   worker.unref();
+  const onError = () => {}; // 'exit' follows
+  const onExit = () => {
+    entry.exited = true;
+    if (spare === entry) spare = null;
+  };
   const entry: Spare = {
     worker,
+    jobs,
     exited: false,
     idle: setTimeout(() => {
       if (spare === entry) spare = null;
       void worker.terminate();
     }, SPARE_IDLE_MS),
+    release: () => {
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    },
   };
   entry.idle.unref();
-  worker.on('error', () => {}); // 'exit' follows
-  worker.on('exit', () => {
-    entry.exited = true;
-    if (spare === entry) spare = null;
-  });
+  worker.on('error', onError);
+  worker.on('exit', onExit);
   spare = entry;
+}
+
+/** Starts a fresh spare unless there is one. */
+function keepSpare(): void {
+  if (!spare) park(new Worker(WORKER_URL), 0);
 }
 
 export interface RenderOptions {
@@ -129,7 +153,7 @@ export interface RenderedPdf {
   pages: number;
 }
 
-/** Renders in a fresh worker. Rejects with `job.cancelled`, `documents.resourceDenied` or `documents.renderFailed`. */
+/** Renders in the spare worker (or a new one). Rejects with `job.cancelled`, `documents.resourceDenied` or `documents.renderFailed`. */
 export function renderPdf(doc: DocDefinition, options: RenderOptions = {}): Promise<RenderedPdf> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(new CodedError('job.cancelled'));
@@ -137,21 +161,30 @@ export function renderPdf(doc: DocDefinition, options: RenderOptions = {}): Prom
   const job: WorkerJob = { doc, fonts: fontTable(root), allowedRoot: root };
 
   return new Promise<RenderedPdf>((resolvePdf, reject) => {
-    const worker = takeWorker();
+    const { worker, jobs } = takeWorker();
     let settled = false;
     const finish = (error: CodedError | null, result?: RenderedPdf) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      keepSpare();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (!error && jobs + 1 < JOBS_PER_WORKER) {
+        // Finished cleanly: it waits for the next document, its compiled code warm.
+        park(worker, jobs + 1);
+      } else {
+        // Cancelled, failed or worn: nothing of it is reused.
+        void worker.terminate();
+        keepSpare();
+      }
       if (error) reject(error);
       else resolvePdf(result!);
     };
     const onAbort = () => finish(new CodedError('job.cancelled'));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    worker.on('message', (message: WorkerMessage) => {
+    const onMessage = (message: WorkerMessage) => {
       if (settled) return;
       switch (message.type) {
         case 'progress':
@@ -169,9 +202,12 @@ export function renderPdf(doc: DocDefinition, options: RenderOptions = {}): Prom
           finish(new CodedError(message.code));
           break;
       }
-    });
-    worker.on('error', () => finish(new CodedError('documents.renderFailed')));
-    worker.on('exit', () => finish(new CodedError('documents.renderFailed')));
+    };
+    const onError = () => finish(new CodedError('documents.renderFailed'));
+    const onExit = () => finish(new CodedError('documents.renderFailed'));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage(job);
   });
 }
