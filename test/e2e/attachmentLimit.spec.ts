@@ -30,7 +30,7 @@ test('the admin sets the attachment limit (checked, audited); a larger file is r
     await save.click();
     await expect(panel.getByText(tr.admin.attachments.range.replace('{{max}}', '100'))).toBeVisible();
   }
-  await app.screenshot({ path: 'test-results/attachment-limit-tr.png' });
+  await panel.screenshot({ path: 'test-results/attachment-limit-tr.png' });
   expect((await api<{ maxMb: number }>(app, 'attachments.settings')).maxMb).toBe(25);
 
   await limit.fill('1');

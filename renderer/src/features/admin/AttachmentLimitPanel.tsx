@@ -55,7 +55,7 @@ export function AttachmentLimitPanel() {
     <div className="panel">
       <h2>{t('admin.attachments.title')}</h2>
       <form
-        className="inline-form"
+        className="form"
         onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -74,11 +74,13 @@ export function AttachmentLimitPanel() {
             error={fieldError}
           />
         </div>
-        <Button variant="primary" type="submit">
-          {t('common.save')}
-        </Button>
+        <p className="hint">{t('admin.attachments.hint', { max: ATTACHMENT_MAX_MB_CEILING })}</p>
+        <div className="form-actions form-actions-start">
+          <Button variant="primary" type="submit">
+            {t('common.save')}
+          </Button>
+        </div>
       </form>
-      <p className="hint">{t('admin.attachments.hint', { max: ATTACHMENT_MAX_MB_CEILING })}</p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
     </div>
   );
