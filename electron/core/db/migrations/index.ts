@@ -30,6 +30,7 @@ import { m018Attachments } from './m018Attachments';
 import { m019Calendar } from './m019Calendar';
 import { m020DashboardIndex } from './m020DashboardIndex';
 import { m023Transfers } from './m023Transfers';
+import { m026VisitCancel } from './m026VisitCancel';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex, m023Transfers];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex, m023Transfers, m026VisitCancel];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
