@@ -3,7 +3,9 @@
  * IPC, the dev server's HTTP, the CLI). Steps, in order:
  *   1 method known?  2 input parses?  3 vault unlocked + session?
  *   4 role has permission?  5 every id the spec's `scope` names is in the
- *   session's sight ('api.notFound' otherwise, as for a missing id)?
+ *   session's sight ('api.notFound' otherwise, as for a missing id)? and, for
+ *   a method that writes, none of them of a case transferred to another office
+ *   ('cases.transferred')?
  *   6 handler — with a spec `audit` action, inside one transaction together
  *   with the audit row the router writes  7 envelope reply
  * Nothing thrown inside ever reaches the caller as text: a CodedError becomes
@@ -11,13 +13,13 @@
  * code are logged.
  */
 import { CodedError, fail, ok, type Envelope } from '../../shared/api/envelope';
-import { contract, isMethod, type Contract, type Method, type MethodSpec, type Output, type ParsedInput } from '../../shared/api/contract';
+import { contract, isMethod, writesCases, type Contract, type Method, type MethodSpec, type Output, type ParsedInput } from '../../shared/api/contract';
 import { can } from '../../shared/auth/permissions';
 import type { Scope } from '../../shared/api/scope';
 import { idsAt } from '../../shared/api/scope';
 import { appendAudit, type AuditAction, type AuditInput } from './audit/auditLog';
 import { actorOf } from './cases/access';
-import { outOfScope } from './cases/scopeRepo';
+import { outOfScope, transferredField } from './cases/scopeRepo';
 import type { CoreServices } from './services';
 import { MUST_CHANGE_ALLOWED, type ClientState, type Session } from './session';
 
@@ -98,6 +100,11 @@ export function createRouter(services: CoreServices, handlers: Handlers, options
       if (typeof spec.scope === 'object') {
         const field = outOfScope(services.vault.database, actorOf(session), spec.scope, parsed.data);
         if (field !== null) return fail('api.notFound', { field });
+        // A case sent to another office is read-only here: every write on it is refused in this one place.
+        if (writesCases(spec)) {
+          const transferred = transferredField(services.vault.database, spec.scope, parsed.data);
+          if (transferred !== null) return fail('cases.transferred');
+        }
       }
       services.idle.touch(services.now().getTime());
     }

@@ -52,6 +52,18 @@ export interface MethodSpec {
    * (documents, backups), which audit themselves.
    */
   audit?: AuditAction;
+  /**
+   * Issue 17: the cases of the ids its scope names are only read, never changed (a print, a
+   * duplicate search, a report's preview, a new case that reuses a person or household). Without
+   * it, a method whose access is not 'case:read' writes, and the router refuses it on a case
+   * transferred to another office ('cases.transferred') — see `writesCases`.
+   */
+  readsCases?: true;
+}
+
+/** Does the method change the cases its scope names? (The router's transferred-case guard; test/unit/transferredReadOnly.test.ts walks the contract.) */
+export function writesCases(spec: Pick<MethodSpec, 'access' | 'scope' | 'readsCases'>): boolean {
+  return typeof spec.scope === 'object' && spec.access !== 'case:read' && spec.readsCases !== true;
 }
 
 export const contract = {

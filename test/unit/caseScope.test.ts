@@ -5,12 +5,12 @@
  * caseworker with ids of a case she does not work on (and with ids that do not
  * exist) and must answer 'api.notFound' (or 'auth.forbidden' when her role does
  * not allow the method at all). A new method without a declared scope, or with
- * id fields and no sample input here, fails. The IDOR found in review (linking
+ * id fields and no sample input (test/fixtures/scopeSamples.ts), fails. The IDOR found in review (linking
  * or editing a person, or reusing a household, of another case) is refused.
  */
 import { describe, expect, it } from 'vitest';
 import { contract, METHODS, type Method, type MethodSpec } from '../../shared/api/contract';
-import { SCOPE_KINDS, idsAt, type ScopeKind } from '../../shared/api/scope';
+import { SCOPE_KINDS, idsAt } from '../../shared/api/scope';
 import type { CaseFile, DuplicateCandidate } from '../../shared/api/schemas/cases';
 import { can } from '../../shared/auth/permissions';
 import { CodedError } from '../../shared/api/envelope';
@@ -18,91 +18,7 @@ import { handlers } from '../../electron/core/handlers';
 import { createRouter, type Handlers } from '../../electron/core/router';
 import { childCase, intake, office } from '../fixtures/cases';
 import { documentCase } from '../fixtures/documentCase';
-
-type Ids = Record<ScopeKind, number>;
-
-/** A valid input for each method whose scope names id fields, with the ids taken from `id`. */
-const SAMPLES: Partial<Record<Method, (id: Ids) => Record<string, unknown>>> = {
-  'cases.create': (id) => ({ household: { id: id.household }, members: [{ personId: id.person, role: 'child' }], intake: intake() }),
-  'cases.get': (id) => ({ caseId: id.case }),
-  'people.findDuplicates': (id) => ({ firstName: 'Ali', excludePersonId: id.person }),
-  'cases.addPerson': (id) => ({ caseId: id.case, member: { personId: id.person, role: 'other' } }),
-  'cases.linkPerson': (id) => ({ caseId: id.case, personId: id.person, role: 'other' }),
-  'cases.updateMember': (id) => ({ caseId: id.case, memberId: 1, livesInHousehold: true }),
-  'cases.updatePerson': (id) => ({ personId: id.person, expectedVersion: 1, patch: { firstName: 'Ali' } }),
-  'cases.addIntake': (id) => ({ caseId: id.case, intake: intake() }),
-  'cases.transition': (id) => ({ caseId: id.case, to: 'case_plan' }),
-  'cases.requestClosure': (id) => ({ caseId: id.case, reason: 'Tamamlandı.' }),
-  'cases.approveClosure': (id) => ({ caseId: id.case, reason: 'Tamamlandı.' }),
-  'cases.refuseClosure': (id) => ({ caseId: id.case, reason: 'Sürüyor.' }),
-  'cases.reopen': (id) => ({ caseId: id.case, intake: intake() }),
-  'cases.assign': (id) => ({ caseId: id.case, responsibleUserId: '00000000-0000-4000-8000-000000000000' }),
-  'cases.resolveFlag': (id) => ({ caseId: id.case, flagId: 1 }),
-  'notes.add': (id) => ({ caseId: id.case, type: 'other', occurredAt: '2026-06-11T10:00', body: 'Not.', present: { people: [id.person], users: [], others: null } }),
-  'notes.edit': (id) => ({ noteId: id.note, expectedVersion: 1, type: 'other', occurredAt: '2026-06-11T10:00', body: 'Not.', present: { people: [id.person], users: [], others: null } }),
-  'notes.versions': (id) => ({ noteId: id.note }),
-  'services.add': (id) => ({ caseId: id.case, service: 'individual_counselling', personId: id.person, deliveredOn: '2026-06-10' }),
-  'plan.addGoal': (id) => ({ caseId: id.case, title: 'Hedef' }),
-  'plan.updateGoal': (id) => ({ goalId: id.goal, title: 'Hedef 2' }),
-  'plan.addAction': (id) => ({ goalId: id.goal, title: 'Eylem' }),
-  'plan.updateAction': (id) => ({ actionId: id.action, title: 'Eylem 2' }),
-  'tasks.add': (id) => ({ caseId: id.case, title: 'Görev', dueAt: '2026-06-20T10:00' }),
-  'tasks.complete': (id) => ({ taskId: id.task }),
-  'tasks.undoComplete': (id) => ({ taskId: id.task }),
-  'assessments.create': (id) => ({ caseId: id.case, childId: id.person, previousId: id.assessment, criteria: [], finalLevel: 'none' }),
-  'assessments.get': (id) => ({ id: id.assessment }),
-  'assessments.listForCase': (id) => ({ caseId: id.case }),
-  'assessments.approve': (id) => ({ id: id.assessment }),
-  'assessments.return': (id) => ({ id: id.assessment, note: 'Eksik.' }),
-  'documents.assessmentSummary': (id) => ({ assessmentId: id.assessment, language: 'tr' }),
-  'documents.courtReport': (id) => ({ caseId: id.case, hearingId: id.hearing, language: 'tr', opinion: 'Görüş.', recommendation: 'Öneri.' }),
-  'documents.referralLetter': (id) => ({ referralId: id.referral, language: 'tr' }),
-  'documents.courtReportPrepare': (id) => ({ caseId: id.case, hearingId: id.hearing }),
-  'documents.courtReportSaveDraft': (id) => ({ caseId: id.case, hearingId: id.hearing, content: { methodNoteIds: [id.note], opinion: 'Görüş.' } }),
-  'referrals.create': (id) => ({ caseId: id.case, ...referralFields(id) }),
-  'referrals.updateDraft': (id) => ({ id: id.referral, expectedVersion: 1, ...referralFields(id) }),
-  'referrals.get': (id) => ({ id: id.referral }),
-  'referrals.listForCase': (id) => ({ caseId: id.case }),
-  'referrals.send': (id) => ({ id: id.referral }),
-  'referrals.acknowledge': (id) => ({ id: id.referral }),
-  'referrals.serviceStarted': (id) => ({ id: id.referral }),
-  'referrals.close': (id) => ({ id: id.referral, outcome: 'Tamamlandı.' }),
-  'referrals.decline': (id) => ({ id: id.referral, reason: 'Kapasite yok.' }),
-  'referrals.recordReply': (id) => ({ id: id.referral, receivedOn: '2026-06-11' }),
-  'court.forCase': (id) => ({ caseId: id.case }),
-  'hearings.add': (id) => ({ caseId: id.case, courtName: 'İstanbul 3. Çocuk Mahkemesi', hearingAt: '2026-07-10T10:00' }),
-  'hearings.update': (id) => ({ id: id.hearing, expectedVersion: 1, judge: 'Hâkim' }),
-  'orders.add': (id) => ({ caseId: id.case, hearingId: id.hearing, personId: id.person, kind: 'medical_examination', orderedOn: '2026-06-10', responsibleUserId: '00000000-0000-4000-8000-000000000000' }),
-  'orders.update': (id) => ({ id: id.order, expectedVersion: 1, dueOn: '2026-09-01' }),
-  'orders.updateCompliance': (id) => ({ id: id.order, status: 'in_progress' }),
-  'attachments.list': (id) => ({ caseId: id.case }),
-  'attachments.add': (id) => ({ caseId: id.case, fileName: 'rapor.pdf', base64: PDF_BASE64, personId: id.person, noteId: id.note, referralId: id.referral, hearingId: id.hearing, orderId: id.order }),
-  'attachments.content': (id) => ({ attachmentId: id.attachment, purpose: 'preview' }),
-  'attachments.delete': (id) => ({ attachmentId: id.attachment, reason: 'Yanlış vakaya eklenmiş.' }),
-  'calendar.planVisit': (id) => ({ caseId: id.case, kind: 'home_visit', startsAt: '2026-06-20T10:00' }),
-  'calendar.cancelVisit': (id) => ({ caseId: id.case, visitId: 1 }),
-  'cowork.request': (id) => ({ caseId: id.case, colleagueId: '00000000-0000-4000-8000-000000000000' }),
-  'cowork.decide': (id) => ({ caseId: id.case, requestId: 1, approve: true }),
-  'transfers.request': (id) => ({ caseId: id.case, sections: ['notes'], attachmentIds: [id.attachment], keyFile: '/tmp/ofis.pub' }),
-  'transfers.forCase': (id) => ({ caseId: id.case }),
-  'transfers.approve': (id) => ({ caseId: id.case, requestId: 1, out: '/tmp/vaka.kcase' }),
-  'transfers.reject': (id) => ({ caseId: id.case, requestId: 1, reason: 'Eksik bilgi.' }),
-  'transfers.import': (id) => ({ file: '/tmp/vaka.kcase', targetCaseId: id.case }),
-};
-
-/** A tiny file that passes the type check (a PDF by its bytes). */
-const PDF_BASE64 = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
-
-function referralFields(id: Ids) {
-  return {
-    personId: id.person,
-    institutionId: 1,
-    reason: 'Destek.',
-    consent: { givenByPersonId: id.person, method: 'written', on: '2026-06-09' },
-    sharedSections: ['notes'],
-    sharedNoteIds: [id.note],
-  };
-}
+import { PDF_BASE64, SAMPLES, type Ids } from '../fixtures/scopeSamples';
 
 const spec = (m: Method): MethodSpec => contract[m];
 const idFields = (m: Method) => {

@@ -195,7 +195,7 @@ describe('demo office records', () => {
     const out = await cli(['demo', '--db', db, '--user', 'yonetici', '--cases', '120', '--seed', '3', '--json'], { KALKAN_PASSWORD: ADMIN.password });
     expect(out.code, out.err).toBe(0);
     const report = JSON.parse(out.out) as { result: Record<string, number>; showcase: { caseId: number } | null };
-    for (const key of ['assessments', 'referrals', 'hearings', 'orders', 'cases', 'notes', 'tasks']) expect(report.result[key]).toBeGreaterThan(0);
+    for (const key of ['assessments', 'referrals', 'hearings', 'orders', 'cases', 'notes', 'tasks', 'attachments']) expect(report.result[key]).toBeGreaterThan(0);
     const text = await cli(['demo', '--db', db, '--user', 'yonetici', '--cases', '5', '--seed', '4', '--lang', 'en'], { KALKAN_PASSWORD: ADMIN.password });
     expect(text.out).toMatch(/Added \d+ risk assessments, \d+ referrals, \d+ hearings and \d+ court orders\./);
   }, 120_000);

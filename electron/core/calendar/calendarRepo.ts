@@ -3,7 +3,7 @@
  * hearings, task deadlines and referral reply days of the cases in the actor's sight.
  * Owns the SQL of planned_visits.
  */
-import { CALENDAR_MAX_DAYS, CALENDAR_MAX_EVENTS, type CalendarEvent, type CalendarOutput, type PlannedVisit } from '../../../shared/api/methods/calendar';
+import { CALENDAR_MAX_DAYS, CALENDAR_MAX_EVENTS, type CalendarEvent, type CalendarOutput, type PlannedVisit, type VisitRecord } from '../../../shared/api/methods/calendar';
 import { CodedError } from '../../../shared/api/envelope';
 import type { Priority } from '../../../shared/api/schemas/cases';
 import { holidaysBetween } from '../../../shared/time/holidays';
@@ -154,9 +154,39 @@ export function planVisit(
   return { id, caseId: input.caseId, kind: input.kind, startsAt: input.startsAt, visitor: users(input.visitorUserId), draftPrepared };
 }
 
-export function cancelVisit(db: Db, caseId: number, visitId: number, actorId: string, now: Date): void {
+/** Cancels a planned visit with its reason (migration 26); refused for one already cancelled or of another case. */
+export function cancelVisit(db: Db, caseId: number, visitId: number, reason: string, actorId: string, now: Date): void {
   const changed = db
-    .prepare('UPDATE planned_visits SET cancelled_at = ?, cancelled_by = ? WHERE id = ? AND case_id = ? AND cancelled_at IS NULL')
-    .run(now.toISOString(), actorId, visitId, caseId).changes;
+    .prepare('UPDATE planned_visits SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE id = ? AND case_id = ? AND cancelled_at IS NULL')
+    .run(now.toISOString(), actorId, reason, visitId, caseId).changes;
   if (changed !== 1) throw new CodedError('calendar.visitNotFound', { field: 'visitId' });
+}
+
+interface VisitRow {
+  id: number;
+  case_id: number;
+  kind: VisitRecord['kind'];
+  starts_at: string;
+  visitor_user_id: string;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+}
+
+/** The planned visits of a case, the latest first (cancelled ones included). */
+export function visitsOfCase(db: Db, caseId: number, users: UserLookup, visitId?: number): VisitRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT id, case_id, kind, starts_at, visitor_user_id, cancelled_at, cancelled_by, cancel_reason FROM planned_visits
+        WHERE case_id = ? AND (? IS NULL OR id = ?) ORDER BY starts_at DESC, id DESC`,
+    )
+    .all(caseId, visitId ?? null, visitId ?? null) as VisitRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    kind: r.kind,
+    startsAt: r.starts_at,
+    visitor: users(r.visitor_user_id),
+    cancelled: r.cancelled_at ? { by: users(r.cancelled_by ?? ''), at: r.cancelled_at, reason: r.cancel_reason ?? '' } : null,
+  }));
 }

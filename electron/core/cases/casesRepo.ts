@@ -145,15 +145,14 @@ export function requireCase(db: Db, id: number): CaseRow {
 
 /**
  * The one "case must be open" check (for any change to a case's content): the
- * case exists ('cases.notFound'), is not closed (`closedCode`, so each area
- * keeps its own message: 'notes.caseClosed', 'court.caseClosed' …) and was not
- * transferred to another office ('cases.transferred').
+ * case exists ('cases.notFound') and is not closed (`closedCode`, so each area
+ * keeps its own message: 'notes.caseClosed', 'court.caseClosed' …). A case
+ * transferred to another office is refused before any handler runs, by the
+ * router ('cases.transferred', cases/scopeRepo.ts transferredField).
  */
 export function requireOpenCase(db: Db, id: number, closedCode = 'cases.closed'): CaseRow {
   const row = requireCase(db, id);
   if (row.status === 'closed') throw new CodedError(closedCode);
-  // A case sent to another office is read-only here (issue 17, migration 23).
-  if (row.transferred_at) throw new CodedError('cases.transferred');
   return row;
 }
 

@@ -56,3 +56,30 @@ export function outOfScope(db: Db, actor: Actor, fields: IdFields, input: unknow
   }
   return null;
 }
+
+/** People and households outlive a case (and may belong to several): see `transferredField`. */
+const SHARED_KINDS: ReadonlySet<ScopeKind> = new Set(['person', 'household']);
+
+/**
+ * Issue 17: the one guard that keeps a case sent to another office read-only. For a method that
+ * writes (`writesCases` in the contract), the first input field whose id belongs to a transferred
+ * case, or null. A record of a case (note, task, referral, hearing, attachment …) counts when its
+ * case was transferred. A person or household counts only when the method names nothing else (it
+ * is what the method changes, as in cases.updatePerson) and every case it belongs to here was
+ * transferred: a person also on an open case stays editable, and linking one into an open case
+ * changes only that case.
+ */
+export function transferredField(db: Db, fields: IdFields, input: unknown): string | null {
+  const kinds = Object.values(fields);
+  const onlyShared = kinds.every((kind) => SHARED_KINDS.has(kind));
+  for (const [path, kind] of Object.entries(fields)) {
+    if (SHARED_KINDS.has(kind) && !onlyShared) continue;
+    for (const { field, id } of idsWithFields(input, path)) {
+      const cases = db.prepare(`SELECT c.transferred_at AS transferredAt FROM (${CASES_OF[kind]}) x JOIN cases c ON c.id = x.caseId`).all(id) as Array<{ transferredAt: string | null }>;
+      if (cases.length === 0) continue;
+      const transferred = cases.filter((c) => c.transferredAt !== null).length;
+      if (SHARED_KINDS.has(kind) ? transferred === cases.length : transferred > 0) return field;
+    }
+  }
+  return null;
+}

@@ -36,6 +36,7 @@ import { serviceStatements } from '../cases/servicesRepo';
 import { taskStatements } from '../cases/tasksRepo';
 import type { Db } from '../db/open';
 import { DISABILITIES, DISTRICTS, FEMALE_NAMES, FOREIGN, MALE_NAMES, NEIGHBOURHOODS, REPORTER_RELATIONS, SCHOOL_NAMES, STREET_NAMES, SURNAMES } from './names';
+import { addDemoAttachments } from './attachments';
 import { Prng } from './prng';
 import { caseRecords, recordStatements, type RecordCounts } from './records';
 import {
@@ -84,6 +85,8 @@ export interface DemoResult {
   tasks: number;
   openTasks: number;
   flags: number;
+  /** Issue 17: generated files on a few open cases (demo/attachments.ts). */
+  attachments: number;
   ms: number;
 }
 
@@ -191,7 +194,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     return seq + 1;
   };
 
-  const result: DemoResult = { cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, ms: 0 };
+  const result: DemoResult = { cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, attachments: 0, ms: 0 };
   const pool: KnownFamily[] = [];
 
   // Intake moments: increasing demand over the years (density 1 + x), sorted so numbers follow dates.
@@ -714,6 +717,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     db.pragma(`synchronous = ${Number(previousSync)}`);
     db.pragma(`cache_size = ${Number(previousCache)}`);
   }
+  result.attachments = addDemoAttachments(db, o.seed, o.now);
   db.exec('ANALYZE');
   result.ms = Math.round(performance.now() - started);
   return result;

@@ -11,7 +11,6 @@ import { getAttachment, storeAttachment, yieldToEventLoop, listAttachments, read
 import { requireCase } from '../cases/casesRepo';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
-import { assertNotTransferred } from '../transfer/caseTransfer';
 
 const LINK_FIELDS: Array<[field: 'personId' | 'noteId' | 'referralId' | 'hearingId' | 'orderId', kind: LinkKind]> = [
   ['personId', 'person'],
@@ -29,7 +28,6 @@ export const attachmentsHandlers = {
   'attachments.add': async ({ services, session }, input) => {
     const db = services.vault.database;
     if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
-    assertNotTransferred(db, input.caseId);
     const links = LINK_FIELDS.flatMap(([field, kind]) => {
       const id = input[field];
       return typeof id === 'number' ? [{ kind, id, field }] : [];

@@ -7,11 +7,10 @@ import { actorOf, workerSeesCase } from '../cases/access';
 import { assertAssignable, requireCase } from '../cases/casesRepo';
 import { toUtc } from '../cases/dates';
 import { userLookup } from '../cases/userRefs';
-import { calendarEvents, cancelVisit, planVisit } from '../calendar/calendarRepo';
+import { calendarEvents, cancelVisit, planVisit, visitsOfCase } from '../calendar/calendarRepo';
 import { decideCowork, getCover, getCowork, grantCover, listCovers, pendingCowork, requestCowork, revokeCover } from '../calendar/coversRepo';
 import type { Handlers } from '../router';
 import { can } from '../../../shared/auth/permissions';
-import { assertNotTransferred } from '../transfer/caseTransfer';
 
 export const calendarHandlers = {
   'calendar.events': ({ services, session }, input) => {
@@ -23,7 +22,6 @@ export const calendarHandlers = {
     const db = services.vault.database;
     const now = services.now();
     if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
-    assertNotTransferred(db, input.caseId);
     const visitor = input.visitorUserId ?? session.userId;
     assertAssignable(db, visitor, 'visitorUserId');
     // The visitor must be able to open the case (and so their note draft): on it, covering it, or a supervisor.
@@ -35,10 +33,17 @@ export const calendarHandlers = {
     return visit;
   },
 
+  'calendar.visitsForCase': ({ services }, input) => {
+    const db = services.vault.database;
+    return visitsOfCase(db, input.caseId, userLookup(db));
+  },
+
   'calendar.cancelVisit': ({ services, session, audit }, input) => {
-    cancelVisit(services.vault.database, input.caseId, input.visitId, session.userId, services.now());
+    const db = services.vault.database;
+    cancelVisit(db, input.caseId, input.visitId, input.reason, session.userId, services.now());
+    // The reason is free text: kept on the visit, never in the audit log.
     audit({ targetType: 'visit', targetId: String(input.visitId), details: { caseId: input.caseId } });
-    return {};
+    return visitsOfCase(db, input.caseId, userLookup(db), input.visitId)[0]!;
   },
 
   'covers.list': ({ services, session }) => {
@@ -63,7 +68,6 @@ export const calendarHandlers = {
   'cowork.request': ({ services, session, audit }, input) => {
     const db = services.vault.database;
     if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
-    assertNotTransferred(db, input.caseId);
     const id = requestCowork(db, input.caseId, input.colleagueId, session.userId, services.now());
     audit({ targetType: 'case', targetId: String(input.caseId), details: { requestId: id, colleague: input.colleagueId } });
     return getCowork(db, id, userLookup(db));

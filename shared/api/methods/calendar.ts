@@ -68,6 +68,17 @@ export const PlannedVisit = z.object({
 });
 export type PlannedVisit = z.infer<typeof PlannedVisit>;
 
+/** A planned visit as the case file lists it: a cancelled one keeps who, when and why. */
+export const VisitRecord = z.object({
+  id: Id,
+  caseId: Id,
+  kind: z.enum(VISIT_KINDS),
+  startsAt: z.string(),
+  visitor: UserRef,
+  cancelled: z.object({ by: UserRef, at: z.string(), reason: z.string() }).nullable(),
+});
+export type VisitRecord = z.infer<typeof VisitRecord>;
+
 export const COVER_STATES = ['upcoming', 'active', 'ended', 'revoked'] as const;
 export const Cover = z.object({
   id: Id,
@@ -102,9 +113,12 @@ export const calendarMethods = {
     scope: { caseId: 'case' },
     audit: 'visit.planned',
   },
+  /** The case's planned visits and interviews, the latest first (cancelled ones too, with their reason). */
+  'calendar.visitsForCase': { input: z.object({ caseId: Id }).strict(), output: z.array(VisitRecord), access: 'case:read', scope: { caseId: 'case' } },
+  /** Cancels a planned visit, with a reason: it leaves the calendar; the case file shows it struck through. 'calendar.visitNotFound' when it is not (or no longer) planned. */
   'calendar.cancelVisit': {
-    input: z.object({ caseId: Id, visitId: Id }).strict(),
-    output: z.object({}),
+    input: z.object({ caseId: Id, visitId: Id, reason: z.string().trim().min(1).max(1000) }).strict(),
+    output: VisitRecord,
     access: 'case:write',
     scope: { caseId: 'case' },
     audit: 'visit.cancelled',

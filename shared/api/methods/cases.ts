@@ -85,6 +85,8 @@ export const casesMethods = {
     output: z.object({ id: Id, caseNumber: z.string(), flags: z.array(z.enum(FLAG_KINDS)) }),
     access: 'case:write',
     scope: { 'household.id': 'household', 'members[].personId': 'person' },
+    // A new case: a person or household it reuses is read, their other cases are not changed.
+    readsCases: true,
     audit: 'case.created',
   },
   'cases.get': { input: CaseRef, output: CaseFile, access: 'case:read', scope: { caseId: 'case' }, audit: 'case.viewed' },
@@ -114,6 +116,8 @@ export const casesMethods = {
     output: z.object({ candidates: z.array(DuplicateCandidate) }),
     access: 'case:write',
     scope: { excludePersonId: 'person' },
+    // A search.
+    readsCases: true,
   },
   'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: Member, access: 'case:write', scope: { caseId: 'case', 'member.personId': 'person' }, audit: 'case.memberAdded' },
   'cases.linkPerson': {

@@ -9,6 +9,8 @@
  *     output: DocumentResult,
  *     access: 'document:print',
  *     scope: { caseId: 'case' },
+    // Printing reads the case (also a transferred one); only the document register gets a row.
+    readsCases: true,
  *   },
  * and implements it with `printDocument()` from electron/core/documents.
  */
@@ -69,6 +71,8 @@ export const documentMethods = {
     output: DocumentResult,
     access: 'document:print',
     scope: { assessmentId: 'assessment' },
+    // Printing reads the case (also a transferred one); only the document register gets a row.
+    readsCases: true,
   },
   /**
    * The social inquiry report (Sosyal İnceleme Raporu) for a court. `hearingId` picks the
@@ -96,6 +100,8 @@ export const documentMethods = {
     output: CourtReportPreparation,
     access: 'document:print',
     scope: { caseId: 'case', hearingId: 'hearing' },
+    // Reads what the report would print.
+    readsCases: true,
   },
   /** Saves the report's draft as its next version (the same content keeps the version). */
   'documents.courtReportSaveDraft': {
@@ -110,5 +116,7 @@ export const documentMethods = {
     output: DocumentResult,
     access: 'document:print',
     scope: { referralId: 'referral' },
+    // Printing reads the case (also a transferred one); only the document register gets a row.
+    readsCases: true,
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/SessionContext';
+import { AttachmentLimitPanel } from './AttachmentLimitPanel';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { ListsPanel } from './ListsPanel';
@@ -60,6 +61,7 @@ export function AdministrationPage() {
           <TabPanel id="office" className="tab-panel">
             <OfficePanel />
             <TransferKeyPanel />
+            <AttachmentLimitPanel />
           </TabPanel>
         ) : null}
         {canBackup || canSettings ? (

@@ -1,4 +1,4 @@
-import { CalendarPlus, ChevronLeft, ChevronRight } from 'lucide-react';
+import { CalendarPlus, CalendarX, ChevronLeft, ChevronRight } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay, ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { Select } from '../../components/ui/Select';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { personName } from '../cases/format';
 import { addMonths, moveByKey, visibleDays, type View } from './calendarDays';
+import { CancelVisitDialog, type VisitToCancel } from './CancelVisitDialog';
 import { TeamPanel } from './TeamPanel';
 
 const fmt = (language: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(isLanguage(language) ? LOCALE[language] : LOCALE.tr, options);
@@ -38,6 +39,8 @@ export function CalendarPage() {
   const [caseworker, setCaseworker] = useState('');
   const [planning, setPlanning] = useState(false);
   const [notice, setNotice] = useState<{ caseId: number; draft: boolean } | null>(null);
+  const [cancelling, setCancelling] = useState<VisitToCancel | null>(null);
+  const [cancelledNotice, setCancelledNotice] = useState(false);
   const gridRef = useRef<HTMLDivElement>(null);
   const moveFocus = useRef(false);
 
@@ -197,6 +200,7 @@ export function CalendarPage() {
             </Button>
           ) : null}
         </div>
+        {cancelledNotice ? <Alert tone="success">{t('calendar.visitCancelled')}</Alert> : null}
         {notice ? (
           <Alert tone="success">
             {t(notice.draft ? 'calendar.plannedWithDraft' : 'calendar.plannedDraftKept')} <a href={`#/cases/${notice.caseId}?tab=notes`}>{t('calendar.openNotes')}</a>
@@ -219,6 +223,11 @@ export function CalendarPage() {
                 <a href={`#/cases/${e.caseId}`}>{e.caseNumber}</a> <span>{eventTitle(t, e)}</span> <LevelBadge level={e.priority} />
                 {e.user && (canReadAll || e.user.id !== me.id) ? <span className="hint"> · {e.user.displayName}</span> : null}
                 {e.done ? <span className="tag"> {t('calendar.done')}</span> : null}
+                {canWrite && (e.kind === 'home_visit' || e.kind === 'interview') ? (
+                  <Button variant="quiet" aria-label={`${t('calendar.cancelVisit')}: ${e.caseNumber}`} onPress={() => setCancelling({ id: e.id, caseId: e.caseId, caseNumber: e.caseNumber, kind: e.kind as VisitToCancel['kind'], startsAt: e.at ?? '' })}>
+                    <CalendarX aria-hidden="true" size={16} /> {t('calendar.cancelVisit')}
+                  </Button>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -227,12 +236,26 @@ export function CalendarPage() {
 
       <TeamPanel />
 
+      {cancelling ? (
+        <CancelVisitDialog
+          visit={cancelling}
+          onClose={(done) => {
+            setCancelling(null);
+            if (done) {
+              setNotice(null);
+              setCancelledNotice(true);
+              data.reload();
+            }
+          }}
+        />
+      ) : null}
       {planning ? (
         <PlanVisitDialog
           day={day}
           onClose={() => setPlanning(false)}
           onPlanned={(caseId, draft) => {
             setPlanning(false);
+            setCancelledNotice(false);
             setNotice({ caseId, draft });
             data.reload();
           }}

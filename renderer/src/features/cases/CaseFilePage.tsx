@@ -11,6 +11,7 @@ import { Button } from '../../components/ui/Button';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
 import { CaseActions } from './CaseActions';
+import { CaseVisitsPanel } from '../calendar/CaseVisitsPanel';
 import { NotesPanel } from './NotesPanel';
 import { OverviewPanel } from './OverviewPanel';
 import { PlanPanel } from './PlanPanel';
@@ -137,6 +138,7 @@ export function CaseFilePage() {
           <OverviewPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="notes" className="tab-panel">
+          <CaseVisitsPanel caseId={c.id} writable={!closed} />
           <NotesPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="risk" className="tab-panel">
