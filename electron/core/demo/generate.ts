@@ -247,6 +247,15 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
 
   const phone = () => `05${rnd.int(30, 55)} ${rnd.int(100, 999)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`;
 
+  const foldCache = new Map<string, string>();
+  const folded = (text: string): string => {
+    let f = foldCache.get(text);
+    if (f === undefined) {
+      f = fold(text);
+      foldCache.set(text, f);
+    }
+    return f;
+  };
   const fill = (text: string, v: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
   const oneCase = (i: number) => {
@@ -471,6 +480,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       caregiver: caregiver ? `${caregiver.first} ${caregiver.last}` : 'bakım veren',
       district,
     };
+    const foldedVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, fold(v)]));
     const nNotes = status === 'intake' ? rnd.int(0, 2) : Math.round(avgNotes * (0.3 + 1.4 * rnd.next()));
     const span = Math.max(DAY, endMs - t0);
     const moments = Array.from({ length: nNotes }, () => t0 + rnd.next() * span).sort((a, b) => a - b);
@@ -480,7 +490,11 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       const type = rnd.weighted(NOTE_TYPES);
       const refusedVisit = type === 'home_visit' && rnd.chance(0.02);
       const source = refusedVisit ? REFUSED_VISIT : NOTE_SENTENCES[type];
-      const body = [rnd.pick(source.open), ...rnd.sample(source.middle, rnd.int(2, 3)), rnd.pick(source.close)].map((s) => fill(s, vars)).join(' ');
+      const sentences = [rnd.pick(source.open), ...rnd.sample(source.middle, rnd.int(2, 3)), rnd.pick(source.close)];
+      const body = sentences.map((s) => fill(s, vars)).join(' ');
+      // The search index's folded text, from sentences folded once per generation (fold works
+      // character by character, so folding the parts is folding the whole).
+      const foldedBody = sentences.map((s) => fill(folded(s), foldedVars)).join(' ');
       // Who was there: the people of the case; staff only when two went (the author is implied).
       const staffPresent = coWorker && rnd.chance(0.3) ? [responsible, coWorker] : [];
       const present =
@@ -513,7 +527,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         st.notes.version.run({ noteId, version: 2, type, occurredAt: iso(at), body: latest, present: presentJson, visitRefused: refusedVisit ? 1 : 0, now: iso(editedAt), actor: author });
         result.noteVersions += 1;
       }
-      st.notes.index.run(noteId, fold(latest));
+      st.notes.index.run(noteId, edited ? `${foldedBody} ${folded(latest.slice(body.length + 1))}` : foldedBody);
       noteIds.push(noteId);
       result.notes += 1;
       result.noteVersions += 1;
