@@ -419,8 +419,11 @@ export function caseListWhere(input: CaseListInput, actor: Actor, mode: 'page' |
     params.caseworker = input.caseworkerId;
   }
   if (input.concern) {
+    // Counting with a date range too: walk the (smaller, dense) intake-date range of the covering
+    // cases_last_intake index and probe the concern index, instead of reading the case row of every
+    // case ever filed under the concern (issue 16: 3× faster at 100 000 cases).
     where.push(
-      mode === 'page'
+      mode === 'page' || input.from || input.to
         ? 'EXISTS (SELECT 1 FROM intake_concerns ic WHERE ic.concern_code = @concern AND ic.case_id = c.id)'
         : 'c.id IN (SELECT case_id FROM intake_concerns WHERE concern_code = @concern)',
     );
@@ -438,7 +441,10 @@ export function caseListWhere(input: CaseListInput, actor: Actor, mode: 'page' |
     where.push('c.last_intake_at < @to');
     params.to = dayEndUtc(input.to);
   }
-  const visible = visibleSql(actor, 'c.id', mode === 'page' ? 'probe' : 'set');
+  // A count of open cases only starts from the status index (open cases are the smaller set) and
+  // probes the viewer's assignment; any other count starts from the viewer's cases.
+  const openOnly = Boolean(input.status?.length) && !input.status!.includes('closed');
+  const visible = visibleSql(actor, 'c.id', mode === 'page' || openOnly ? 'probe' : 'set');
   if (visible) {
     where.push(visible);
     params.viewer = actor.userId;

@@ -9,7 +9,7 @@
  * MACs) · 11 drafts · 12 court documents (letterhead titles, report drafts) · 14 sync (uids, messages, device
  * chains) · 15 sync Merkle comparison (applied file stats, published trees) · 16 institution contacts (KEP) ·
  * 17 task outcomes · 18 attachments · 19 planned visits and colleague cover · 20 scale (the dashboard's
- * open-task index) · 23 transfers to another office. 8, 10, 13, 21, 22 were reserved and are unused.
+ * open-task index) · 23 transfers to another office · 25 scale (the dashboard's ordered open-task index). 8, 10, 13, 21, 22 were reserved and are unused.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -30,6 +30,7 @@ import { m018Attachments } from './m018Attachments';
 import { m019Calendar } from './m019Calendar';
 import { m020DashboardIndex } from './m020DashboardIndex';
 import { m023Transfers } from './m023Transfers';
+import { m025ScaleIndexes } from './m025ScaleIndexes';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex, m023Transfers];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex, m023Transfers, m025ScaleIndexes];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
