@@ -12,7 +12,7 @@ import { caseListSql } from '../../electron/core/cases/casesRepo';
 import { dashboardBounds } from '../../electron/core/cases/dates';
 import { ftsQuery, queryTokens, searchSql } from '../../electron/core/cases/searchRepo';
 import { dashboardSql, summaryRows, type SummaryRow } from '../../electron/core/cases/tasksRepo';
-import { insertNote } from '../../electron/core/cases/notesRepo';
+import { editNote, insertNote } from '../../electron/core/cases/notesRepo';
 import { ensureDemoStaff } from '../../electron/core/demo/staff';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { CaseListInput } from '../../shared/api/schemas/cases';
@@ -90,6 +90,31 @@ describe('search: one box, Turkish-aware, ranked', () => {
     // Whole words first, the older case too (a second page), then the prefix-only note.
     expect(hits.map((h) => h.caseId)).toEqual([busy.id, older.id, newest.id]);
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
+  });
+
+  it('expands a word typed so far to the words of the note index (note_terms), kept on add and edit, as the FTS prefix query would', async () => {
+    const o = await office();
+    const ayse = await o.as('ayse');
+    const a = await o.ok<Created>(ayse, 'cases.create', childCase('Deniz', 'Kara'));
+    const b = await o.ok<Created>(ayse, 'cases.create', childCase('Elif', 'Akın'));
+    const db = o.db();
+    const actor = ayse.session!.userId;
+    const at = '2026-06-10T10:00:00.000Z';
+    const content = (body: string) => ({ type: 'phone_call' as const, occurredAt: at, body, present: { people: [], users: [], others: null }, visitRefused: false });
+    const first = insertNote(db, a.id, content('Rehber öğretmenle görüşüldü.'), actor, at);
+    insertNote(db, b.id, content('Okul müdürü aradı.'), actor, at);
+    const terms = () => (db.prepare('SELECT term FROM note_terms ORDER BY term').all() as Array<{ term: string }>).map((r) => r.term);
+    expect(terms()).toEqual(expect.arrayContaining(['rehber', 'ogretmenle', 'gorusuldu', 'okul', 'muduru', 'aradi']));
+    const noteCases = async (q: string) => (await hitsOf(o, ayse, q)).filter((h) => h.match === 'note').map((h) => h.caseId);
+    expect(await noteCases('rehber öğretm')).toEqual([a.id]);
+    expect(await noteCases('öğretm')).toEqual([a.id]);
+    expect(await noteCases('müdü')).toEqual([b.id]);
+    expect(await noteCases('zzzz')).toEqual([]);
+    // An edit's new words are searchable as words typed so far too.
+    editNote(db, first, 1, content('Psikolojik danışmanla görüşüldü.'), actor, at);
+    expect(terms()).toContain('danismanla');
+    expect(await noteCases('danışm')).toEqual([a.id]);
+    expect(await noteCases('öğretm')).toEqual([]); // the old words left the index with the old text
   });
 });
 
@@ -234,6 +259,10 @@ describe('dashboard counts', () => {
       expect(sorted(cells)).toEqual(sorted(grouped));
     }
     expect(summaryRows(db, null, bounds).some((r) => r.user === null && r.today === 1)).toBe(true);
+    // The demo writes note_terms too: every word of the note index is there (a word typed so far finds it).
+    db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, notes_fts, 'row')");
+    expect((db.prepare('SELECT count(*) AS n FROM temp.vocab').get() as { n: number }).n).toBeGreaterThan(100);
+    expect(db.prepare('SELECT term FROM temp.vocab EXCEPT SELECT term FROM note_terms').all()).toEqual([]);
     vault.lock('shutdown');
   });
 });

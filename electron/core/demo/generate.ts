@@ -29,7 +29,7 @@ import { caseStatements, formatCaseNumber, memberParams, priorityRank, type NewM
 import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
 import { householdIndexRow, householdStatements } from '../cases/householdsRepo';
 import { intakeStatements } from '../cases/intakesRepo';
-import { noteStatements } from '../cases/notesRepo';
+import { indexTerms, noteStatements } from '../cases/notesRepo';
 import { personIndexText, personParams, personSortKey, peopleStatements, type PersonFields } from '../cases/peopleRepo';
 import { planStatements } from '../cases/planRepo';
 import { serviceStatements } from '../cases/servicesRepo';
@@ -248,11 +248,21 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   const phone = () => `05${rnd.int(30, 55)} ${rnd.int(100, 999)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`;
 
   const foldCache = new Map<string, string>();
+  // The words of the note index (note_terms): the sentences' and the names' words, each written once.
+  const terms = new Set<string>();
+  const addTerms = (foldedText: string) => {
+    for (const term of indexTerms(foldedText)) {
+      if (terms.has(term)) continue;
+      terms.add(term);
+      st.notes.term.run(term);
+    }
+  };
   const folded = (text: string): string => {
     let f = foldCache.get(text);
     if (f === undefined) {
       f = fold(text);
       foldCache.set(text, f);
+      addTerms(f.replace(/\{\w+\}/g, ' '));
     }
     return f;
   };
@@ -481,6 +491,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       district,
     };
     const foldedVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, fold(v)]));
+    for (const v of Object.values(foldedVars)) addTerms(v);
     const nNotes = status === 'intake' ? rnd.int(0, 2) : Math.round(avgNotes * (0.3 + 1.4 * rnd.next()));
     const span = Math.max(DAY, endMs - t0);
     const moments = Array.from({ length: nNotes }, () => t0 + rnd.next() * span).sort((a, b) => a - b);
