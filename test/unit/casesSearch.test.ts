@@ -11,8 +11,8 @@ import { actorOf } from '../../electron/core/cases/access';
 import { caseListSql } from '../../electron/core/cases/casesRepo';
 import { dashboardBounds } from '../../electron/core/cases/dates';
 import { ftsQuery, queryTokens, searchSql } from '../../electron/core/cases/searchRepo';
-import { dashboardSql } from '../../electron/core/cases/tasksRepo';
-import { insertNote } from '../../electron/core/cases/notesRepo';
+import { dashboardSql, summaryRows, type SummaryRow } from '../../electron/core/cases/tasksRepo';
+import { editNote, insertNote } from '../../electron/core/cases/notesRepo';
 import { ensureDemoStaff } from '../../electron/core/demo/staff';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { CaseListInput } from '../../shared/api/schemas/cases';
@@ -90,6 +90,31 @@ describe('search: one box, Turkish-aware, ranked', () => {
     // Whole words first, the older case too (a second page), then the prefix-only note.
     expect(hits.map((h) => h.caseId)).toEqual([busy.id, older.id, newest.id]);
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
+  });
+
+  it('expands a word typed so far to the words of the note index (note_terms), kept on add and edit, as the FTS prefix query would', async () => {
+    const o = await office();
+    const ayse = await o.as('ayse');
+    const a = await o.ok<Created>(ayse, 'cases.create', childCase('Deniz', 'Kara'));
+    const b = await o.ok<Created>(ayse, 'cases.create', childCase('Elif', 'Akın'));
+    const db = o.db();
+    const actor = ayse.session!.userId;
+    const at = '2026-06-10T10:00:00.000Z';
+    const content = (body: string) => ({ type: 'phone_call' as const, occurredAt: at, body, present: { people: [], users: [], others: null }, visitRefused: false });
+    const first = insertNote(db, a.id, content('Rehber öğretmenle görüşüldü.'), actor, at);
+    insertNote(db, b.id, content('Okul müdürü aradı.'), actor, at);
+    const terms = () => (db.prepare('SELECT term FROM note_terms ORDER BY term').all() as Array<{ term: string }>).map((r) => r.term);
+    expect(terms()).toEqual(expect.arrayContaining(['rehber', 'ogretmenle', 'gorusuldu', 'okul', 'muduru', 'aradi']));
+    const noteCases = async (q: string) => (await hitsOf(o, ayse, q)).filter((h) => h.match === 'note').map((h) => h.caseId);
+    expect(await noteCases('rehber öğretm')).toEqual([a.id]);
+    expect(await noteCases('öğretm')).toEqual([a.id]);
+    expect(await noteCases('müdü')).toEqual([b.id]);
+    expect(await noteCases('zzzz')).toEqual([]);
+    // An edit's new words are searchable as words typed so far too.
+    editNote(db, first, 1, content('Psikolojik danışmanla görüşüldü.'), actor, at);
+    expect(terms()).toContain('danismanla');
+    expect(await noteCases('danışm')).toEqual([a.id]);
+    expect(await noteCases('öğretm')).toEqual([]); // the old words left the index with the old text
   });
 });
 
@@ -203,11 +228,44 @@ async function plansFor(db: Db, userIds: { sup: string; cw: string }) {
     const p = { ...bounds, ...(assignee ? { assignee } : {}) };
     out.push([`dashboard summary ${assignee ? 'mine' : 'all'}`, plan(db, d.summary, p)]);
     out.push([`dashboard items ${assignee ? 'mine' : 'all'}`, plan(db, d.items, { ...p, from: '', to: bounds.now, limit: 100 })]);
+    out.push([`dashboard cell ${assignee ? 'mine' : 'all'}`, plan(db, d.cell, { ...bounds, user: assignee, rank: 2 })]);
   }
   const d = dashboardSql({ assignee: null });
   out.push(['dashboard active cases', plan(db, d.activeCases, {})]);
   return out;
 }
+
+describe('dashboard counts', () => {
+  it('counts each (assignee, priority) cell by ranges exactly as one grouped pass does, for everyone and for one caseworker', async () => {
+    const { vault } = await createdVault();
+    await vault.unlock(ADMIN.username, ADMIN.password);
+    const db = vault.database;
+    const staff = await ensureDemoStaff(vault, 300, null);
+    generateDemo(db, { cases: 300, seed: 5, now: new Date('2026-06-15T09:00:00Z'), staff });
+    // An unassigned open task and a task of the supervisor: cells beyond the caseworkers.
+    const caseId = (db.prepare('SELECT min(id) AS id FROM cases').get() as { id: number }).id;
+    const insert = db.prepare(
+      "INSERT INTO tasks (case_id, kind, source, title, due_at, priority, priority_rank, assignee_user_id, created_at, created_by) VALUES (?, 'manual', 'manual', 'x', ?, NULL, 5, ?, ?, ?)",
+    );
+    insert.run(caseId, '2026-06-15T10:00:00.000Z', null, '2026-06-01T00:00:00.000Z', staff.supervisors[0]!);
+    insert.run(caseId, '2026-06-01T10:00:00.000Z', staff.supervisors[0]!, '2026-06-01T00:00:00.000Z', staff.supervisors[0]!);
+    const bounds = dashboardBounds(new Date('2026-06-15T09:00:00Z'));
+    const key = (r: SummaryRow) => `${r.user ?? '-'}/${r.rank}`;
+    const sorted = (rows: SummaryRow[]) => [...rows].map((r) => ({ ...r })).sort((a, b) => key(a).localeCompare(key(b)));
+    for (const assignee of [null, staff.caseworkers[0]!, staff.supervisors[0]!]) {
+      const grouped = db.prepare(dashboardSql({ assignee }).summary).all({ ...bounds, ...(assignee ? { assignee } : {}) }) as SummaryRow[];
+      const cells = summaryRows(db, assignee, bounds);
+      expect(grouped.length).toBeGreaterThan(0);
+      expect(sorted(cells)).toEqual(sorted(grouped));
+    }
+    expect(summaryRows(db, null, bounds).some((r) => r.user === null && r.today === 1)).toBe(true);
+    // The demo writes note_terms too: every word of the note index is there (a word typed so far finds it).
+    db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, notes_fts, 'row')");
+    expect((db.prepare('SELECT count(*) AS n FROM temp.vocab').get() as { n: number }).n).toBeGreaterThan(100);
+    expect(db.prepare('SELECT term FROM temp.vocab EXCEPT SELECT term FROM note_terms').all()).toEqual([]);
+    vault.lock('shutdown');
+  });
+});
 
 describe('query plans of the hot queries', () => {
   it('use indexes and FTS, never a full scan, on a demo office with planner statistics and on a fresh one without', async () => {
@@ -246,7 +304,15 @@ describe('query plans of the hot queries', () => {
     expect(find('dashboard summary all')).not.toMatch(/TEMP B-TREE/); // grouped in the index's order (migration 20)
     expect(find('dashboard summary mine')).toMatch(/COVERING INDEX tasks_open_assignee(_rank)? \(assignee_user_id=\?\)/);
     // Sorted and cut on a covering index (ids only); only the rows kept are read.
-    for (const name of ['dashboard items all', 'dashboard items mine']) expect(find(name), name).toMatch(/^CO-ROUTINE k \| SEARCH t USING COVERING INDEX tasks_open_/);
+    expect(find('dashboard items mine')).toMatch(/^CO-ROUTINE k \| SEARCH t USING COVERING INDEX tasks_open_/);
+    // Everyone's most urgent tasks: walked in (priority, due) order on migration 25's index, cut at the limit, never sorted.
+    expect(find('dashboard items all')).toMatch(/^CO-ROUTINE k \| (SEARCH|SCAN) t USING COVERING INDEX tasks_open_rank_due/);
+    expect(find('dashboard items all').split(' | SCAN k')[0]).not.toMatch(/TEMP B-TREE/);
+    // Each (assignee, priority) cell: range counts on the covering index, no row read, no grouping.
+    for (const name of ['dashboard cell all', 'dashboard cell mine']) {
+      expect(find(name), name).toMatch(/COVERING INDEX tasks_open_assignee_rank \(assignee_user_id=\? AND priority_rank=\? AND due_at<\?\)/);
+      expect(find(name), name).not.toMatch(/TEMP B-TREE/);
+    }
     expect(find('dashboard active cases')).toMatch(/cases_open_responsible/);
     // A caseworker's first page: read in sort order, each row checked with one key seek; the count starts from their cases.
     // (The viewer's users: themselves and whom they cover today, a list computed once; one seek per (user, case).)

@@ -418,8 +418,11 @@ export function caseListWhere(input: CaseListInput, actor: Actor, mode: 'page' |
     params.caseworker = input.caseworkerId;
   }
   if (input.concern) {
+    // Counting with a date range too: walk the (smaller, dense) intake-date range of the covering
+    // cases_last_intake index and probe the concern index, instead of reading the case row of every
+    // case ever filed under the concern (issue 16: 3× faster at 100 000 cases).
     where.push(
-      mode === 'page'
+      mode === 'page' || input.from || input.to
         ? 'EXISTS (SELECT 1 FROM intake_concerns ic WHERE ic.concern_code = @concern AND ic.case_id = c.id)'
         : 'c.id IN (SELECT case_id FROM intake_concerns WHERE concern_code = @concern)',
     );
@@ -437,7 +440,10 @@ export function caseListWhere(input: CaseListInput, actor: Actor, mode: 'page' |
     where.push('c.last_intake_at < @to');
     params.to = dayEndUtc(input.to);
   }
-  const visible = visibleSql(actor, 'c.id', mode === 'page' ? 'probe' : 'set');
+  // A count of open cases only starts from the status index (open cases are the smaller set) and
+  // probes the viewer's assignment; any other count starts from the viewer's cases.
+  const openOnly = Boolean(input.status?.length) && !input.status!.includes('closed');
+  const visible = visibleSql(actor, 'c.id', mode === 'page' || openOnly ? 'probe' : 'set');
   if (visible) {
     where.push(visible);
     params.viewer = actor.userId;
@@ -477,18 +483,30 @@ export function listCases(db: Db, input: CaseListInput, actor: Actor, users: Use
   return { total, offset: input.offset, rows };
 }
 
-/** List rows for the given case ids, in that order. */
+/** List rows for the given case ids, in that order (two statements for the page, not two per row). */
 export function caseRows(db: Db, ids: number[], users: UserLookup): CaseListRow[] {
   if (ids.length === 0) return [];
-  const one = db.prepare(
-    `SELECT c.id, c.case_number, c.status, c.priority, c.closure_requested_at, c.responsible_user_id, c.opened_at, c.last_intake_at,
-       p.id AS child_id, p.first_name, p.last_name, p.birth_date, p.birth_year,
-       (SELECT count(*) FROM case_members m WHERE m.case_id = c.id AND m.role = 'child') AS child_count
-     FROM cases c LEFT JOIN people p ON p.id = c.primary_child_id WHERE c.id = ?`,
+  const list = JSON.stringify(ids);
+  const byId = new Map(
+    (
+      db
+        .prepare(
+          `SELECT c.id, c.case_number, c.status, c.priority, c.closure_requested_at, c.responsible_user_id, c.opened_at, c.last_intake_at,
+             p.id AS child_id, p.first_name, p.last_name, p.birth_date, p.birth_year,
+             (SELECT count(*) FROM case_members m WHERE m.case_id = c.id AND m.role = 'child') AS child_count
+           FROM json_each(?) j JOIN cases c ON c.id = j.value LEFT JOIN people p ON p.id = c.primary_child_id`,
+        )
+        .all(list) as Array<{ id: number }>
+    ).map((r) => [r.id, r] as const),
   );
-  const flagStmt = db.prepare('SELECT DISTINCT kind FROM case_flags WHERE case_id = ? AND resolved_at IS NULL ORDER BY kind');
+  const flags = new Map<number, FlagKind[]>();
+  for (const f of db
+    .prepare('SELECT DISTINCT f.case_id, f.kind FROM json_each(?) j JOIN case_flags f ON f.case_id = j.value AND f.resolved_at IS NULL ORDER BY f.case_id, f.kind')
+    .all(list) as Array<{ case_id: number; kind: FlagKind }>) {
+    flags.set(f.case_id, [...(flags.get(f.case_id) ?? []), f.kind]);
+  }
   return ids.map((id) => {
-    const r = one.get(id) as {
+    const r = byId.get(id) as {
       id: number;
       case_number: string;
       status: CaseStatus;
@@ -518,7 +536,7 @@ export function caseRows(db: Db, ids: number[], users: UserLookup): CaseListRow[
       responsible: users(r.responsible_user_id),
       openedAt: r.opened_at,
       lastIntakeAt: r.last_intake_at,
-      flags: (flagStmt.all(id) as Array<{ kind: FlagKind }>).map((f) => f.kind),
+      flags: flags.get(id) ?? [],
     };
   });
 }

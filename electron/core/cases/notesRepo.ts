@@ -37,7 +37,18 @@ export function noteStatements(db: Db) {
        VALUES (@noteId, @version, @type, @occurredAt, @body, @present, @visitRefused, @now, @actor)`,
     ),
     index: db.prepare('INSERT INTO notes_fts (rowid, body) VALUES (?, ?)'),
+    term: db.prepare('INSERT OR IGNORE INTO note_terms (term) VALUES (?)'),
   };
+}
+
+/** The words FTS5's unicode61 tokenizer makes of folded text (letters, digits, private use). */
+export const indexTerms = (folded: string): string[] => folded.match(/[\p{L}\p{N}\p{Co}]+/gu) ?? [];
+
+/** Writes a note's folded text to the search index and its words to `note_terms` (migration 25). */
+function indexNote(st: ReturnType<typeof noteStatements>, noteId: number, body: string): void {
+  const folded = fold(body);
+  st.index.run(noteId, folded);
+  for (const term of new Set(indexTerms(folded))) st.term.run(term);
 }
 
 /** Only home visits can be refused. */
@@ -47,7 +58,7 @@ export function insertNote(db: Db, caseId: number, c: NoteContent, actor: string
   const st = noteStatements(db);
   const noteId = Number(st.note.run({ caseId, type: c.type, occurredAt: c.occurredAt, visitRefused: refused(c), now, actor }).lastInsertRowid);
   st.version.run({ noteId, version: 1, type: c.type, occurredAt: c.occurredAt, body: c.body, present: JSON.stringify(c.present), visitRefused: refused(c), now, actor });
-  st.index.run(noteId, fold(c.body));
+  indexNote(st, noteId, c.body);
   return noteId;
 }
 
@@ -70,7 +81,7 @@ export function editNote(db: Db, noteId: number, expectedVersion: number, c: Not
   const st = noteStatements(db);
   st.version.run({ noteId, version: next, type: c.type, occurredAt: c.occurredAt, body: c.body, present: JSON.stringify(c.present), visitRefused: refused(c), now, actor });
   db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(noteId);
-  st.index.run(noteId, fold(c.body));
+  indexNote(st, noteId, c.body);
   return next;
 }
 

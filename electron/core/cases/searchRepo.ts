@@ -145,7 +145,7 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
   // FTS5 merge the lists of every word so begun across the whole index, runs only when whole
   // words do not fill the list.
   const last = tokens[tokens.length - 1]!;
-  const noteQueries = [ftsQuery(tokens, false, false), ...(last.length >= 4 ? [ftsQuery(tokens, true, false)] : [])];
+  const noteQueries = [ftsQuery(tokens, false, false), ...(last.length >= 4 ? notePrefixQuery(db, tokens) : [])];
   const page = limit * 3;
   for (const [k, match] of noteQueries.entries()) {
     let read = 0;
@@ -163,6 +163,26 @@ export function search(db: Db, q: string, actor: Actor, limit: number): SearchHi
 
   const top = candidates.sort((a, b) => b.score - a.score).slice(0, limit);
   return describe(db, top, tokens);
+}
+
+/** Words a typed-so-far word expands to before the plain FTS5 prefix query is used instead. */
+const MAX_EXPANSION = 64;
+
+/**
+ * The note query for a last word typed so far: the words of the index that begin with it
+ * (`note_terms`, migration 25) as an OR, so FTS5 merges them lazily, newest first, and stops at
+ * the limit; a prefix query ("ogretmen"*) would first build the merged list of every such word
+ * over the whole index. No word begins so: no query (nothing could match). Too many: the prefix query.
+ */
+function notePrefixQuery(db: Db, tokens: string[]): string[] {
+  const last = tokens[tokens.length - 1]!;
+  const words = (
+    db.prepare('SELECT term FROM note_terms WHERE term >= @lo AND term < @hi ORDER BY term LIMIT @max').all({ lo: last, hi: `${last}\u{10FFFF}`, max: MAX_EXPANSION + 1 }) as Array<{ term: string }>
+  ).map((r) => r.term);
+  if (words.length === 0) return [];
+  if (words.length > MAX_EXPANSION) return [ftsQuery(tokens, true, false)];
+  const anyOf = `(${words.map((w) => `"${w}"`).join(' OR ')})`;
+  return [tokens.length > 1 ? `${ftsQuery(tokens.slice(0, -1), false, false)} AND ${anyOf}` : anyOf];
 }
 
 function describe(db: Db, hits: Candidate[], tokens: string[]): SearchHit[] {

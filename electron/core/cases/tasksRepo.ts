@@ -9,7 +9,7 @@
 import { CodedError } from '../../../shared/api/envelope';
 import type { Dashboard, Priority, Task, TaskSource } from '../../../shared/api/schemas/cases';
 import type { Db } from '../db/open';
-import { PRIORITY_RANK, priorityRank } from './casesRepo';
+import { PRIORITY_RANK, priorityRank, UNSET_PRIORITY_RANK } from './casesRepo';
 import type { UserLookup } from './userRefs';
 
 export interface NewTask {
@@ -172,6 +172,7 @@ export function moveOpenTasks(db: Db, caseId: number, from: string, to: string):
 
 // --- dashboard ------------------------------------------------------------------------------
 
+const ALL_RANKS = [...Object.values(PRIORITY_RANK), UNSET_PRIORITY_RANK];
 const RANK_NAMES = Object.fromEntries([...Object.entries(PRIORITY_RANK).map(([k, v]) => [v, k]), [5, 'unset']]) as Record<number, string>;
 
 export interface DashboardQuery {
@@ -198,7 +199,41 @@ export function dashboardSql(q: Pick<DashboardQuery, 'assignee'>) {
     )}
       ORDER BY t.priority_rank, t.due_at`,
     activeCases: `SELECT responsible_user_id AS user, count(*) AS n FROM cases WHERE status <> 'closed' GROUP BY responsible_user_id`,
+    // The same counts for one (assignee, priority) cell, each a range of the covering partial index
+    // counted in place: at 100 000 cases (32 000 open tasks) the grouped pass above spends its time
+    // aggregating row by row, a few dozen range counts take a fraction of that (issue 16).
+    cell: `SELECT
+        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL) AS open,
+        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at < @now) AS overdue,
+        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at >= @now AND t.due_at < @todayEnd) AS today,
+        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at >= @todayEnd AND t.due_at < @weekEnd) AS week`,
+    openCount: `SELECT count(*) AS n FROM tasks t WHERE t.done_at IS NULL ${who}`,
   };
+}
+
+export type SummaryRow = { user: string | null; rank: number; overdue: number; today: number; week: number; open: number };
+
+/**
+ * The dashboard's per-(assignee, priority) counts from range counts over the known cells (every
+ * user and no one × every priority rank). The open tasks they add up to are checked against one
+ * plain count: anything outside those cells (never written today) falls back to the grouped pass.
+ */
+export function summaryRows(db: Db, assignee: string | null, bounds: DashboardQuery['bounds']): SummaryRow[] {
+  const sql = dashboardSql({ assignee });
+  const who = assignee ? { assignee } : {};
+  const users: Array<string | null> = assignee ? [assignee] : [...(db.prepare('SELECT id FROM users ORDER BY id').all() as Array<{ id: string }>).map((u) => u.id), null];
+  const cell = db.prepare(sql.cell);
+  const rows: SummaryRow[] = [];
+  let open = 0;
+  for (const user of users)
+    for (const rank of ALL_RANKS) {
+      const r = cell.get({ user, rank, now: bounds.now, todayEnd: bounds.todayEnd, weekEnd: bounds.weekEnd }) as Omit<SummaryRow, 'user' | 'rank'>;
+      if (r.open === 0) continue;
+      open += r.open;
+      rows.push({ user, rank, ...r });
+    }
+  if (open === (db.prepare(sql.openCount).get(who) as { n: number }).n) return rows;
+  return db.prepare(sql.summary).all({ ...bounds, ...who }) as SummaryRow[];
 }
 
 type GroupName = 'overdue' | 'today' | 'week';
@@ -207,14 +242,7 @@ export function dashboard(db: Db, q: DashboardQuery, users: UserLookup, staff: s
   const everyone = q.scope === 'everyone';
   // 'mine' reads only the user's tasks; 'everyone' reads all open tasks once (the workload needs them).
   const sql = dashboardSql({ assignee: everyone ? null : q.assignee });
-  const rows = db.prepare(sql.summary).all({ ...q.bounds, ...(everyone ? {} : { assignee: q.assignee }) }) as Array<{
-    user: string | null;
-    rank: number;
-    overdue: number;
-    today: number;
-    week: number;
-    open: number;
-  }>;
+  const rows = summaryRows(db, everyone ? null : q.assignee, q.bounds);
   const groups: Record<GroupName, { total: number; byPriority: Record<string, number> }> = {
     overdue: { total: 0, byPriority: {} },
     today: { total: 0, byPriority: {} },

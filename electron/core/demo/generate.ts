@@ -29,7 +29,7 @@ import { caseStatements, formatCaseNumber, memberParams, priorityRank, type NewM
 import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
 import { householdIndexRow, householdStatements } from '../cases/householdsRepo';
 import { intakeStatements } from '../cases/intakesRepo';
-import { noteStatements } from '../cases/notesRepo';
+import { indexTerms, noteStatements } from '../cases/notesRepo';
 import { personIndexText, personParams, personSortKey, peopleStatements, type PersonFields } from '../cases/peopleRepo';
 import { planStatements } from '../cases/planRepo';
 import { serviceStatements } from '../cases/servicesRepo';
@@ -250,6 +250,25 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
 
   const phone = () => `05${rnd.int(30, 55)} ${rnd.int(100, 999)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`;
 
+  const foldCache = new Map<string, string>();
+  // The words of the note index (note_terms): the sentences' and the names' words, each written once.
+  const terms = new Set<string>();
+  const addTerms = (foldedText: string) => {
+    for (const term of indexTerms(foldedText)) {
+      if (terms.has(term)) continue;
+      terms.add(term);
+      st.notes.term.run(term);
+    }
+  };
+  const folded = (text: string): string => {
+    let f = foldCache.get(text);
+    if (f === undefined) {
+      f = fold(text);
+      foldCache.set(text, f);
+      addTerms(f.replace(/\{\w+\}/g, ' '));
+    }
+    return f;
+  };
   const fill = (text: string, v: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
   const oneCase = (i: number) => {
@@ -474,6 +493,8 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       caregiver: caregiver ? `${caregiver.first} ${caregiver.last}` : 'bakım veren',
       district,
     };
+    const foldedVars = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, fold(v)]));
+    for (const v of Object.values(foldedVars)) addTerms(v);
     const nNotes = status === 'intake' ? rnd.int(0, 2) : Math.round(avgNotes * (0.3 + 1.4 * rnd.next()));
     const span = Math.max(DAY, endMs - t0);
     const moments = Array.from({ length: nNotes }, () => t0 + rnd.next() * span).sort((a, b) => a - b);
@@ -483,7 +504,11 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       const type = rnd.weighted(NOTE_TYPES);
       const refusedVisit = type === 'home_visit' && rnd.chance(0.02);
       const source = refusedVisit ? REFUSED_VISIT : NOTE_SENTENCES[type];
-      const body = [rnd.pick(source.open), ...rnd.sample(source.middle, rnd.int(2, 3)), rnd.pick(source.close)].map((s) => fill(s, vars)).join(' ');
+      const sentences = [rnd.pick(source.open), ...rnd.sample(source.middle, rnd.int(2, 3)), rnd.pick(source.close)];
+      const body = sentences.map((s) => fill(s, vars)).join(' ');
+      // The search index's folded text, from sentences folded once per generation (fold works
+      // character by character, so folding the parts is folding the whole).
+      const foldedBody = sentences.map((s) => fill(folded(s), foldedVars)).join(' ');
       // Who was there: the people of the case; staff only when two went (the author is implied).
       const staffPresent = coWorker && rnd.chance(0.3) ? [responsible, coWorker] : [];
       const present =
@@ -516,7 +541,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
         st.notes.version.run({ noteId, version: 2, type, occurredAt: iso(at), body: latest, present: presentJson, visitRefused: refusedVisit ? 1 : 0, now: iso(editedAt), actor: author });
         result.noteVersions += 1;
       }
-      st.notes.index.run(noteId, fold(latest));
+      st.notes.index.run(noteId, edited ? `${foldedBody} ${folded(latest.slice(body.length + 1))}` : foldedBody);
       noteIds.push(noteId);
       result.notes += 1;
       result.noteVersions += 1;
@@ -689,11 +714,36 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     : [];
   const previousSync = db.pragma('synchronous', { simple: true }) as number;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
-  // Demo data can be regenerated: a little less fsync while writing, a bigger page cache for the FTS merges.
-  db.pragma('synchronous = NORMAL');
+  const previousTemp = db.pragma('temp_store', { simple: true }) as number;
+  const previousJournal = String(db.pragma('journal_mode', { simple: true }));
+  // Demo data can be regenerated: no fsync while writing, a bigger page cache for the FTS merges,
+  // temporary b-trees (the index builds' sorts) in memory. Into an empty vault also no WAL: each
+  // page is encrypted and written once (into the file) instead of twice (WAL, then checkpoint); the
+  // rollback journal stays in memory so a failed chunk still rolls back. All restored after.
+  const previousForeignKeys = Number(db.pragma('foreign_keys', { simple: true }));
+  db.pragma('synchronous = OFF');
+  // The generator makes every parent before its children: no foreign-key lookup per inserted row.
+  db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -262144');
+  db.pragma('temp_store = MEMORY');
+  const bulkJournal = fresh && previousJournal.toLowerCase() === 'wal';
+  if (bulkJournal) {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = MEMORY');
+  }
+  // FTS5 writes a segment per transaction and merges them as it goes (automerge): each posting would
+  // be rewritten several times. During the bulk phase the segments only pile up; one `optimize` at the
+  // end merges them once (and leaves one segment per table: queries read fewer).
+  const FTS = ['notes_fts', 'people_fts', 'households_fts'] as const;
+  const ftsConfig = (value: { automerge: number; crisismerge: number }) => {
+    for (const t of FTS) {
+      db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('automerge', ${Math.trunc(value.automerge)})`);
+      db.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('crisismerge', ${Math.trunc(value.crisismerge)})`);
+    }
+  };
   try {
     for (const index of deferred) db.exec(`DROP INDEX ${index.name}`);
+    ftsConfig({ automerge: 0, crisismerge: 64 });
     for (let done = 0; done < o.cases; ) {
       const n = Math.min(chunk, o.cases - done);
       db.transaction(() => {
@@ -714,8 +764,16 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   } finally {
     // Also after a failure: the vault never stays without its indexes.
     for (const index of deferred) db.exec(index.sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+    // FTS5's defaults again (automerge 4, crisismerge 16), after merging what piled up.
+    db.transaction(() => {
+      ftsConfig({ automerge: 4, crisismerge: 16 });
+      for (const t of FTS) db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();
+    })();
+    if (bulkJournal) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${Number(previousSync)}`);
     db.pragma(`cache_size = ${Number(previousCache)}`);
+    db.pragma(`temp_store = ${Number(previousTemp)}`);
+    db.pragma(`foreign_keys = ${previousForeignKeys ? 'ON' : 'OFF'}`);
   }
   result.attachments = addDemoAttachments(db, o.seed, o.now);
   db.exec('ANALYZE');

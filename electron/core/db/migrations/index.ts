@@ -9,8 +9,9 @@
  * MACs) · 11 drafts · 12 court documents (letterhead titles, report drafts) · 14 sync (uids, messages, device
  * chains) · 15 sync Merkle comparison (applied file stats, published trees) · 16 institution contacts (KEP) ·
  * 17 task outcomes · 18 attachments · 19 planned visits and colleague cover · 20 scale (the dashboard's
- * open-task index) · 23 transfers to another office · 24 per-user audit signing keys · 26 visit cancellation
- * · 27 transfer requests and provenance (in the app). 8, 10, 13, 21, 22, 25 were reserved and are unused.
+ * open-task index) · 23 transfers to another office · 24 per-user audit signing keys · 25 scale (demo bulk
+ * load, list and dashboard indexes) · 26 visit cancellation · 27 transfer requests and provenance (in the
+ * app). 8, 10, 13, 21, 22 were reserved and are unused.
  */
 import type { Db } from '../open';
 import { m001Vault } from './m001Vault';
@@ -32,6 +33,7 @@ import { m019Calendar } from './m019Calendar';
 import { m020DashboardIndex } from './m020DashboardIndex';
 import { m023Transfers } from './m023Transfers';
 import { m024AuditSigners } from './m024AuditSigners';
+import { m025ScaleIndexes } from './m025ScaleIndexes';
 import { m026VisitCancel } from './m026VisitCancel';
 import { m027TransferRequests } from './m027TransferRequests';
 
@@ -41,6 +43,6 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex, m023Transfers, m024AuditSigners, m026VisitCancel, m027TransferRequests];
+export const MIGRATIONS: Migration[] = [m001Vault, m002Cases, m003Assessments, m004ReferralsCourt, m005Stats, m006Documents, m007AssessmentScreened, m009Security, m011Drafts, m012CourtDocuments, m014Sync, m015SyncMerkle, m016DirectoryContacts, m017TaskOutcomes, m018Attachments, m019Calendar, m020DashboardIndex, m023Transfers, m024AuditSigners, m025ScaleIndexes, m026VisitCancel, m027TransferRequests];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
