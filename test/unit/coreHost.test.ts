@@ -128,6 +128,64 @@ describe('the core host (worker thread)', { timeout: 180_000 }, () => {
   });
 });
 
+describe('restore off the core thread', { timeout: 180_000 }, () => {
+  /** An office with one backup, and a user added after it (so the restore shows: the user is gone). */
+  async function officeWithBackup() {
+    const { host, dir } = await officeHost();
+    const backup = await host.request(USER, 'backup.run', {});
+    expect(backup).toMatchObject({ ok: true });
+    const file = (backup as { value: { file: string } }).value.file;
+    expect(await host.request(USER, 'users.create', { username: 'sonraki', displayName: 'Sonra Eklenen', roles: ['caseworker'], password: ADMIN.password })).toMatchObject({ ok: true });
+    const events: string[] = [];
+    host.subscribe((event, payload) => {
+      if (event === 'job.progress' && (payload as JobProgress).jobId === 'geri') events.push((payload as JobProgress).step ?? '?');
+      if (event === 'vault.locked') events.push('vault.locked');
+    });
+    const usernames = async () => {
+      const users = await host.request(USER, 'users.list', {});
+      return (users as { value: Array<{ username: string }> }).value.map((u) => u.username).sort();
+    };
+    return { host, dir, file, events, usernames };
+  }
+
+  it('answers app.health while the backup is decrypted and checked (between the verify and install steps), tells the sessions, restores', async () => {
+    const { host, dir, file, events, usernames } = await officeWithBackup();
+    let finished = false;
+    const restore = host.request(USER, 'backup.restore', { file, password: ADMIN.password, jobId: 'geri' }).then((reply) => {
+      finished = true;
+      return reply;
+    });
+    while (!finished) {
+      const reply = await host.request(OTHER, 'app.health', {});
+      expect(reply).toMatchObject({ ok: true });
+      if (!finished) events.push('health');
+    }
+    expect(await restore).toEqual({ ok: true, value: { backupCreatedAt: expect.any(String) } });
+    const steps = events.filter((e) => e !== 'health');
+    expect(steps).toEqual(['vault.locked', 'backup.step.verify', 'backup.step.install', 'backup.step.audit', 'backup.step.done']);
+    // The core answered while the job worker decrypted and checked the backup.
+    const during = events.slice(events.indexOf('backup.step.verify'), events.indexOf('backup.step.install'));
+    expect(during).toContain('health');
+    // The current database was kept aside; the restored one opens without the user added later.
+    expect(readdirSync(dir).filter((f) => f.startsWith('kalkan.db.before-restore-'))).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.includes('.restore-'))).toEqual([]);
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(await usernames()).not.toContain('sonraki');
+  });
+
+  it('cancels a restore while the backup is checked: nothing replaced, no decrypted copy left, the office signs in as before', async () => {
+    const { host, dir, file, usernames } = await officeWithBackup();
+    host.subscribe((event, payload) => {
+      if (event === 'job.progress' && (payload as JobProgress).jobId === 'geri' && (payload as JobProgress).step === 'backup.step.verify') void host.cancel('geri');
+    });
+    expect(await host.request(USER, 'backup.restore', { file, password: ADMIN.password, jobId: 'geri' })).toEqual({ ok: false, error: { code: 'job.cancelled' } });
+    expect(readdirSync(dir).filter((f) => f.includes('before-restore') || f.includes('.restore-'))).toEqual([]);
+    expect(existsSync(vaultPaths(join(dir, 'kalkan.db')).lock)).toBe(false);
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(await usernames()).toContain('sonraki');
+  });
+});
+
 describe('statistics off the core thread', { timeout: 180_000 }, () => {
   it('computes a year in a job worker on a copy of the frozen file, equal to the in-thread result, with progress', async () => {
     // One fixed clock for both runs (the result carries its generatedAt).
