@@ -24,6 +24,7 @@ import { CaseReferralsPanel } from '../referrals/CaseReferralsPanel';
 import { CaseCourtPanel } from '../court/CaseCourtPanel';
 import { CourtReportButton } from '../documents/CourtReportButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { withNote, withService } from './caseFileUpdates';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -135,7 +136,7 @@ export function CaseFilePage() {
           <OverviewPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="notes" className="tab-panel">
-          <NotesPanel file={file.data} onChanged={file.reload} />
+          <NotesPanel file={file.data} onSaved={(note) => file.update((f) => withNote(f, note))} />
         </TabPanel>
         <TabPanel id="risk" className="tab-panel">
           <RiskPanel caseId={c.id} caseClosed={closed} />
@@ -144,7 +145,7 @@ export function CaseFilePage() {
           <PlanPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="services" className="tab-panel">
-          <ServicesPanel file={file.data} onChanged={file.reload} />
+          <ServicesPanel file={file.data} onAdded={(service) => file.update((f) => withService(f, service))} />
         </TabPanel>
         <TabPanel id="tasks" className="tab-panel">
           <TasksPanel tasks={file.data.tasks} onChanged={file.reload} />
