@@ -1,7 +1,8 @@
 /**
  * The core host under load (issue 12): a vault of BENCH_CASES cases (default
- * 20 000) served by the core host's worker thread; a backup and a year's
- * statistics run through it while this thread calls `app.health` every 10 ms.
+ * 20 000) served by the core host's worker thread; a backup, a year's
+ * statistics, the audit-log CSV export and a restore of that backup run
+ * through it while this thread calls `app.health` every 10 ms.
  * Prints the jobs' times and exactly one summary line:
  *   host: health p99 N ms while busy (target ≤ 50 ms)
  *
@@ -10,6 +11,8 @@
 import os from 'node:os';
 import { join } from 'node:path';
 import type { StatsPeriod } from '../../shared/api/schemas/stats';
+import { AUDIT_EXPORT_MAX } from '../../shared/api/methods/audit';
+import { appendAudit } from '../../electron/core/audit/auditLog';
 import { createCore } from '../../electron/core/createCore';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { ensureDemoStaff } from '../../electron/core/demo/staff';
@@ -44,6 +47,15 @@ export async function run(): Promise<void> {
     await services.vault.unlock(ADMIN.username, ADMIN.password);
     const staff = await ensureDemoStaff(services.vault, cases, null);
     const generated = generateDemo(services.vault.database, { cases, seed: 2026, now: new Date(), staff, chunk: 1000, notesPerCase: 1 });
+    // A working office's audit log: a full export's worth of case views (names resolved per row).
+    const db = services.vault.database;
+    const caseIds = (db.prepare('SELECT id FROM cases ORDER BY id LIMIT ?').all(AUDIT_EXPORT_MAX) as Array<{ id: number }>).map((c) => c.id);
+    db.transaction(() => {
+      for (let i = 0; i < AUDIT_EXPORT_MAX; i += 1) {
+        const id = caseIds[i % caseIds.length] ?? 0;
+        appendAudit(db, { action: 'case.viewed', actorId: null, actorName: ADMIN.username, targetType: 'case', targetId: String(id), details: {} });
+      }
+    })();
     services.vault.database.pragma('wal_checkpoint(TRUNCATE)');
     services.vault.lock('shutdown');
     console.log(`vault: ${generated.cases.toLocaleString('en')} cases generated in ${(generated.ms / 1000).toFixed(1)} s`);
@@ -93,14 +105,17 @@ export async function run(): Promise<void> {
       return value;
     };
     console.log(`jobs through the host (${cases.toLocaleString('en')} cases), app.health every ${HEALTH_EVERY_MS} ms meanwhile:`);
-    await timeJob('backup', 'backup.run', {});
+    const backup = (await timeJob('backup', 'backup.run', {})) as { file: string };
     const stats = (await timeJob(`stats ${year}`, 'stats.period', { from: `${year}-01-01`, to: `${year}-12-31` })) as StatsPeriod;
+    const exported = (await timeJob('audit export', 'audit.exportCsv', { language: 'tr' })) as { rows: number };
+    // Last: a restore locks the vault (it is signed in again afterwards).
+    await timeJob('restore', 'backup.restore', { file: backup.file, password: ADMIN.password });
     busy = false;
     clearInterval(ticker);
     await Promise.all(inFlight);
 
     const max = Math.max(...latencies);
-    console.log(`  (${year}: ${stats.summary.newCases.value} new cases, ${stats.summary.reports.value} reports)`);
+    console.log(`  (${year}: ${stats.summary.newCases.value} new cases, ${stats.summary.reports.value} reports; audit export ${exported.rows} rows)`);
     console.log(`  app.health: ${latencies.length} calls, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${max.toFixed(1)} ms`);
     console.log(`host: health p99 ${Math.round(percentile(latencies, 99))} ms while busy (target ≤ ${TARGET_MS} ms)`);
   } finally {

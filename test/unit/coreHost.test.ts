@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/api/events';
 import type { StatsPeriod } from '../../shared/api/schemas/stats';
+import { AUDIT_EXPORT_MAX } from '../../shared/api/methods/audit';
+import { appendAudit } from '../../electron/core/audit/auditLog';
 import { generateDemo } from '../../electron/core/demo/generate';
+import { AUDIT_EXPORT_PAGE } from '../../electron/core/handlers/auditViewHandlers';
 import { DEMO_PASSWORD, ensureDemoStaff } from '../../electron/core/demo/staff';
 import { startCoreHost, type CoreHost } from '../../electron/core/host/client';
 import { startInlineHost } from '../../electron/core/host/inline';
@@ -128,6 +131,64 @@ describe('the core host (worker thread)', { timeout: 180_000 }, () => {
   });
 });
 
+describe('restore off the core thread', { timeout: 180_000 }, () => {
+  /** An office with one backup, and a user added after it (so the restore shows: the user is gone). */
+  async function officeWithBackup() {
+    const { host, dir } = await officeHost();
+    const backup = await host.request(USER, 'backup.run', {});
+    expect(backup).toMatchObject({ ok: true });
+    const file = (backup as { value: { file: string } }).value.file;
+    expect(await host.request(USER, 'users.create', { username: 'sonraki', displayName: 'Sonra Eklenen', roles: ['caseworker'], password: ADMIN.password })).toMatchObject({ ok: true });
+    const events: string[] = [];
+    host.subscribe((event, payload) => {
+      if (event === 'job.progress' && (payload as JobProgress).jobId === 'geri') events.push((payload as JobProgress).step ?? '?');
+      if (event === 'vault.locked') events.push('vault.locked');
+    });
+    const usernames = async () => {
+      const users = await host.request(USER, 'users.list', {});
+      return (users as { value: Array<{ username: string }> }).value.map((u) => u.username).sort();
+    };
+    return { host, dir, file, events, usernames };
+  }
+
+  it('answers app.health while the backup is decrypted and checked (between the verify and install steps), tells the sessions, restores', async () => {
+    const { host, dir, file, events, usernames } = await officeWithBackup();
+    let finished = false;
+    const restore = host.request(USER, 'backup.restore', { file, password: ADMIN.password, jobId: 'geri' }).then((reply) => {
+      finished = true;
+      return reply;
+    });
+    while (!finished) {
+      const reply = await host.request(OTHER, 'app.health', {});
+      expect(reply).toMatchObject({ ok: true });
+      if (!finished) events.push('health');
+    }
+    expect(await restore).toEqual({ ok: true, value: { backupCreatedAt: expect.any(String) } });
+    const steps = events.filter((e) => e !== 'health');
+    expect(steps).toEqual(['vault.locked', 'backup.step.verify', 'backup.step.install', 'backup.step.audit', 'backup.step.done']);
+    // The core answered while the job worker decrypted and checked the backup.
+    const during = events.slice(events.indexOf('backup.step.verify'), events.indexOf('backup.step.install'));
+    expect(during).toContain('health');
+    // The current database was kept aside; the restored one opens without the user added later.
+    expect(readdirSync(dir).filter((f) => f.startsWith('kalkan.db.before-restore-'))).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.includes('.restore-'))).toEqual([]);
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(await usernames()).not.toContain('sonraki');
+  });
+
+  it('cancels a restore while the backup is checked: nothing replaced, no decrypted copy left, the office signs in as before', async () => {
+    const { host, dir, file, usernames } = await officeWithBackup();
+    host.subscribe((event, payload) => {
+      if (event === 'job.progress' && (payload as JobProgress).jobId === 'geri' && (payload as JobProgress).step === 'backup.step.verify') void host.cancel('geri');
+    });
+    expect(await host.request(USER, 'backup.restore', { file, password: ADMIN.password, jobId: 'geri' })).toEqual({ ok: false, error: { code: 'job.cancelled' } });
+    expect(readdirSync(dir).filter((f) => f.includes('before-restore') || f.includes('.restore-'))).toEqual([]);
+    expect(existsSync(vaultPaths(join(dir, 'kalkan.db')).lock)).toBe(false);
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(await usernames()).toContain('sonraki');
+  });
+});
+
 describe('statistics off the core thread', { timeout: 180_000 }, () => {
   it('computes a year in a job worker on a copy of the frozen file, equal to the in-thread result, with progress', async () => {
     // One fixed clock for both runs (the result carries its generatedAt).
@@ -164,6 +225,81 @@ describe('statistics off the core thread', { timeout: 180_000 }, () => {
     const inThread = await host.request(USER, 'stats.period', query);
     expect((offThread as { value: StatsPeriod }).value.summary.newCases.value).toBeGreaterThan(0);
     expect(offThread).toEqual(inThread);
+  });
+});
+
+describe('the audit-log export in steps', { timeout: 180_000 }, () => {
+  it('reads and writes a page at a time: app.health is answered between its progress events, the rows are all there once, newest first; cancel writes no export row', async () => {
+    const host = startInlineHost({ dataDir: tempDir('kalkan-audit-export-'), log: capture([]), kdf: TEST_KDF });
+    hosts.push(host);
+    const { vault } = host.core.services;
+    await vault.create({ officeName: OFFICE, admin: ADMIN });
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    const db = vault.database;
+    const extra = 3 * AUDIT_EXPORT_PAGE + 17;
+    db.transaction(() => {
+      for (let i = 0; i < extra; i += 1) appendAudit(db, { action: 'audit.verified', actorId: null, actorName: null, details: { ok: true, rows: i } });
+    })();
+    const total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+    const events: string[] = [];
+    host.subscribe((event, payload) => {
+      const p = payload as JobProgress;
+      if (event === 'job.progress' && p.jobId === 'denetim') events.push(p.step ?? '?');
+    });
+    let finished = false;
+    const exported = host.request(USER, 'audit.exportCsv', { language: 'en', jobId: 'denetim' }).then((reply) => {
+      finished = true;
+      return reply;
+    });
+    while (!finished) {
+      expect(await host.request(OTHER, 'app.health', {})).toMatchObject({ ok: true });
+      if (!finished) events.push('health');
+    }
+    const reply = (await exported) as { ok: true; value: { csv: string; rows: number; truncated: boolean } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value).toMatchObject({ rows: total, truncated: false });
+    // Three pages read, three written, each followed by a turn in which other requests are answered.
+    const steps = events.filter((e) => e !== 'health');
+    expect(steps).toEqual([...Array(3).fill('audit.step.read'), ...Array(3).fill('audit.step.write'), 'audit.step.done']);
+    const firstStep = events.indexOf('audit.step.read');
+    expect(events.slice(firstStep, events.indexOf('audit.step.done'))).toContain('health');
+    // Every row once, newest first (the details hold the loop counter).
+    const counters = reply.value.csv
+      .split('\r\n')
+      .map((line) => /Entries: ([\d,]+)"$/.exec(line)?.[1]?.replace(/,/g, ''))
+      .filter((n): n is string => n !== undefined)
+      .map(Number);
+    expect(counters).toEqual(Array.from({ length: extra }, (_, i) => extra - 1 - i));
+    const exportRows = () => (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'audit.exported'").get() as { n: number }).n;
+    expect(exportRows()).toBe(1);
+
+    // Cancelled at its first page: the caller hears job.cancelled, no export is recorded.
+    const stop = host.subscribe((event, payload) => {
+      if (event === 'job.progress' && (payload as JobProgress).jobId === 'denetim-2') void host.cancel('denetim-2');
+    });
+    expect(await host.request(USER, 'audit.exportCsv', { language: 'en', jobId: 'denetim-2' })).toEqual({ ok: false, error: { code: 'job.cancelled' } });
+    stop();
+    expect(exportRows()).toBe(1);
+  });
+
+  it('stops at AUDIT_EXPORT_MAX rows across pages and says it was truncated', async () => {
+    const host = startInlineHost({ dataDir: tempDir('kalkan-audit-max-'), log: capture([]), kdf: TEST_KDF });
+    hosts.push(host);
+    const { vault } = host.core.services;
+    await vault.create({ officeName: OFFICE, admin: ADMIN });
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    const db = vault.database;
+    db.transaction(() => {
+      for (let i = 0; i < AUDIT_EXPORT_MAX; i += 1) appendAudit(db, { action: 'audit.verified', actorId: null, actorName: null, details: { ok: true, rows: i } });
+    })();
+    const reply = (await host.request(USER, 'audit.exportCsv', { language: 'en' })) as { ok: true; value: { csv: string; rows: number; truncated: boolean } };
+    expect(reply.value).toMatchObject({ rows: AUDIT_EXPORT_MAX, truncated: true });
+    // The newest AUDIT_EXPORT_MAX rows: the oldest (set-up) rows are the ones left out.
+    const lines = reply.value.csv.trimEnd().split('\r\n');
+    expect(lines[1]).toMatch(new RegExp(`Entries: ${AUDIT_EXPORT_MAX - 1}"$`));
+    expect(lines.at(-1)).toMatch(/Entries: 0"$/);
+    expect(lines).toHaveLength(AUDIT_EXPORT_MAX + 1);
   });
 });
 

@@ -68,24 +68,29 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
     if (!memo.has(key)) memo.set(key, load());
     return memo.get(key) as T;
   };
+  // Each statement is prepared once per page (an export resolves thousands of rows).
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const stmt = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
   const userName = (id: string | null) =>
-    id ? once(`u:${id}`, () => (db.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string } | undefined)?.n ?? null) : null;
+    id ? once(`u:${id}`, () => (stmt('SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string } | undefined)?.n ?? null) : null;
   const caseOf = (table: 'assessments' | 'referrals' | 'court_hearings', id: string) =>
-    once(`${table}:${id}`, () => (db.prepare(`SELECT case_id AS c FROM ${table} WHERE id = ?`).get(Number(id)) as { c: number } | undefined)?.c ?? null);
+    once(`${table}:${id}`, () => (stmt(`SELECT case_id AS c FROM ${table} WHERE id = ?`).get(Number(id)) as { c: number } | undefined)?.c ?? null);
   const caseInfo = (id: number) =>
     once(`c:${id}`, () => {
-      const c = db.prepare('SELECT case_number AS n FROM cases WHERE id = ?').get(id) as { n: string } | undefined;
+      const c = stmt('SELECT case_number AS n FROM cases WHERE id = ?').get(id) as { n: string } | undefined;
       if (!c) return null;
-      const child = db
-        .prepare(
-          `SELECT p.first_name AS f, p.last_name AS l FROM case_members m JOIN people p ON p.id = m.person_id
+      const child = stmt(
+        `SELECT p.first_name AS f, p.last_name AS l FROM case_members m JOIN people p ON p.id = m.person_id
            WHERE m.case_id = ? AND m.role = 'child' ORDER BY m.is_primary DESC, m.id LIMIT 1`,
-        )
-        .get(id) as { f: string; l: string } | undefined;
+      ).get(id) as { f: string; l: string } | undefined;
       return { number: c.n, name: child ? `${child.f} ${child.l}`.trim() : null };
     });
   const institution = (id: string) =>
-    once(`i:${id}`, () => (db.prepare('SELECT name AS n FROM institutions WHERE id = ?').get(Number(id)) as { n: string } | undefined)?.n ?? null);
+    once(`i:${id}`, () => (stmt('SELECT name AS n FROM institutions WHERE id = ?').get(Number(id)) as { n: string } | undefined)?.n ?? null);
 
   return raw.map((r) => {
     const details = JSON.parse(r.details) as Record<string, string | number | boolean | null>;

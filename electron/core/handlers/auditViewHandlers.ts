@@ -2,10 +2,12 @@
  * The readable audit log (issue 14, item 7): search with names, CSV and PDF
  * exports of the filtered log. Each export writes its own audit row.
  */
-import { AUDIT_EXPORT_MAX, type AuditFilter } from '../../../shared/api/methods/audit';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { AUDIT_EXPORT_MAX, type AuditFilter, type ReadableAuditEntry } from '../../../shared/api/methods/audit';
 import { auditActionLabel, auditActor, auditCase, auditFields, auditSentence } from '../../../shared/audit/readable';
 import { translator } from '../../../shared/i18n';
 import type { Language } from '../../../shared/i18n/languages';
+import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit } from '../audit/auditLog';
 import { auditActors, searchAudit } from '../audit/auditView';
 import type { Db } from '../db/open';
@@ -32,8 +34,29 @@ const filterDetails = (f: AuditFilter) => ({
   filterCase: f.caseNumber ?? null,
 });
 
-function exportRows(db: Db, filter: AuditFilter) {
-  const { rows } = searchAudit(db, { ...filter, limit: AUDIT_EXPORT_MAX + 1 });
+/** Rows read (and names resolved) per step of an export; the core answers other requests between steps. */
+export const AUDIT_EXPORT_PAGE = 50;
+
+/**
+ * The export's rows, newest first, read a page at a time with a turn of the event loop
+ * between pages, so 10 000 rows with their names never hold the core thread for long.
+ * Rows written meanwhile (seq above the newest at the start) are not included.
+ * `onPage(rows so far)` may throw `job.cancelled`.
+ */
+async function exportRows(db: Db, filter: AuditFilter, onPage: (done: number) => void = () => undefined): Promise<{ rows: ReadableAuditEntry[]; truncated: boolean }> {
+  const newest = (db.prepare('SELECT max(seq) AS seq FROM audit_log').get() as { seq: number | null }).seq ?? 0;
+  const rows: ReadableAuditEntry[] = [];
+  let beforeSeq = newest + 1;
+  for (;;) {
+    const limit = Math.min(AUDIT_EXPORT_PAGE, AUDIT_EXPORT_MAX + 1 - rows.length);
+    const page = searchAudit(db, { ...filter, limit, beforeSeq }).rows;
+    rows.push(...page);
+    const last = page.at(-1);
+    if (page.length < limit || rows.length > AUDIT_EXPORT_MAX || !last) break;
+    beforeSeq = last.seq;
+    onPage(rows.length);
+    await yieldToLoop();
+  }
   return { rows: rows.slice(0, AUDIT_EXPORT_MAX), truncated: rows.length > AUDIT_EXPORT_MAX };
 }
 
@@ -51,38 +74,47 @@ export const auditViewHandlers = {
     return { rows, actions, actors: auditActors(db), unknownCase };
   },
 
-  'audit.exportCsv': ({ services, session }, input) => {
-    const db = services.vault.database;
-    const filter = filterOf(input);
-    const language: Language = input.language;
-    const t = translator(language);
-    const { rows, truncated } = exportRows(db, filter);
-    const header = ['when', 'who', 'action', 'case', 'sentence', 'details'].map((c) => t(`admin.audit.csv.${c}`));
-    const lines = [header.map(csvCell).join(';')];
-    for (const row of rows) {
-      const details = auditFields(row, t)
-        .map(([label, value]) => `${label}: ${value}`)
-        .join('; ');
-      lines.push([formatDateTime(row.at, language), auditActor(row, t), auditActionLabel(row.action, t), auditCase(row) ?? '', auditSentence(row, t), details].map(csvCell).join(';'));
-    }
-    db.transaction(() =>
-      appendAudit(db, {
-        action: 'audit.exported',
-        actorId: session!.userId,
-        actorName: session!.username,
-        at: services.now().toISOString(),
-        details: { format: 'csv', rows: rows.length, ...filterDetails(filter) },
-      }),
-    )();
-    return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length, truncated };
-  },
+  /** A job (progress, cancel): rows a page at a time, then the lines a page at a time (AUDIT_EXPORT_PAGE). */
+  'audit.exportCsv': ({ services, session }, input) =>
+    services.jobs.run(async (job) => {
+      const db = services.vault.database;
+      const filter = filterOf(input);
+      const language: Language = input.language;
+      const t = translator(language);
+      const { rows, truncated } = await exportRows(db, filter, (done) => job.progress(done, AUDIT_EXPORT_MAX, 'audit.step.read'));
+      const header = ['when', 'who', 'action', 'case', 'sentence', 'details'].map((c) => t(`admin.audit.csv.${c}`));
+      const lines = [header.map(csvCell).join(';')];
+      for (const [index, row] of rows.entries()) {
+        if (index > 0 && index % AUDIT_EXPORT_PAGE === 0) {
+          job.progress(index, rows.length, 'audit.step.write');
+          await yieldToLoop();
+        }
+        const details = auditFields(row, t)
+          .map(([label, value]) => `${label}: ${value}`)
+          .join('; ');
+        lines.push([formatDateTime(row.at, language), auditActor(row, t), auditActionLabel(row.action, t), auditCase(row) ?? '', auditSentence(row, t), details].map(csvCell).join(';'));
+      }
+      // A lock while the job ran closed this connection: nothing is returned unaudited.
+      if (services.vault.state() !== 'unlocked' || services.vault.database !== db) throw new CodedError('auth.locked');
+      db.transaction(() =>
+        appendAudit(db, {
+          action: 'audit.exported',
+          actorId: session!.userId,
+          actorName: session!.username,
+          at: services.now().toISOString(),
+          details: { format: 'csv', rows: rows.length, ...filterDetails(filter) },
+        }),
+      )();
+      job.progress(rows.length, rows.length, 'audit.step.done');
+      return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length, truncated };
+    }, input.jobId),
 
   'documents.auditLog': async (ctx, input) => {
     const db = ctx.services.vault.database;
     const filter = filterOf(input);
     const language: Language = input.language;
     const t = translator(language);
-    const { rows, truncated } = exportRows(db, filter);
+    const { rows, truncated } = await exportRows(db, filter);
     const actorName = filter.actorId ? (db.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(filter.actorId) as { n: string } | undefined)?.n : undefined;
     const office = readMeta(db).officeName;
     return printDocument(

@@ -103,7 +103,11 @@ export const backupHandlers = {
     lockVault(services, 'user', me);
     const result = await services.jobs.run(
       (job) =>
-        restoreVault(input.file, services.vault.paths.db, me.username, input.password, (d, t, s) => job.progress(d, t, s), input.otherOffice ? { otherOffice: input.otherOffice } : {}),
+        restoreVault(input.file, services.vault.paths.db, me.username, input.password, (d, t, s) => job.progress(d, t, s), {
+          ...(input.otherOffice ? { otherOffice: input.otherOffice } : {}),
+          // Decrypt and check in a job worker: the core goes on answering (app.health, other windows).
+          offThread: { signal: job.signal, ...(services.vault.nativeBinding ? { nativeBinding: services.vault.nativeBinding } : {}) },
+        }),
       input.jobId,
     );
     return { backupCreatedAt: result.backupCreatedAt };

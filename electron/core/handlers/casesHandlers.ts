@@ -13,7 +13,7 @@ import { caseFile } from '../cases/caseFile';
 import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, requireOpenCase, updateMember } from '../cases/casesRepo';
 import { dashboardBounds, localDay, toUtc } from '../cases/dates';
 import { findDuplicates } from '../cases/duplicates';
-import { raiseRefusedVisit, resolveFlag } from '../cases/flags';
+import { listFlags, raiseRefusedVisit, resolveFlag } from '../cases/flags';
 import * as life from '../cases/lifecycle';
 import { assertLookup, listLookups, upsertLookup } from '../cases/lookupsRepo';
 import { editNote, getNote, insertNote, noteCase, noteVersions, type NoteContent } from '../cases/notesRepo';
@@ -76,6 +76,13 @@ function noteContent(c: Ctx, caseId: number, input: Omit<NoteContent, 'present'>
 }
 
 const STAFF_ROLES = ['caseworker', 'supervisor'];
+
+/** A saved note for the case file to update itself with: the case's flags too when the note raised one. */
+function noteWritten(db: Db, noteId: number, caseId: number, raisedFlag: boolean) {
+  const users = userLookup(db);
+  const note = getNote(db, noteId, users);
+  return raisedFlag ? { ...note, caseFlags: listFlags(db, caseId, users) } : note;
+}
 
 export const casesHandlers = {
   // --- cases ---------------------------------------------------------------------------
@@ -283,7 +290,7 @@ export const casesHandlers = {
       const noteId = insertNote(c.db, input.caseId, content, c.actor.userId, c.now);
       const flag = content.type === 'home_visit' && content.visitRefused ? raiseRefusedVisit(c.db, input.caseId, noteId, c.actor.userId, c.now) : null;
       audit(c, 'note.added', 'case', input.caseId, { noteId, type: content.type, flag });
-      return getNote(c.db, noteId, userLookup(c.db));
+      return noteWritten(c.db, noteId, input.caseId, flag !== null);
     })();
   },
 
@@ -296,7 +303,7 @@ export const casesHandlers = {
       const version = editNote(c.db, input.noteId, input.expectedVersion, content, c.actor.userId, c.now);
       const flag = content.type === 'home_visit' && content.visitRefused ? raiseRefusedVisit(c.db, caseId, input.noteId, c.actor.userId, c.now) : null;
       audit(c, 'note.edited', 'case', caseId, { noteId: input.noteId, version, flag });
-      return getNote(c.db, input.noteId, userLookup(c.db));
+      return noteWritten(c.db, input.noteId, caseId, flag !== null);
     })();
   },
 

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CodedError } from '../../../shared/api/envelope';
 import { computeStatsOnCopy, type StatsCopyInput } from '../stats/statsCopy';
-import { sealBackup, type SealInput } from '../vault/backup';
+import { checkRestoreCandidate, sealBackup, type RestoreCheckInput, type SealInput } from '../vault/backup';
 
 type Progress = (done: number, total: number, step: string) => void;
 
@@ -14,6 +14,8 @@ const jobs = {
   /** Copy the frozen database file, write the encrypted backup file, verify it. */
   'backup.seal': (input: SealInput, progress: Progress) => sealBackup(input, progress),
   /** A period's statistics, computed on a private copy of the frozen file. */
+  /** A restore's check: decrypt the backup beside the vault and check the database in it. */
+  'backup.restoreCheck': (input: RestoreCheckInput) => checkRestoreCandidate(input),
   'stats.compute': (input: StatsCopyInput, progress: Progress) => computeStatsOnCopy(input, progress),
 };
 

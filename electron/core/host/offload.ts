@@ -28,7 +28,13 @@ export function runOffThread<J extends JobName>(job: J, input: JobInput<J>, opti
       fn();
       void worker.terminate();
     };
-    const onAbort = () => settle(() => reject(new CodedError('job.cancelled')));
+    // Cancelled: the worker has stopped (no file is written any more) before the caller cleans up.
+    const onAbort = () => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate().finally(() => reject(new CodedError('job.cancelled')));
+    };
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: JobMessage) => {
       if (message.kind === 'progress') options.onProgress?.(message.done, message.total, message.step);

@@ -253,6 +253,45 @@ export interface RestoreOptions {
    * first 8 or more characters of the backup's vault id, as the refusal showed them.
    */
   otherOffice?: string;
+  /**
+   * The app's restore (core host): the backup is decrypted and checked in a job worker
+   * (`backup.restoreCheck`), so the core keeps answering meanwhile; `signal` cancels it up to
+   * the moment the files are swapped (nothing has changed then). `nativeBinding`: the
+   * Electron-ABI build for the worker's connection. Without it (CLI) the check runs here.
+   */
+  offThread?: { signal?: AbortSignal; nativeBinding?: string };
+}
+
+export interface RestoreCheckInput {
+  backupPath: string;
+  /** Where the decrypted database is written (beside the vault, removed by the caller). */
+  incoming: string;
+  dbKey: Uint8Array;
+  username: string;
+  nativeBinding?: string;
+}
+
+/**
+ * The heavy part of a restore: decrypt the backup into `incoming` (MAC and hash checked),
+ * then the database in it must be sound, be the backup's office and have this user as an
+ * administrator. Plain inputs only, so a job worker can run it.
+ */
+export function checkRestoreCandidate(input: RestoreCheckInput): void {
+  const key = Buffer.from(input.dbKey);
+  try {
+    const header = verifyAndExtract(input.backupPath, key, input.incoming);
+    const check = openEncrypted(input.incoming, key, { exclusive: false, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
+    try {
+      if (!integrityOk(check)) throw new CodedError('backup.damaged');
+      if (readMeta(check).vaultId !== header.vaultId) throw new CodedError('backup.damaged');
+      // The restored office must also be one this user administers.
+      if (!mayRestore(check, input.username)) throw new CodedError('auth.forbidden');
+    } finally {
+      check.close();
+    }
+  } finally {
+    key.fill(0);
+  }
 }
 
 /** Short form of a vault id shown to confirm a foreign restore. */
@@ -269,7 +308,7 @@ function mayRestore(db: Db, username: string): boolean {
  * The password must open the current keyring; when the current database opens, its own roles
  * decide. Returns that office's vault id (null when nothing readable is there: a lost database).
  */
-async function currentOffice(dbPath: string, username: string, password: string): Promise<{ vaultId: string | null; roleChecked: boolean }> {
+async function currentOffice(dbPath: string, username: string, password: string, nativeBinding?: string): Promise<{ vaultId: string | null; roleChecked: boolean }> {
   const paths = vaultPaths(dbPath);
   if (!existsSync(dbPath)) return { vaultId: null, roleChecked: false };
   let keyring;
@@ -282,7 +321,7 @@ async function currentOffice(dbPath: string, username: string, password: string)
   try {
     let db: Db;
     try {
-      db = openEncrypted(dbPath, key, { exclusive: false });
+      db = openEncrypted(dbPath, key, { exclusive: false, ...(nativeBinding ? { nativeBinding } : {}) });
     } catch {
       return { vaultId: keyring.vaultId, roleChecked: false }; // damaged: why one restores
     }
@@ -320,7 +359,7 @@ export async function restoreVault(
   const incoming = `${dbPath}.restore-${randomUUID()}`;
   let key: Buffer | null = null;
   try {
-    const current = await currentOffice(dbPath, username, password);
+    const current = await currentOffice(dbPath, username, password, options.offThread?.nativeBinding);
     if (current.vaultId !== null && current.vaultId !== header.vaultId) {
       const confirmed = options.otherOffice !== undefined && options.otherOffice.length >= 8 && header.vaultId.startsWith(options.otherOffice.toLowerCase());
       if (!confirmed) throw new CodedError('backup.otherOffice', { office: header.officeName, id: shortVaultId(header.vaultId) });
@@ -328,17 +367,28 @@ export async function restoreVault(
     const unwrapped = await unwrapEntry(header.keyring, username, password);
     key = unwrapped.key;
     progress?.(0, 3, 'backup.step.verify');
-    verifyAndExtract(backupPath, key, incoming);
-    const check = openEncrypted(incoming, key, { exclusive: false });
+    const checkInput: RestoreCheckInput = { backupPath, incoming, dbKey: new Uint8Array(key), username };
     try {
-      if (!integrityOk(check)) throw new CodedError('backup.damaged');
-      if (readMeta(check).vaultId !== header.vaultId) throw new CodedError('backup.damaged');
-      // The restored office must also be one this user administers.
-      if (!mayRestore(check, username)) throw new CodedError('auth.forbidden');
+      if (options.offThread) {
+        const { signal, nativeBinding } = options.offThread;
+        await runOffThread('backup.restoreCheck', { ...checkInput, ...(nativeBinding ? { nativeBinding } : {}) }, signal ? { signal } : {});
+        // Cancelled while the worker finished: nothing has been touched yet.
+        if (signal?.aborted) throw new CodedError('job.cancelled');
+      } else {
+        checkRestoreCandidate(checkInput);
+      }
     } finally {
-      check.close();
+      checkInput.dbKey.fill(0);
     }
     progress?.(1, 3, 'backup.step.install');
+    // From here on the files are swapped: the restore is finished whatever happens to the job.
+    const report = (done: number, total: number, step: string) => {
+      try {
+        progress?.(done, total, step);
+      } catch {
+        /* a cancel now comes too late; the restore completes */
+      }
+    };
     let previousKeptAt: string | null = null;
     if (existsSync(dbPath)) {
       previousKeptAt = `${dbPath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -350,8 +400,8 @@ export async function restoreVault(
     renameSync(incoming, dbPath);
     ownerOnly(dbPath);
     writeKeyring(paths.keyring, header.keyring);
-    progress?.(2, 3, 'backup.step.audit');
-    const db = openEncrypted(dbPath, key);
+    report(2, 3, 'backup.step.audit');
+    const db = openEncrypted(dbPath, key, options.offThread?.nativeBinding ? { nativeBinding: options.offThread.nativeBinding } : {});
     try {
       const user = findUserByName(db, username);
       // The restoring administrator signs her row with her audit key (when the backup knows it).
@@ -368,11 +418,11 @@ export async function restoreVault(
     } finally {
       db.close();
     }
-    progress?.(3, 3, 'backup.step.done');
+    report(3, 3, 'backup.step.done');
     return { restoredFrom: backupPath, backupCreatedAt: header.createdAt, previousKeptAt };
   } finally {
     key?.fill(0);
-    rmSync(incoming, { force: true });
+    for (const file of [incoming, `${incoming}-wal`, `${incoming}-shm`]) rmSync(file, { force: true });
     held.release();
   }
 }

@@ -7,6 +7,8 @@ export interface CallState<T> {
   error: unknown;
   loading: boolean;
   reload(): void;
+  /** Changes the loaded value in place, from a write's reply: no second request. */
+  update(change: (data: T) => T): void;
 }
 
 /** Loads `method(input)` and reloads when the serialised input changes; stale replies are dropped. */
@@ -39,5 +41,8 @@ export function useCall<M extends Method>(method: M, input: Input<M>, enabled = 
     setLoading(true);
     setVersion((v) => v + 1);
   }, []);
-  return { data, error, loading, reload };
+  const update = useCallback((change: (data: Output<M>) => Output<M>) => {
+    setData((current) => (current === null ? current : change(current)));
+  }, []);
+  return { data, error, loading, reload, update };
 }

@@ -50,7 +50,7 @@ export const auditMethods = {
     scope: 'office',
   },
   'audit.exportCsv': {
-    input: AuditFilter.extend({ language: DocumentRequest.shape.language }).strict(),
+    input: AuditFilter.extend({ language: DocumentRequest.shape.language, jobId: z.string().max(64).optional() }).strict(),
     output: z.object({ csv: z.string(), rows: z.number().int(), truncated: z.boolean() }),
     access: 'audit:read',
     scope: 'office',

@@ -16,6 +16,7 @@ import {
   Day,
   DuplicateCandidate,
   FLAG_KINDS,
+  Flag,
   GOAL_STATUSES,
   HouseholdInput,
   Id,
@@ -48,6 +49,11 @@ import {
 const Reason = z.string().trim().min(1).max(5000);
 const Title = z.string().trim().min(1).max(300);
 const CaseRef = z.object({ caseId: Id }).strict();
+/**
+ * A saved note, with the case's flags when saving it raised one (a refused home visit):
+ * the case file updates itself from this reply instead of loading the whole file again.
+ */
+const NoteWritten = NoteSummary.extend({ caseFlags: z.array(Flag).optional() });
 
 const NoteFields = {
   type: z.enum(NOTE_TYPES),
@@ -201,11 +207,11 @@ export const casesMethods = {
   'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object({}), access: 'case:write', scope: { caseId: 'case' }, audit: 'case.flagResolved' },
 
   // --- notes ---
-  'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteSummary, access: 'case:write', scope: { caseId: 'case', 'present.people[]': 'person' }, audit: 'note.added' },
+  'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteWritten, access: 'case:write', scope: { caseId: 'case', 'present.people[]': 'person' }, audit: 'note.added' },
   /** A new version; refused with 'notes.conflict' when someone saved since expectedVersion. */
   'notes.edit': {
     input: z.object({ noteId: Id, expectedVersion: z.number().int().positive(), ...NoteFields }).strict(),
-    output: NoteSummary,
+    output: NoteWritten,
     access: 'case:write',
     scope: { noteId: 'note', 'present.people[]': 'person' },
     audit: 'note.edited',

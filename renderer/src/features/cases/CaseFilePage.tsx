@@ -26,6 +26,7 @@ import { CaseCourtPanel } from '../court/CaseCourtPanel';
 import { CourtReportButton } from '../documents/CourtReportButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { CaseTransferPanel } from '../transfers/CaseTransferPanel';
+import { withNote, withService } from './caseFileUpdates';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -139,7 +140,7 @@ export function CaseFilePage() {
         </TabPanel>
         <TabPanel id="notes" className="tab-panel">
           <CaseVisitsPanel caseId={c.id} writable={!closed} />
-          <NotesPanel file={file.data} onChanged={file.reload} />
+          <NotesPanel file={file.data} onSaved={(note) => file.update((f) => withNote(f, note))} />
         </TabPanel>
         <TabPanel id="risk" className="tab-panel">
           <RiskPanel caseId={c.id} caseClosed={closed} />
@@ -148,7 +149,7 @@ export function CaseFilePage() {
           <PlanPanel file={file.data} onChanged={file.reload} />
         </TabPanel>
         <TabPanel id="services" className="tab-panel">
-          <ServicesPanel file={file.data} onChanged={file.reload} />
+          <ServicesPanel file={file.data} onAdded={(service) => file.update((f) => withService(f, service))} />
         </TabPanel>
         <TabPanel id="tasks" className="tab-panel">
           <TasksPanel tasks={file.data.tasks} onChanged={file.reload} />

@@ -2,6 +2,7 @@ import { History, Pencil, Pin, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../../shared/api/contract';
 import { NOTE_TYPES, type CaseFile, type NoteSummary, type NoteVersion } from '../../../../shared/api/schemas/cases';
 import { localDay, localTime } from '../../../../shared/time/localDays';
 import { ApiError, call } from '../../api/client';
@@ -43,7 +44,8 @@ function toDraft(note?: NoteSummary): Draft {
 }
 
 /** The notes timeline. Notes are evidence: an edit is a new version, and a concurrent edit is never lost. */
-export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+/** `onSaved`: the saved note (and the case's flags when it raised one) for the case file to take in. */
+export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Output<'notes.add'>): void }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('case:write') && file.case.status !== 'closed';
   const [editing, setEditing] = useState<{ note: NoteSummary | null; draft: Draft; base?: Draft } | null>(null);
@@ -82,12 +84,13 @@ export function NotesPanel({ file, onChanged }: { file: CaseFile; onChanged(): v
     };
     setError(null);
     try {
-      if (editing.note) await call('notes.edit', { noteId: editing.note.id, expectedVersion: conflict?.version ?? editing.note.version, ...fields });
-      else await call('notes.add', { caseId: file.case.id, ...fields });
+      const saved = editing.note
+        ? await call('notes.edit', { noteId: editing.note.id, expectedVersion: conflict?.version ?? editing.note.version, ...fields })
+        : await call('notes.add', { caseId: file.case.id, ...fields });
       await draft.clear();
       setEditing(null);
       setConflict(null);
-      onChanged();
+      onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError && e.error.code === 'notes.conflict' && editing.note) {
         // Someone saved meanwhile: show their text beside ours; ours stays in the form.

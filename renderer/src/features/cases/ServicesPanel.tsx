@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile } from '../../../../shared/api/schemas/cases';
+import type { CaseFile, ServiceRecord } from '../../../../shared/api/schemas/cases';
 import { todayLocal } from '../../../../shared/time/localDays';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
@@ -18,7 +18,8 @@ import { useLookups } from './useLookups';
 const todayIso = (): string => todayLocal();
 
 /** Services delivered to the household's members (seed 000's list, editable). */
-export function ServicesPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+/** `onAdded`: the added service for the case file to take in (no reload). */
+export function ServicesPanel({ file, onAdded }: { file: CaseFile; onAdded(service: ServiceRecord): void }) {
   const { t, i18n } = useTranslation();
   const services = useLookups('service');
   const canWrite = useCan('case:write') && file.case.status !== 'closed';
@@ -29,7 +30,7 @@ export function ServicesPanel({ file, onChanged }: { file: CaseFile; onChanged()
   const add = async () => {
     setError(null);
     try {
-      await call('services.add', {
+      const added = await call('services.add', {
         caseId: file.case.id,
         service: draft.service,
         ...(draft.personId !== 'household' ? { personId: Number(draft.personId) } : {}),
@@ -38,7 +39,7 @@ export function ServicesPanel({ file, onChanged }: { file: CaseFile; onChanged()
         ...(draft.note ? { note: draft.note } : {}),
       });
       setDraft({ ...draft, note: '' });
-      onChanged();
+      onAdded(added);
     } catch (e) {
       setError(messageOf(t, e));
     }
