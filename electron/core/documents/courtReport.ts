@@ -17,7 +17,7 @@
  *   signatures: the caseworker and the approving supervisor (from the approval
  *   record), each with their title.
  * What the caseworker types or chooses is a versioned draft per case and hearing
- * (courtReportDrafts.ts); a print carries one version, recorded in the register.
+ * (courtReportDraftsRepo.ts); a print carries one version, recorded in the register.
  * Refused: no risk assessment ('documents.courtReportNoAssessment'), no opinion or
  * recommendation ('documents.courtReportIncomplete'). Empty data prints "Belirtilmemiş".
  */
@@ -54,7 +54,7 @@ import { readOffice } from '../office/officeService';
 import type { HandlerContext } from '../router';
 import { findUserById } from '../users/usersRepo';
 import { documentBlocks, type DocumentBlocks } from './blocks';
-import { emptyDraft, latestDraft, saveDraft } from './courtReportDrafts';
+import { emptyDraft, latestDraft, saveDraft } from './courtReportDraftsRepo';
 import { printDocument } from './documentService';
 import { formatDateTime, formatDay, formatLanguages } from './format';
 import { contentWidth, type DocumentBody, type FrameInfo } from './frame';

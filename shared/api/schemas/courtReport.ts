@@ -1,7 +1,7 @@
 /**
  * The social inquiry report's own record (issue 15): what the caseworker types
  * or chooses for it, kept as versions per case and hearing, so a second print
- * or a correction never retypes it (electron/core/documents/courtReportDrafts.ts).
+ * or a correction never retypes it (electron/core/documents/courtReportDraftsRepo.ts).
  */
 import { z } from 'zod';
 
