@@ -21,7 +21,6 @@ import {
   type ReferralList,
   type ReferralState,
   type ShareSection,
-  type Urgency,
 } from '../../../shared/api/schemas/referrals';
 import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, type Actor } from '../cases/access';
