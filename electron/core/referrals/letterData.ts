@@ -89,6 +89,8 @@ export interface ReferralLetterData {
     phone: string | null;
     email: string | null;
     contactPerson: string | null;
+    /** The institution's KEP (registered e-mail) address, printed in the addressee block (issue 15). */
+    kep: string | null;
   };
   /** The reply slip as recorded (null: no reply yet; the printed slip is then blank). */
   reply: { receivedOn: string | null; serviceStartedOn: string | null; contactPerson: string | null; outcome: string | null } | null;
@@ -238,7 +240,7 @@ export function referralForLetter(db: Db, actor: Actor, referralId: number): Ref
     },
     case: { id: kase.id, caseNumber: kase.case_number, status: kase.status },
     referred: r.person,
-    institution: { id: inst.id, name: inst.name, type: inst.type, address: inst.address, phone: inst.phone, email: inst.email, contactPerson: inst.contactPerson },
+    institution: { id: inst.id, name: inst.name, type: inst.type, address: inst.address, phone: inst.phone, email: inst.email, contactPerson: inst.contactPerson, kep: inst.kep ?? null },
     reply: r.reply ? { receivedOn: r.reply.receivedOn, serviceStartedOn: r.reply.serviceStartedOn, contactPerson: r.reply.contactPerson, outcome: r.reply.outcome } : null,
     shared,
   };
