@@ -96,11 +96,14 @@ export async function appendAnnexes(
     pages.forEach((page, i) => {
       out.addPage(page);
       const stamp = t('documents.annex.stamp', { n, name: a.fileName, number: context.documentNumber, page: i + 1, pages: pages.length });
-      const size = 7.5;
+      // On the top edge, on a white band so it reads over the annex's own content; cut with … on a narrow page.
+      const size = 8;
       const { width, height } = page.getSize();
-      const text = font.widthOfTextAtSize(stamp, size) > width - 36 ? `${stamp.slice(0, Math.max(10, Math.floor(((width - 36) / font.widthOfTextAtSize(stamp, size)) * stamp.length) - 1))}…` : stamp;
-      page.drawRectangle({ x: 12, y: height - 17, width: Math.min(width - 24, font.widthOfTextAtSize(text, size) + 12), height: 13, color: rgb(1, 1, 1), opacity: 0.85 });
-      page.drawText(text, { x: 18, y: height - 13, size, font, color: rgb(0.08, 0.21, 0.36) });
+      const room = width - 48;
+      const full = font.widthOfTextAtSize(stamp, size);
+      const text = full > room ? `${stamp.slice(0, Math.max(10, Math.floor((room / full) * stamp.length) - 1))}…` : stamp;
+      page.drawRectangle({ x: 18, y: height - 22, width: Math.min(width - 36, font.widthOfTextAtSize(text, size) + 12), height: 14, color: rgb(1, 1, 1), opacity: 0.85 });
+      page.drawText(text, { x: 24, y: height - 18, size, font, color: rgb(0.08, 0.21, 0.36) });
     });
   }
   const bytes = Buffer.from(await out.save());
