@@ -281,8 +281,12 @@ export const memberParams = (m: NewMember, primary: boolean, actor: string | nul
   actor,
 });
 
+/** Whether the person is a member of the case. */
+export const isCaseMember = (db: Db, caseId: number, personId: number): boolean =>
+  db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(caseId, personId) !== undefined;
+
 export function insertMember(db: Db, m: NewMember, actor: string | null, now: string): number {
-  if (db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(m.caseId, m.personId)) throw new CodedError('cases.personAlreadyMember');
+  if (isCaseMember(db, m.caseId, m.personId)) throw new CodedError('cases.personAlreadyMember');
   const id = Number(caseStatements(db).member.run(memberParams(m, false, actor, now)).lastInsertRowid);
   refreshPrimaryChild(db, m.caseId);
   return id;

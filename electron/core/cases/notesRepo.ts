@@ -62,6 +62,9 @@ export function insertNote(db: Db, caseId: number, c: NoteContent, actor: string
   return noteId;
 }
 
+/** Whether the note belongs to the case. */
+export const noteInCase = (db: Db, noteId: number, caseId: number): boolean => db.prepare('SELECT 1 FROM notes WHERE id = ? AND case_id = ?').get(noteId, caseId) !== undefined;
+
 export function noteCase(db: Db, noteId: number): { caseId: number; version: number } {
   const row = db.prepare('SELECT case_id, current_version FROM notes WHERE id = ?').get(noteId) as { case_id: number; current_version: number } | undefined;
   if (!row) throw new CodedError('notes.notFound');
@@ -122,6 +125,15 @@ export function getNote(db: Db, noteId: number, users: UserLookup): NoteSummary 
   const row = db.prepare(`${SUMMARY_SQL} WHERE n.id = ?`).get(noteId) as SummaryRow | undefined;
   if (!row) throw new CodedError('notes.notFound');
   return toSummary(row, users);
+}
+
+/** The current versions of the given notes that belong to the case (others are left out), in the order of `ids`. */
+export function currentNotesOfCase(db: Db, caseId: number, ids: readonly number[], users: UserLookup): NoteSummary[] {
+  const stmt = db.prepare(`${SUMMARY_SQL} WHERE n.id = ? AND n.case_id = ?`);
+  return ids.flatMap((id) => {
+    const row = stmt.get(id, caseId) as SummaryRow | undefined;
+    return row ? [toSummary(row, users)] : [];
+  });
 }
 
 /** The timeline: newest first, latest version of each note. */

@@ -2,6 +2,7 @@
 import { CodedError } from '../../../shared/api/envelope';
 import type { ServiceRecord } from '../../../shared/api/schemas/cases';
 import type { Db } from '../db/open';
+import { isCaseMember } from './casesRepo';
 import type { UserLookup } from './userRefs';
 
 export interface NewService {
@@ -23,7 +24,7 @@ export function serviceStatements(db: Db) {
 }
 
 export function insertService(db: Db, s: NewService, actor: string, now: string): number {
-  if (s.personId !== null && !db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(s.caseId, s.personId)) {
+  if (s.personId !== null && !isCaseMember(db, s.caseId, s.personId)) {
     throw new CodedError('services.personNotInCase', { field: 'personId' });
   }
   return Number(serviceStatements(db).insert.run({ ...s, actor, now }).lastInsertRowid);

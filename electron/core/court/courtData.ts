@@ -12,6 +12,7 @@ import type { CaseStatus, Priority } from '../../../shared/api/schemas/cases';
 import type { ComplianceStatus, CourtOrder, Hearing, HearingStatus, OrderKind } from '../../../shared/api/schemas/court';
 import type { InstitutionType, ReferralState, Urgency } from '../../../shared/api/schemas/referrals';
 import type { Actor } from '../cases/access';
+import { requireCase } from '../cases/casesRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { labelled, type Labelled } from '../referrals/letterData';
@@ -51,14 +52,7 @@ export interface CourtCaseData {
 
 export function courtDataForCase(db: Db, actor: Actor, caseId: number, now: Date = new Date()): CourtCaseData {
   const { hearings, orders } = courtForCase(db, actor, caseId, now);
-  const kase = db.prepare('SELECT id, case_number, status, priority, opened_at, responsible_user_id FROM cases WHERE id = ?').get(caseId) as {
-    id: number;
-    case_number: string;
-    status: CaseStatus;
-    priority: Priority | null;
-    opened_at: string;
-    responsible_user_id: string;
-  };
+  const kase = requireCase(db, caseId);
   const chronological = [...hearings].sort((a, b) => a.hearingAt.localeCompare(b.hearingAt) || a.id - b.id);
   const nowIso = now.toISOString();
   const nextHearing = chronological.find((h) => h.status === 'scheduled' && h.hearingAt >= nowIso) ?? null;

@@ -10,8 +10,8 @@
  * when an institution is responsible), closed once the order is complied
  * with or not complied with. Visibility follows the case (access.ts): an id
  * on a case out of sight answers 'court.notFound'. Every write is one
- * transaction with its audit row (ids and codes only). Owns the SQL of
- * `court_hearings`, `court_orders` and `court_order_updates`.
+ * transaction with its audit row (ids and codes only). The SQL of
+ * `court_hearings`, `court_orders` and `court_order_updates` is in courtRepo.ts.
  */
 import { addDays } from 'date-fns';
 import { CodedError } from '../../../shared/api/envelope';
@@ -24,48 +24,43 @@ import {
   type CourtOverview,
   type Hearing,
   type HearingInput,
-  type HearingStatus,
   type HearingUpdate,
   type OrderInput,
   type OrderKind,
   type OrderUpdate,
 } from '../../../shared/api/schemas/court';
 import { appendAudit, type AuditAction } from '../audit/auditLog';
-import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
-import { assertAssignable, requireOpenCase } from '../cases/casesRepo';
+import { assertCaseVisible, type Actor } from '../cases/access';
+import { assertAssignable, isCaseMember, requireOpenCase } from '../cases/casesRepo';
 import { dayStartUtc, dueAtOfDay, localDay, toUtc } from '../cases/dates';
 import { closeTasksOf, insertTask } from '../cases/tasksRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { assertActiveInstitution } from '../referrals/institutionsRepo';
+import {
+  hearingCaseId,
+  hearingRow,
+  hearingRowsOfCase,
+  insertHearing,
+  insertOrder,
+  insertOrderUpdate,
+  lastComplianceDay,
+  openOrderCounts,
+  orderRow,
+  orderRowsOfCase,
+  orderUpdateRows,
+  overviewOrderRows,
+  setOrderCompliance,
+  updateHearingRow,
+  updateOrderRow,
+  upcomingHearingRows,
+  type HearingRow,
+  type OrderRow,
+} from './courtRepo';
 
 const fullName = (first: string | null, last: string | null): string | null => (first === null ? null : `${first} ${last ?? ''}`.trim());
 
 // --- hearings --------------------------------------------------------------------------------
-
-interface HearingRow {
-  id: number;
-  case_id: number;
-  court_name: string;
-  court_institution_id: number | null;
-  file_number: string | null;
-  hearing_at: string;
-  judge: string | null;
-  to_bring: string | null;
-  status: HearingStatus;
-  outcome: string | null;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  case_number: string;
-  child_first: string | null;
-  child_last: string | null;
-}
-
-const HEARING_SELECT = `
-  SELECT h.*, c.case_number, p.first_name AS child_first, p.last_name AS child_last
-  FROM court_hearings h JOIN cases c ON c.id = h.case_id LEFT JOIN people p ON p.id = c.primary_child_id`;
 
 const toHearing = (r: HearingRow, users: UserLookup): Hearing => ({
   id: r.id,
@@ -88,7 +83,7 @@ const toHearing = (r: HearingRow, users: UserLookup): Hearing => ({
 
 /** The row of a hearing on a case the actor may see; 'court.notFound' otherwise. */
 function visibleHearing(db: Db, actor: Actor, id: number): HearingRow {
-  const row = db.prepare(`${HEARING_SELECT} WHERE h.id = ?`).get(id) as HearingRow | undefined;
+  const row = hearingRow(db, id);
   if (!row) throw new CodedError('court.notFound');
   try {
     assertCaseVisible(db, actor, row.case_id);
@@ -130,23 +125,12 @@ export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date)
     assertCaseOpen(db, input.caseId);
     if (input.courtInstitutionId != null) assertActiveInstitution(db, input.courtInstitutionId, 'courtInstitutionId');
     const hearingAt = toUtc(input.hearingAt);
-    const newId = Number(
-      db
-        .prepare(
-          `INSERT INTO court_hearings (case_id, court_name, court_institution_id, file_number, hearing_at, judge, to_bring, status, version, created_at, created_by, updated_at, updated_by)
-           VALUES (@caseId, @courtName, @institution, @fileNumber, @hearingAt, @judge, @toBring, 'scheduled', 1, @at, @actor, @at, @actor)`,
-        )
-        .run({
-          caseId: input.caseId,
-          courtName: input.courtName,
-          institution: input.courtInstitutionId ?? null,
-          fileNumber: input.fileNumber,
-          hearingAt,
-          judge: input.judge,
-          toBring: input.toBring,
-          at,
-          actor: actor.userId,
-        }).lastInsertRowid,
+    const newId = insertHearing(
+      db,
+      input.caseId,
+      { courtName: input.courtName, institution: input.courtInstitutionId ?? null, fileNumber: input.fileNumber, hearingAt, judge: input.judge, toBring: input.toBring },
+      actor.userId,
+      at,
     );
     scheduleHearingTasks(db, actor, { id: newId, caseId: input.caseId, courtName: input.courtName, hearingAt }, now);
     auditCourt(db, actor, 'court.hearingAdded', 'hearing', newId, at, { caseId: input.caseId });
@@ -171,11 +155,7 @@ export function updateHearing(db: Db, actor: Actor, input: HearingUpdate, now: D
       status: input.status ?? row.status,
       outcome: input.outcome !== undefined ? input.outcome : row.outcome,
     };
-    db.prepare(
-      `UPDATE court_hearings SET court_name = @courtName, court_institution_id = @institution, file_number = @fileNumber, hearing_at = @hearingAt,
-         judge = @judge, to_bring = @toBring, status = @status, outcome = @outcome, version = version + 1, updated_at = @at, updated_by = @actor
-       WHERE id = @id`,
-    ).run({ id: input.id, ...next, at, actor: actor.userId });
+    updateHearingRow(db, input.id, next, actor.userId, at);
 
     const moved = next.hearingAt !== row.hearing_at || next.courtName !== row.court_name;
     if (next.status !== 'scheduled') {
@@ -192,55 +172,9 @@ export function updateHearing(db: Db, actor: Actor, input: HearingUpdate, now: D
 
 // --- orders ----------------------------------------------------------------------------------
 
-interface OrderRow {
-  id: number;
-  case_id: number;
-  hearing_id: number | null;
-  person_id: number | null;
-  kind: OrderKind;
-  description: string | null;
-  ordered_on: string;
-  responsible_institution_id: number | null;
-  responsible_user_id: string | null;
-  due_on: string | null;
-  compliance: ComplianceStatus;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  case_number: string;
-  child_first: string | null;
-  child_last: string | null;
-  person_first: string | null;
-  person_last: string | null;
-  inst_name: string | null;
-}
-
-interface UpdateRow {
-  id: number;
-  order_id: number;
-  from_status: ComplianceStatus | null;
-  to_status: ComplianceStatus;
-  on_day: string;
-  note: string | null;
-  at: string;
-  by_user_id: string;
-}
-
-const ORDER_SELECT = `
-  SELECT o.*, c.case_number, pc.first_name AS child_first, pc.last_name AS child_last,
-    pp.first_name AS person_first, pp.last_name AS person_last, i.name AS inst_name
-  FROM court_orders o
-  JOIN cases c ON c.id = o.case_id
-  LEFT JOIN people pc ON pc.id = c.primary_child_id
-  LEFT JOIN people pp ON pp.id = o.person_id
-  LEFT JOIN institutions i ON i.id = o.responsible_institution_id`;
-
 function updatesOf(db: Db, ids: number[], users: UserLookup): Map<number, CourtOrder['updates']> {
   const out = new Map<number, CourtOrder['updates']>(ids.map((id) => [id, []]));
-  if (!ids.length) return out;
-  const rows = db.prepare(`SELECT * FROM court_order_updates WHERE order_id IN (${ids.map(() => '?').join(',')}) ORDER BY order_id, id`).all(...ids) as UpdateRow[];
-  for (const u of rows) out.get(u.order_id)!.push({ id: u.id, from: u.from_status, to: u.to_status, on: u.on_day, note: u.note, at: u.at, by: users(u.by_user_id) });
+  for (const u of orderUpdateRows(db, ids)) out.get(u.order_id)!.push({ id: u.id, from: u.from_status, to: u.to_status, on: u.on_day, note: u.note, at: u.at, by: users(u.by_user_id) });
   return out;
 }
 
@@ -284,7 +218,7 @@ function ordersFrom(db: Db, rows: OrderRow[], now: Date): CourtOrder[] {
 }
 
 function visibleOrder(db: Db, actor: Actor, id: number): OrderRow {
-  const row = db.prepare(`${ORDER_SELECT} WHERE o.id = ?`).get(id) as OrderRow | undefined;
+  const row = orderRow(db, id);
   if (!row) throw new CodedError('court.notFound');
   try {
     assertCaseVisible(db, actor, row.case_id);
@@ -328,44 +262,32 @@ export function addOrder(db: Db, actor: Actor, input: OrderInput, now: Date): Co
     assertCaseVisible(db, actor, input.caseId);
     assertCaseOpen(db, input.caseId);
     if (input.hearingId != null) {
-      const h = db.prepare('SELECT case_id FROM court_hearings WHERE id = ?').get(input.hearingId) as { case_id: number } | undefined;
-      if (!h || h.case_id !== input.caseId) throw new CodedError('court.hearingNotInCase', { field: 'hearingId' });
+      if (hearingCaseId(db, input.hearingId) !== input.caseId) throw new CodedError('court.hearingNotInCase', { field: 'hearingId' });
     }
-    if (input.personId != null && !db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?').get(input.caseId, input.personId)) {
+    if (input.personId != null && !isCaseMember(db, input.caseId, input.personId)) {
       throw new CodedError('court.personNotInCase', { field: 'personId' });
     }
     checkResponsible(db, input.responsibleInstitutionId, input.responsibleUserId);
     if (input.orderedOn > today) throw new CodedError('court.dateInFuture', { field: 'orderedOn' });
     const dueOn = input.dueOn ?? null;
     if (dueOn !== null && dueOn < input.orderedOn) throw new CodedError('court.dueBeforeOrdered', { field: 'dueOn' });
-    const newId = Number(
-      db
-        .prepare(
-          `INSERT INTO court_orders (case_id, hearing_id, person_id, kind, description, ordered_on, responsible_institution_id, responsible_user_id, due_on,
-             compliance, version, created_at, created_by, updated_at, updated_by)
-           VALUES (@caseId, @hearingId, @personId, @kind, @description, @orderedOn, @institution, @user, @dueOn, 'pending', 1, @at, @actor, @at, @actor)`,
-        )
-        .run({
-          caseId: input.caseId,
-          hearingId: input.hearingId ?? null,
-          personId: input.personId ?? null,
-          kind: input.kind,
-          description: input.description,
-          orderedOn: input.orderedOn,
-          institution: input.responsibleInstitutionId ?? null,
-          user: input.responsibleUserId ?? null,
-          dueOn,
-          at,
-          actor: actor.userId,
-        }).lastInsertRowid,
-    );
-    db.prepare('INSERT INTO court_order_updates (order_id, from_status, to_status, on_day, note, at, by_user_id) VALUES (?, NULL, ?, ?, NULL, ?, ?)').run(
-      newId,
-      'pending',
-      input.orderedOn,
-      at,
+    const newId = insertOrder(
+      db,
+      {
+        caseId: input.caseId,
+        hearingId: input.hearingId ?? null,
+        personId: input.personId ?? null,
+        kind: input.kind,
+        description: input.description,
+        orderedOn: input.orderedOn,
+        institution: input.responsibleInstitutionId ?? null,
+        user: input.responsibleUserId ?? null,
+        dueOn,
+      },
       actor.userId,
+      at,
     );
+    insertOrderUpdate(db, { orderId: newId, from: null, to: 'pending', on: input.orderedOn, note: null, at, by: actor.userId });
     scheduleOrderTask(db, actor, { id: newId, caseId: input.caseId, kind: input.kind, dueOn, responsibleUserId: input.responsibleUserId ?? null }, at);
     auditCourt(db, actor, 'court.orderAdded', 'courtOrder', newId, at, { caseId: input.caseId, kind: input.kind, hearingId: input.hearingId ?? null });
     return newId;
@@ -388,10 +310,7 @@ export function updateOrder(db: Db, actor: Actor, input: OrderUpdate, now: Date)
       user: responsibleChanged ? (input.responsibleUserId ?? null) : row.responsible_user_id,
       dueOn,
     };
-    db.prepare(
-      `UPDATE court_orders SET description = @description, responsible_institution_id = @institution, responsible_user_id = @user, due_on = @dueOn,
-         version = version + 1, updated_at = @at, updated_by = @actor WHERE id = @id`,
-    ).run({ id: input.id, ...next, at, actor: actor.userId });
+    updateOrderRow(db, input.id, next, actor.userId, at);
     if (isOpen(row.compliance) && (dueOn !== row.due_on || responsibleChanged)) {
       closeTasksOf(db, 'court', orderSource(input.id), actor.userId, at, true);
       scheduleOrderTask(db, actor, { id: input.id, caseId: row.case_id, kind: row.kind, dueOn, responsibleUserId: next.user }, at);
@@ -417,18 +336,10 @@ export function updateCompliance(db: Db, actor: Actor, input: ComplianceInput, n
     if (row.compliance === input.status) throw new CodedError('court.complianceUnchanged', { field: 'status' });
     const on = input.on ?? today;
     if (on > today) throw new CodedError('court.dateInFuture', { field: 'on' });
-    const last = db.prepare('SELECT max(on_day) AS d FROM court_order_updates WHERE order_id = ?').get(input.id) as { d: string | null };
-    if (last.d !== null && on < last.d) throw new CodedError('court.dateBeforePrevious', { field: 'on', date: last.d });
-    db.prepare('UPDATE court_orders SET compliance = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(input.status, at, actor.userId, input.id);
-    db.prepare('INSERT INTO court_order_updates (order_id, from_status, to_status, on_day, note, at, by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      input.id,
-      row.compliance,
-      input.status,
-      on,
-      input.note?.trim() || null,
-      at,
-      actor.userId,
-    );
+    const last = lastComplianceDay(db, input.id);
+    if (last !== null && on < last) throw new CodedError('court.dateBeforePrevious', { field: 'on', date: last });
+    setOrderCompliance(db, input.id, input.status, actor.userId, at);
+    insertOrderUpdate(db, { orderId: input.id, from: row.compliance, to: input.status, on, note: input.note?.trim() || null, at, by: actor.userId });
     if (!isOpen(input.status)) closeTasksOf(db, 'court', orderSource(input.id), actor.userId, at);
     else if (!isOpen(row.compliance)) scheduleOrderTask(db, actor, { id: input.id, caseId: row.case_id, kind: row.kind, dueOn: row.due_on, responsibleUserId: row.responsible_user_id }, at);
     auditCourt(db, actor, 'court.complianceUpdated', 'courtOrder', input.id, at, { caseId: row.case_id, from: row.compliance, to: input.status });
@@ -441,8 +352,8 @@ export function updateCompliance(db: Db, actor: Actor, input: ComplianceInput, n
 export function courtForCase(db: Db, actor: Actor, caseId: number, now: Date): CaseCourt {
   assertCaseVisible(db, actor, caseId);
   const users = userLookup(db);
-  const hearings = (db.prepare(`${HEARING_SELECT} WHERE h.case_id = ? ORDER BY h.hearing_at DESC, h.id DESC`).all(caseId) as HearingRow[]).map((r) => toHearing(r, users));
-  const orders = ordersFrom(db, db.prepare(`${ORDER_SELECT} WHERE o.case_id = ? ORDER BY o.ordered_on DESC, o.id DESC`).all(caseId) as OrderRow[], now);
+  const hearings = hearingRowsOfCase(db, caseId).map((r) => toHearing(r, users));
+  const orders = ordersFrom(db, orderRowsOfCase(db, caseId), now);
   return { hearings, orders };
 }
 
@@ -455,30 +366,8 @@ export interface OverviewQuery {
 export function courtOverview(db: Db, actor: Actor, query: OverviewQuery, now: Date): CourtOverview {
   const users = userLookup(db);
   const today = localDay(now);
-  const seeHearings = visibleSql(actor, 'h.case_id');
-  const upcoming = (
-    db
-      .prepare(`${HEARING_SELECT} WHERE h.status = 'scheduled' AND h.hearing_at >= @from ${seeHearings ? `AND ${seeHearings}` : ''} ORDER BY h.hearing_at, h.id LIMIT @limit`)
-      .all({ from: dayStartUtc(today), viewer: actor.userId, limit: query.limit }) as HearingRow[]
-  ).map((r) => toHearing(r, users));
-
-  const seeOrders = visibleSql(actor, 'o.case_id');
-  const where = [seeOrders];
-  const params: Record<string, string | number> = { viewer: actor.userId, today, limit: query.limit };
-  if (query.compliance?.length) {
-    where.push(`o.compliance IN (${query.compliance.map((_, i) => `@c${i}`).join(',')})`);
-    query.compliance.forEach((c, i) => (params[`c${i}`] = c));
-  }
-  const clause = where.filter(Boolean).length ? `WHERE ${where.filter(Boolean).join(' AND ')}` : '';
-  const open = `o.compliance IN ('pending', 'in_progress')`;
-  const rows = db
-    .prepare(
-      `${ORDER_SELECT} ${clause}
-       ORDER BY (${open}) DESC, (${open} AND o.due_on < @today) DESC, o.due_on IS NULL, o.due_on, o.id DESC LIMIT @limit`,
-    )
-    .all(params) as OrderRow[];
-  const counts = db
-    .prepare(`SELECT count(*) AS open, coalesce(sum(o.due_on < @today), 0) AS overdue FROM court_orders o WHERE ${open} ${seeOrders ? `AND ${seeOrders}` : ''}`)
-    .get({ today, viewer: actor.userId }) as { open: number; overdue: number };
+  const upcoming = upcomingHearingRows(db, actor, dayStartUtc(today), query.limit).map((r) => toHearing(r, users));
+  const rows = overviewOrderRows(db, actor, query.compliance, today, query.limit);
+  const counts = openOrderCounts(db, actor, today);
   return { upcoming, orders: ordersFrom(db, rows, now), openOrders: counts.open, overdueOrders: counts.overdue };
 }

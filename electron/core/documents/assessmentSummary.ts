@@ -55,7 +55,8 @@ export interface AssessmentSummaryData {
 export function loadAssessmentSummary(db: Db, actor: Actor, assessmentId: number, now: Date): AssessmentSummaryData {
   const assessment = getAssessment(db, actor, assessmentId);
   const child = assessment.childId !== null ? getPerson(db, assessment.childId) : null;
-  const previous = assessment.previousId !== null ? (db.prepare('SELECT assessed_at, final_level FROM assessments WHERE id = ?').get(assessment.previousId) as { assessed_at: string; final_level: AssessmentRecord['finalLevel'] } | undefined) : undefined;
+  // The previous assessment is on the same case (createAssessment checks it), so it is in sight.
+  const previous = assessment.previousId !== null ? getAssessment(db, actor, assessment.previousId) : null;
   const unknown = unknownCriteria(INSTRUMENT, assessment.criteria);
   const known = assessment.criteria.filter((id) => !unknown.includes(id));
   const footnotes = assess(INSTRUMENT, { criteria: known, childAge: assessment.childAge ?? undefined }).footnotes;
@@ -67,7 +68,7 @@ export function loadAssessmentSummary(db: Db, actor: Actor, assessmentId: number
   return {
     assessment,
     child,
-    previous: previous ? { assessedAt: previous.assessed_at, finalLevel: previous.final_level } : null,
+    previous: previous ? { assessedAt: previous.assessedAt, finalLevel: previous.finalLevel } : null,
     footnotes,
     unknownCriteria: unknown,
     deadlines,

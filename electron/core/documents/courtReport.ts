@@ -17,7 +17,7 @@
  *   signatures: the caseworker and the approving supervisor (from the approval
  *   record), each with their title.
  * What the caseworker types or chooses is a versioned draft per case and hearing
- * (courtReportDrafts.ts); a print carries one version, recorded in the register.
+ * (courtReportDraftsRepo.ts); a print carries one version, recorded in the register.
  * Refused: no risk assessment ('documents.courtReportNoAssessment'), no opinion or
  * recommendation ('documents.courtReportIncomplete'). Empty data prints "Belirtilmemiş".
  */
@@ -49,12 +49,14 @@ import { listNotes } from '../cases/notesRepo';
 import { listServices } from '../cases/servicesRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
 import { courtDataForCase, type CourtCaseData } from '../court/courtData';
+import { listAttachments } from '../attachments/attachmentsRepo';
 import type { Db } from '../db/open';
 import { readOffice } from '../office/officeService';
 import type { HandlerContext } from '../router';
 import { findUserById } from '../users/usersRepo';
+import { annexLines, loadAnnexes, type Annex } from './annexes';
 import { documentBlocks, type DocumentBlocks } from './blocks';
-import { emptyDraft, latestDraft, saveDraft } from './courtReportDrafts';
+import { emptyDraft, latestDraft, saveDraft } from './courtReportDraftsRepo';
 import { printDocument } from './documentService';
 import { formatDateTime, formatDay, formatLanguages } from './format';
 import { contentWidth, type DocumentBody, type FrameInfo } from './frame';
@@ -110,6 +112,8 @@ export interface CourtReportData {
   stageSince: string;
   /** The office's unit name as printed and its place (for "Yer" of office interviews). */
   officeName: string;
+  /** Attachments listed under Ekler (the draft's choice); PDFs carry bytes when they are appended. */
+  annexes: Annex[];
   now: Date;
 }
 
@@ -143,6 +147,9 @@ export function prepareCourtReport(db: Db, actor: Actor, input: { caseId: number
     draft,
     methodItems: notes.map((n) => ({ noteId: n.id, type: n.type, occurredAt: n.occurredAt, seen: seenText(n, names, users) || null })),
     missing,
+    attachments: listAttachments(db, input.caseId)
+      .filter((a) => !a.deleted)
+      .map((a) => ({ id: a.id, fileName: a.fileName, kind: a.kind, addedAt: a.addedAt })),
   };
 }
 
@@ -227,6 +234,7 @@ export function loadCourtReport(
     approver,
     stageSince: history.filter((h) => h.event !== 'created').at(-1)?.at ?? header.openedAt,
     officeName: readOffice(db).printedName,
+    annexes: loadAnnexes(db, input.caseId, stored.content.attachmentIds, stored.content.appendPdfs, { field: 'draft.attachmentIds', skipGone: true }),
     now,
   };
 }
@@ -729,6 +737,14 @@ export function courtReportBody(data: CourtReportData, frame: FrameInfo): Docume
         title: data.approver ? titleOf(data.approver) + (data.approver.at ? ` — ${k('approvedOn', { date: c.day(data.approver.at) })}` : '') : null,
       },
     ]),
+    ...(data.annexes.length
+      ? [
+          {
+            margin: [0, 12, 0, 0],
+            stack: [{ text: `${t('documents.annex.title')}:`, bold: true }, ...annexLines(data.annexes, language).map((line) => ({ text: line, margin: [0, 2, 0, 0] }))],
+          } as Content,
+        ]
+      : []),
     { text: k('draftVersion', { version: data.draftVersion }), style: 'small', color: '#5b6570', alignment: 'right', margin: [0, 8, 0, 0] },
   ];
   return {
@@ -764,6 +780,7 @@ export async function printCourtReport(
       password: input.password,
       jobId: input.jobId,
       draftVersion: data.draftVersion,
+      annexes: data.annexes,
     },
     (frame) => courtReportBody(data, frame),
   );

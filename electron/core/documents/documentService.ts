@@ -14,6 +14,7 @@ import type { Db } from '../db/open';
 import { letterheadOf, type Letterhead } from '../office/officeService';
 import type { HandlerContext } from '../router';
 import { assertPassword, readMeta } from '../vault/vault';
+import { appendAnnexes, type Annex } from './annexes';
 import { markIssued, markUnissued, reserveDocumentNumber, type DocumentTarget } from './documentsRepo';
 import { frameDocument, type DocumentBody, type FrameInfo } from './frame';
 import { renderPdf } from './renderPdf';
@@ -42,6 +43,10 @@ export interface DocumentMeta {
   letterhead?: Letterhead | null;
   /** The version of the document's stored draft it prints (the social inquiry report), kept in the register. */
   draftVersion?: number | null;
+  /** Attachments listed under Ekler; those with PDF bytes are appended to the file (annexes.ts). */
+  annexes?: readonly Annex[];
+  /** The Ek number of the first annex (a referral letter's reply slip is Ek-1). */
+  annexFirst?: number;
 }
 
 export interface RenderOptions {
@@ -104,6 +109,9 @@ export async function renderDocument(
     };
     const doc = frameDocument(build(frame), frame);
     ({ bytes, pages } = await renderPdf(doc, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
+    // Appended annexes: the register's hash and page count are those of the final file.
+    const appended = meta.annexes?.length ? await appendAnnexes(bytes, meta.annexes, { documentNumber: number, language: meta.language, first: meta.annexFirst ?? 1 }) : null;
+    if (appended) ({ bytes, pages } = appended);
   } catch (error) {
     const status = error instanceof CodedError && error.code === 'job.cancelled' ? 'cancelled' : 'failed';
     try {
@@ -125,7 +133,16 @@ export async function renderDocument(
         actorName: meta.actor.username,
         targetType: target.type,
         targetId: target.id,
-        details: { number, kind, sha256, language: meta.language, pages, protected: isProtected, ...(meta.draftVersion ? { draftVersion: meta.draftVersion } : {}) },
+        details: {
+          number,
+          kind,
+          sha256,
+          language: meta.language,
+          pages,
+          protected: isProtected,
+          ...(meta.draftVersion ? { draftVersion: meta.draftVersion } : {}),
+          ...(meta.annexes?.length ? { annexIds: meta.annexes.map((a) => a.id).join(','), appended: meta.annexes.filter((a) => a.pdf).length } : {}),
+        },
       });
     })(),
   );
@@ -149,6 +166,8 @@ export interface PrintSpec {
   password?: string | undefined;
   jobId?: string | undefined;
   draftVersion?: number | null;
+  annexes?: readonly Annex[];
+  annexFirst?: number;
 }
 
 /**
@@ -168,6 +187,8 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
   const letterhead = access((db) => letterheadOf(db));
   // A PDF that leaves the office is only as safe as its password (AES-256, pdfkit's 1.7ext3):
   // the same strength check as account passwords (issue 13).
+  // An appended file could not be encrypted again here (annexes.ts): ask for one or the other.
+  if (spec.password && spec.annexes?.some((a) => a.pdf)) throw new CodedError('documents.annexWithPassword');
   if (spec.password) assertPassword(spec.password, { username: session.username, displayName: session.displayName, officeName });
   const doc = await services.jobs.run(
     (job) =>
@@ -186,6 +207,8 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
           password: spec.password ?? null,
           letterhead,
           draftVersion: spec.draftVersion ?? null,
+          ...(spec.annexes ? { annexes: spec.annexes } : {}),
+          ...(spec.annexFirst ? { annexFirst: spec.annexFirst } : {}),
         },
         { now: services.now(), signal: job.signal, onProgress: (done, total, step) => job.progress(done, total, step) },
       ),

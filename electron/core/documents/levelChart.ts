@@ -4,6 +4,7 @@
  * the last holds until the report's date. Text is set in the documents' own
  * font ("Sans", DejaVu: every Turkish letter), never a built-in PDF font.
  */
+import { LEVEL_COLORS } from '../../../shared/charts/colors';
 import { LEVEL_IDS, type LevelId } from '../../../shared/risk-tool/types';
 
 export interface ChartPoint {
@@ -47,7 +48,7 @@ export function levelStepChart(points: ChartPoint[], options: ChartOptions): str
     const rowTop = TOP + ROW * i;
     if (i % 2 === 0) parts.push(`<rect x="${LEFT}" y="${rowTop}" width="${plotWidth}" height="${ROW}" fill="#f3f5f7"/>`);
     parts.push(
-      `<text x="${LEFT - 8}" y="${y(level) + 3}" font-family="Sans" font-size="8" fill="#1f2328" text-anchor="end">${escapeXml(options.label(level))}</text>`,
+      `<text x="${LEFT - 8}" y="${y(level) + 3}" font-family="Sans" font-size="8" fill="${LEVEL_COLORS[level]}" text-anchor="end">${escapeXml(options.label(level))}</text>`,
     );
   });
   parts.push(`<line x1="${LEFT}" y1="${bottom}" x2="${LEFT + plotWidth}" y2="${bottom}" stroke="#9aa3ad" stroke-width="0.6"/>`);
@@ -63,7 +64,8 @@ export function levelStepChart(points: ChartPoint[], options: ChartOptions): str
     d += ` H${(next ? x(next.at) : LEFT + plotWidth).toFixed(1)}`;
   });
   parts.push(`<path d="${d}" fill="none" stroke="#14365d" stroke-width="1.6"/>`);
-  for (const p of sorted) parts.push(`<circle cx="${x(p.at).toFixed(1)}" cy="${y(p.level).toFixed(1)}" r="2.6" fill="#14365d"/>`);
+  // Each assessment's dot in its level's colour (shared/charts/colors.ts, as on screen).
+  for (const p of sorted) parts.push(`<circle cx="${x(p.at).toFixed(1)}" cy="${y(p.level).toFixed(1)}" r="3" fill="${LEVEL_COLORS[p.level]}"/>`);
 
   // Date labels under the assessments, skipping those that would overlap the previous one.
   let lastRight = -Infinity;

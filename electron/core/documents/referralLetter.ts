@@ -22,6 +22,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import { actorOf } from '../cases/access';
 import type { HandlerContext } from '../router';
 import { referralForLetter, type LetterPerson, type ReferralLetterData } from '../referrals/letterData';
+import { annexLines, loadAnnexes, type Annex } from './annexes';
 import { documentBlocks, type DocumentBlocks } from './blocks';
 import { printDocument } from './documentService';
 import { formatDateTime, formatDay, formatLanguages } from './format';
@@ -153,7 +154,7 @@ function sharedSection(section: ShareSection, data: ReferralLetterData, c: Ctx):
 }
 
 /** The body of the letter. */
-export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, now: Date): DocumentBody {
+export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, now: Date, annexes: readonly Annex[] = []): DocumentBody {
   const { language } = frame;
   const t = translator(language);
   const b = documentBlocks(language, { missing: 'notStated' });
@@ -215,6 +216,7 @@ export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, n
       stack: [
         { text: inst.name.toLocaleUpperCase('tr-TR'), bold: true, fontSize: 11, alignment: 'center' },
         ...(inst.address ? [{ text: inst.address, alignment: 'center', style: 'small' } as Content] : []),
+        ...(inst.kep ? [{ text: `${t('documents.letterhead.kep')}: ${inst.kep}`, alignment: 'center', style: 'small' } as Content] : []),
         ...(inst.contactPerson ? [{ text: k('attention', { name: inst.contactPerson }), alignment: 'center', style: 'small' } as Content] : []),
       ],
     },
@@ -285,7 +287,8 @@ export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, n
       margin: [0, 12, 0, 0],
       stack: [
         { text: `${k('attachments')}:`, bold: true },
-        { ol: [k('attachmentSlip')], margin: [0, 2, 0, 0] },
+        // Ek-1 is the reply slip; the chosen attachments follow (annexes.ts).
+        ...[t('documents.annex.label', { n: 1, name: k('attachmentSlip') }), ...annexLines(annexes, language, 2)].map((line) => ({ text: line, margin: [0, 2, 0, 0] }) as Content),
       ],
     },
     slip,
@@ -296,10 +299,19 @@ export function referralLetterBody(data: ReferralLetterData, frame: FrameInfo, n
 /** documents.referralLetter */
 export async function printReferralLetter(
   ctx: HandlerContext,
-  input: { referralId: number; language: Language; password?: string | undefined; jobId?: string | undefined },
+  input: {
+    referralId: number;
+    language: Language;
+    password?: string | undefined;
+    jobId?: string | undefined;
+    attachmentIds?: number[] | undefined;
+    appendPdfs?: boolean | undefined;
+  },
 ): Promise<DocumentResult> {
-  const data = referralForLetter(ctx.services.vault.database, actorOf(ctx.session!), input.referralId);
+  const db = ctx.services.vault.database;
+  const data = referralForLetter(db, actorOf(ctx.session!), input.referralId);
   if (!consentOrGround(data)) throw new CodedError('documents.referralConsentMissing');
+  const annexes = loadAnnexes(db, data.case.id, input.attachmentIds ?? [], input.appendPdfs ?? false);
   const now = ctx.services.now();
   const t = translator(input.language);
   return printDocument(
@@ -313,7 +325,9 @@ export async function printReferralLetter(
       target: { type: 'referral', id: String(data.referral.id) },
       password: input.password,
       jobId: input.jobId,
+      annexes,
+      annexFirst: 2,
     },
-    (frame) => referralLetterBody(data, frame, now),
+    (frame) => referralLetterBody(data, frame, now, annexes),
   );
 }

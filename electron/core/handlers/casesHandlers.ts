@@ -10,7 +10,7 @@ import type { AuditAction } from '../audit/auditLog';
 import { recordHandover } from '../calendar/coversRepo';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
 import { caseFile } from '../cases/caseFile';
-import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, listCases, listMembers, requireCase, requireOpenCase, updateMember } from '../cases/casesRepo';
+import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, isCaseMember, listCases, listMembers, requireCase, requireOpenCase, updateMember } from '../cases/casesRepo';
 import { dashboardBounds, localDay, toUtc } from '../cases/dates';
 import { findDuplicates } from '../cases/duplicates';
 import { listFlags, raiseRefusedVisit, resolveFlag } from '../cases/flags';
@@ -58,9 +58,8 @@ function openVisibleCase(c: Ctx, caseId: number, closedCode = 'cases.closed'): v
 function noteContent(c: Ctx, caseId: number, input: Omit<NoteContent, 'present'> & { present: { people: number[]; users: string[]; others?: string | null | undefined } }): NoteContent {
   const occurredAt = toUtc(input.occurredAt);
   if (new Date(occurredAt).getTime() > c.clock.now.getTime() + 5 * 60_000) throw new CodedError('notes.inFuture', { field: 'occurredAt' });
-  const member = c.db.prepare('SELECT 1 FROM case_members WHERE case_id = ? AND person_id = ?');
   input.present.people.forEach((id, i) => {
-    if (!member.get(caseId, id)) throw new CodedError('notes.presentNotMember', { field: `present.people.${i}` });
+    if (!isCaseMember(c.db, caseId, id)) throw new CodedError('notes.presentNotMember', { field: `present.people.${i}` });
   });
   const user = c.db.prepare('SELECT 1 FROM users WHERE id = ?');
   input.present.users.forEach((id, i) => {

@@ -14,9 +14,10 @@
  */
 import { CodedError } from '../../../shared/api/envelope';
 import { findProvince, ISTANBUL } from '../../../shared/geo/provinces';
-import { fold, sortKey } from '../../../shared/text/turkish';
+import { fold } from '../../../shared/text/turkish';
 import type { Db } from '../db/open';
 import { SEED_INSTITUTIONS, type SeedInstitution } from '../db/migrations/m004ReferralsCourt';
+import { deactivateInstitution, deleteInstitution, insertSeedInstitution, institutionInUse, institutionNamed, seededInstitutionRows } from './institutionsRepo';
 
 /** Seed entries any province's office deals with under the same name. */
 const EVERYWHERE = new Set(['district_governorates', 'district_municipalities']);
@@ -66,36 +67,25 @@ export function seedSetFor(province: string | null | undefined): readonly SeedIn
 export function applyProvinceDirectory(db: Db, province: string | null | undefined, now: string): { added: number; removed: number; deactivated: number } {
   const wanted = seedSetFor(province);
   const wantedCodes = new Set(wanted.map((i) => i.code));
-  const seeded = db.prepare('SELECT id, code, version, active FROM institutions WHERE code IS NOT NULL').all() as Array<{ id: number; code: string; version: number; active: number }>;
-  const referenced = db.prepare(
-    `SELECT EXISTS (SELECT 1 FROM referrals WHERE institution_id = @id)
-         OR EXISTS (SELECT 1 FROM court_hearings WHERE court_institution_id = @id)
-         OR EXISTS (SELECT 1 FROM court_orders WHERE responsible_institution_id = @id) AS used`,
-  );
+  const seeded = seededInstitutionRows(db);
   let removed = 0;
   let deactivated = 0;
   for (const row of seeded) {
     if (wantedCodes.has(row.code)) continue;
-    const used = (referenced.get({ id: row.id }) as { used: number }).used === 1;
-    if (!used && row.version === 1) {
-      db.prepare('DELETE FROM institutions WHERE id = ?').run(row.id);
+    if (!institutionInUse(db, row.id) && row.version === 1) {
+      deleteInstitution(db, row.id);
       removed += 1;
     } else if (row.active === 1) {
-      db.prepare('UPDATE institutions SET active = 0, version = version + 1, updated_at = ? WHERE id = ?').run(now, row.id);
+      deactivateInstitution(db, row.id, now);
       deactivated += 1;
     }
   }
-  const have = new Set((db.prepare('SELECT code FROM institutions WHERE code IS NOT NULL').all() as Array<{ code: string }>).map((r) => r.code));
-  const nameTaken = db.prepare('SELECT 1 FROM institutions WHERE name_folded = ?');
-  const insert = db.prepare(
-    `INSERT INTO institutions (code, name, name_folded, sort_key, type, address, phone, services, active, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
+  const have = new Set(seededInstitutionRows(db).map((r) => r.code));
   let added = 0;
   for (const i of wanted) {
     // An entry the office already made under the same name stays the one.
-    if (have.has(i.code) || nameTaken.get(fold(i.name))) continue;
-    insert.run(i.code, i.name, fold(i.name), sortKey(i.name), i.type, i.address ?? null, i.phone ?? null, JSON.stringify(i.services), now, now);
+    if (have.has(i.code) || institutionNamed(db, i.name) !== null) continue;
+    insertSeedInstitution(db, i, now);
     added += 1;
   }
   return { added, removed, deactivated };

@@ -7,6 +7,7 @@ import { CodedError } from '../../../shared/api/envelope';
 import type { Institution, InstitutionType, InstitutionUpsert } from '../../../shared/api/schemas/referrals';
 import { fold, sortKey } from '../../../shared/text/turkish';
 import type { Db } from '../db/open';
+import type { SeedInstitution } from '../db/migrations/m004ReferralsCourt';
 
 interface Row {
   id: number;
@@ -85,8 +86,8 @@ export function assertActiveInstitution(db: Db, id: number, field: string): Inst
 export function upsertInstitution(db: Db, input: InstitutionUpsert, actor: string, now: string): { institution: Institution; created: boolean } {
   const name = input.name.replace(/\s+/g, ' ');
   const services = [...new Set(input.services)];
-  const duplicate = db.prepare('SELECT id FROM institutions WHERE name_folded = ? AND id IS NOT ?').get(fold(name), input.id ?? null) as { id: number } | undefined;
-  if (duplicate) throw new CodedError('institutions.duplicateName', { field: 'name' });
+  const duplicate = institutionNamed(db, name);
+  if (duplicate !== null && duplicate !== input.id) throw new CodedError('institutions.duplicateName', { field: 'name' });
   const values = {
     name,
     folded: fold(name),
@@ -122,4 +123,38 @@ export function upsertInstitution(db: Db, input: InstitutionUpsert, actor: strin
       .run(values).lastInsertRowid,
   );
   return { institution: getInstitution(db, id), created: true };
+}
+
+/** The entry with this name (folded: case and diacritics do not count), or null. */
+export const institutionNamed = (db: Db, name: string): number | null =>
+  (db.prepare('SELECT id FROM institutions WHERE name_folded = ?').get(fold(name)) as { id: number } | undefined)?.id ?? null;
+
+// --- the seeded directory (directorySeed.ts) -----------------------------------------------
+
+/** The seeded entries (those with a code). */
+export const seededInstitutionRows = (db: Db): Array<{ id: number; code: string; version: number; active: number }> =>
+  db.prepare('SELECT id, code, version, active FROM institutions WHERE code IS NOT NULL').all() as Array<{ id: number; code: string; version: number; active: number }>;
+
+/** Whether a referral, hearing or order names the entry. */
+export function institutionInUse(db: Db, id: number): boolean {
+  const row = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM referrals WHERE institution_id = @id)
+           OR EXISTS (SELECT 1 FROM court_hearings WHERE court_institution_id = @id)
+           OR EXISTS (SELECT 1 FROM court_orders WHERE responsible_institution_id = @id) AS used`,
+    )
+    .get({ id }) as { used: number };
+  return row.used === 1;
+}
+
+export const deleteInstitution = (db: Db, id: number): void => void db.prepare('DELETE FROM institutions WHERE id = ?').run(id);
+
+export const deactivateInstitution = (db: Db, id: number, now: string): void =>
+  void db.prepare('UPDATE institutions SET active = 0, version = version + 1, updated_at = ? WHERE id = ?').run(now, id);
+
+export function insertSeedInstitution(db: Db, i: SeedInstitution, now: string): void {
+  db.prepare(
+    `INSERT INTO institutions (code, name, name_folded, sort_key, type, address, phone, services, active, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  ).run(i.code, i.name, fold(i.name), sortKey(i.name), i.type, i.address ?? null, i.phone ?? null, JSON.stringify(i.services), now, now);
 }

@@ -13,11 +13,18 @@
  */
 import type { UserTitle } from '../../../shared/api/schemas/office';
 import { findUserById } from '../users/usersRepo';
-import type { CaseStatus, MemberRole, Priority } from '../../../shared/api/schemas/cases';
+import type { CaseStatus, Member, MemberRole, Priority } from '../../../shared/api/schemas/cases';
 import type { CONSENT_METHODS, InstitutionType, ReferralState, ShareSection, Urgency } from '../../../shared/api/schemas/referrals';
 import type { LevelId } from '../../../shared/risk-tool/types';
+import { listForCase } from '../assessments/assessmentsService';
 import type { Actor } from '../cases/access';
-import { toPerson, type PersonRow } from '../cases/peopleRepo';
+import { listMembers, requireCase } from '../cases/casesRepo';
+import { getHousehold } from '../cases/householdsRepo';
+import { listIntakes } from '../cases/intakesRepo';
+import { getLookup } from '../cases/lookupsRepo';
+import { currentNotesOfCase } from '../cases/notesRepo';
+import { listPlan } from '../cases/planRepo';
+import { listServices } from '../cases/servicesRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { getInstitution } from './institutionsRepo';
@@ -82,6 +89,8 @@ export interface ReferralLetterData {
     phone: string | null;
     email: string | null;
     contactPerson: string | null;
+    /** The institution's KEP (registered e-mail) address, printed in the addressee block (issue 15). */
+    kep: string | null;
   };
   /** The reply slip as recorded (null: no reply yet; the printed slip is then blank). */
   reply: { receivedOn: string | null; serviceStartedOn: string | null; contactPerson: string | null; outcome: string | null } | null;
@@ -108,19 +117,15 @@ export interface ReferralLetterData {
 
 /** Labels of lookup codes in both languages. */
 export function labelled(db: Db, kind: 'service' | 'concern' | 'channel', codes: string[]): Labelled[] {
-  const stmt = db.prepare('SELECT label_tr, label_en FROM lookups WHERE kind = ? AND code = ?');
   return codes.map((code) => {
-    const row = stmt.get(kind, code) as { label_tr: string; label_en: string } | undefined;
-    return { code, labelTr: row?.label_tr ?? null, labelEn: row?.label_en ?? null };
+    const row = getLookup(db, kind, code);
+    return { code, labelTr: row?.labelTr ?? null, labelEn: row?.labelEn ?? null };
   });
 }
 
-/** A member of the case: the person's row (peopleRepo) and their place in the case. */
-type MemberPersonRow = PersonRow & { role: MemberRole | null; relationship: string | null; lives_in_household: number };
-
-/** What a letter may print of a person: toPerson's fields without contacts and bookkeeping, and the role in the case. */
-const toLetterPerson = (r: MemberPersonRow): LetterPerson => {
-  const p = toPerson(r);
+/** What a letter may print of a member: the person's fields without contacts and bookkeeping, and the role in the case. */
+const toLetterPerson = (m: Member): LetterPerson => {
+  const p = m.person;
   return {
     id: p.id,
     firstName: p.firstName,
@@ -135,7 +140,7 @@ const toLetterPerson = (r: MemberPersonRow): LetterPerson => {
     languages: p.languages,
     school: p.school,
     disability: p.disability,
-    role: r.role,
+    role: m.role,
   };
 };
 
@@ -143,29 +148,17 @@ const toLetterPerson = (r: MemberPersonRow): LetterPerson => {
 export function referralForLetter(db: Db, actor: Actor, referralId: number): ReferralLetterData {
   const r = getReferral(db, actor, referralId, new Date());
   const users = userLookup(db);
-  const kase = db.prepare('SELECT id, case_number, status, priority, household_id, responsible_user_id FROM cases WHERE id = ?').get(r.caseId) as {
-    id: number;
-    case_number: string;
-    status: CaseStatus;
-    priority: Priority | null;
-    household_id: number;
-    responsible_user_id: string;
-  };
+  const kase = requireCase(db, r.caseId);
   const inst = getInstitution(db, r.institution.id);
-  const members = db
-    .prepare(
-      `SELECT p.*, m.role, m.relationship, m.lives_in_household FROM case_members m JOIN people p ON p.id = m.person_id
-       WHERE m.case_id = ? ORDER BY m.is_primary DESC, m.id`,
-    )
-    .all(r.caseId) as MemberPersonRow[];
+  const members = listMembers(db, r.caseId, actor);
   const sections = new Set(r.sharedSections);
   const shared: ReferralLetterData['shared'] = {};
 
   if (sections.has('identity')) {
-    shared.identity = (r.person ? members.filter((m) => m.id === r.person!.id) : members.filter((m) => m.role === 'child')).map(toLetterPerson);
+    shared.identity = (r.person ? members.filter((m) => m.person.id === r.person!.id) : members.filter((m) => m.role === 'child')).map(toLetterPerson);
   }
   if (sections.has('household')) {
-    const h = db.prepare('SELECT name, address, district, city, phone FROM households WHERE id = ?').get(kase.household_id) as NonNullable<ReferralLetterData['shared']['household']>;
+    const h = getHousehold(db, kase.household_id)!;
     shared.household = {
       name: h.name,
       address: h.address,
@@ -173,71 +166,57 @@ export function referralForLetter(db: Db, actor: Actor, referralId: number): Ref
       city: h.city,
       phone: h.phone,
       members: members
-        .filter((m) => m.lives_in_household === 1)
-        .map((m) => ({ id: m.id, firstName: m.first_name, lastName: m.last_name, birthDate: m.birth_date, birthYear: m.birth_year, sex: m.sex, role: m.role, relationship: m.relationship })),
+        .filter((m) => m.livesInHousehold)
+        .map(({ person: p, role, relationship }) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, birthDate: p.birthDate, birthYear: p.birthYear, sex: p.sex, role, relationship })),
     };
   }
   if (sections.has('concerns')) {
-    const codes = (db.prepare('SELECT DISTINCT concern_code FROM intake_concerns WHERE case_id = ? ORDER BY concern_code').all(r.caseId) as Array<{ concern_code: string }>).map((c) => c.concern_code);
-    const latest = db.prepare('SELECT received_at, channel_code, summary FROM intakes WHERE case_id = ? ORDER BY received_at DESC, id DESC LIMIT 1').get(r.caseId) as
-      | { received_at: string; channel_code: string; summary: string }
-      | undefined;
+    const intakes = listIntakes(db, r.caseId, users);
+    const codes = [...new Set(intakes.flatMap((i) => i.concerns))].sort();
+    const latest = intakes.at(-1);
     shared.concerns = {
       concerns: labelled(db, 'concern', codes),
-      latestIntake: latest ? { receivedAt: latest.received_at, channel: labelled(db, 'channel', [latest.channel_code])[0]!, summary: latest.summary } : null,
+      latestIntake: latest ? { receivedAt: latest.receivedAt, channel: labelled(db, 'channel', [latest.channel])[0]!, summary: latest.summary } : null,
     };
   }
-  const assessments = () =>
-    db
-      .prepare('SELECT id, assessed_at, computed, final_level, status, summary, override_reason FROM assessments WHERE case_id = ? ORDER BY assessed_at, id')
-      .all(r.caseId) as Array<{ id: number; assessed_at: string; computed: LevelId; final_level: LevelId; status: string; summary: string | null; override_reason: string | null }>;
+  const assessments = () => listForCase(db, actor, r.caseId);
   if (sections.has('risk')) {
     const last = assessments().at(-1);
-    shared.risk = { priority: kase.priority, latestAssessment: last ? { assessedAt: last.assessed_at, finalLevel: last.final_level, status: last.status } : null };
+    shared.risk = { priority: kase.priority, latestAssessment: last ? { assessedAt: last.assessedAt, finalLevel: last.finalLevel, status: last.status } : null };
   }
   if (sections.has('assessments')) {
     shared.assessments = assessments().map((a) => ({
       id: a.id,
-      assessedAt: a.assessed_at,
+      assessedAt: a.assessedAt,
       computed: a.computed,
-      finalLevel: a.final_level,
+      finalLevel: a.finalLevel,
       status: a.status,
       summary: a.summary,
-      overrideReason: a.override_reason,
+      overrideReason: a.overrideReason,
     }));
   }
   if (sections.has('notes')) {
-    const stmt = db.prepare(
-      `SELECT n.id, v.type, v.occurred_at, v.body FROM notes n JOIN note_versions v ON v.note_id = n.id AND v.version = n.current_version WHERE n.id = ? AND n.case_id = ?`,
-    );
-    shared.notes = r.sharedNoteIds
-      .map((id) => stmt.get(id, r.caseId) as { id: number; type: string; occurred_at: string; body: string } | undefined)
-      .filter((n): n is NonNullable<typeof n> => n !== undefined)
-      .sort((a, b) => a.occurred_at.localeCompare(b.occurred_at))
-      .map((n) => ({ id: n.id, type: n.type, occurredAt: n.occurred_at, body: n.body }));
+    shared.notes = currentNotesOfCase(db, r.caseId, r.sharedNoteIds, users)
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+      .map((n) => ({ id: n.id, type: n.type, occurredAt: n.occurredAt, body: n.body }));
   }
   if (sections.has('services')) {
-    const names = new Map(members.map((m) => [m.id, `${m.first_name} ${m.last_name}`.trim()]));
-    const rows = db.prepare('SELECT service_code, delivered_on, sessions, person_id FROM case_services WHERE case_id = ? ORDER BY delivered_on, id').all(r.caseId) as Array<{
-      service_code: string;
-      delivered_on: string;
-      sessions: number;
-      person_id: number | null;
-    }>;
-    shared.services = rows.map((s) => ({
-      service: labelled(db, 'service', [s.service_code])[0]!,
-      deliveredOn: s.delivered_on,
-      sessions: s.sessions,
-      personName: s.person_id !== null ? (names.get(s.person_id) ?? null) : null,
-    }));
+    const names = new Map(members.map(({ person: p }) => [p.id, `${p.firstName} ${p.lastName}`.trim()]));
+    // listServices is newest first; the letter lists them oldest first.
+    shared.services = listServices(db, r.caseId, users)
+      .reverse()
+      .map((s) => ({
+        service: labelled(db, 'service', [s.service])[0]!,
+        deliveredOn: s.deliveredOn,
+        sessions: s.sessions,
+        personName: s.personId !== null ? (names.get(s.personId) ?? null) : null,
+      }));
   }
   if (sections.has('plan')) {
-    const goals = db.prepare('SELECT id, title, status FROM plan_goals WHERE case_id = ? ORDER BY id').all(r.caseId) as Array<{ id: number; title: string; status: string }>;
-    const actions = db.prepare('SELECT title, due_on, status FROM plan_actions WHERE goal_id = ? ORDER BY id');
-    shared.plan = goals.map((g) => ({
+    shared.plan = listPlan(db, r.caseId, users).map((g) => ({
       title: g.title,
       status: g.status,
-      actions: (actions.all(g.id) as Array<{ title: string; due_on: string | null; status: string }>).map((a) => ({ title: a.title, dueOn: a.due_on, status: a.status })),
+      actions: [...g.actions].sort((a, b) => a.id - b.id).map((a) => ({ title: a.title, dueOn: a.dueOn, status: a.status })),
     }));
   }
 
@@ -261,7 +240,7 @@ export function referralForLetter(db: Db, actor: Actor, referralId: number): Ref
     },
     case: { id: kase.id, caseNumber: kase.case_number, status: kase.status },
     referred: r.person,
-    institution: { id: inst.id, name: inst.name, type: inst.type, address: inst.address, phone: inst.phone, email: inst.email, contactPerson: inst.contactPerson },
+    institution: { id: inst.id, name: inst.name, type: inst.type, address: inst.address, phone: inst.phone, email: inst.email, contactPerson: inst.contactPerson, kep: inst.kep ?? null },
     reply: r.reply ? { receivedOn: r.reply.receivedOn, serviceStartedOn: r.reply.serviceStartedOn, contactPerson: r.reply.contactPerson, outcome: r.reply.outcome } : null,
     shared,
   };

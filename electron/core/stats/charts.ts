@@ -7,15 +7,10 @@
  * table next to the chart as well; a chart never shows a hidden cell.
  */
 
-export const CHART_COLORS = ['#1d5b85', '#c2410c', '#1e6b3a', '#7b3fa0', '#8a5a00', '#0f766e'] as const;
-export const LEVEL_COLORS: Record<string, string> = {
-  urgent: '#b42318',
-  high: '#c2410c',
-  medium: '#b7791f',
-  low: '#1d5b85',
-  none: '#1e6b3a',
-  unassessed: '#9aa3ad',
-};
+import { CHART_COLORS, PRIORITY_COLORS } from '../../../shared/charts/colors';
+
+export { CHART_COLORS };
+export const LEVEL_COLORS: Readonly<Record<string, string>> = PRIORITY_COLORS;
 const TEXT = '#1f2328';
 const MUTED = '#5b6570';
 const GRID = '#d5dae0';

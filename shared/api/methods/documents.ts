@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../../i18n/languages';
 import type { MethodSpec } from '../contract';
-import { CourtReportDraft, CourtReportDraftContent, CourtReportPreparation } from '../schemas/courtReport';
+import { CourtReportDraft, CourtReportDraftContent, CourtReportPreparation, MAX_ANNEXES } from '../schemas/courtReport';
 
 export const DOCUMENT_KINDS = ['recoverySheet', 'courtReport', 'referralLetter', 'assessmentSummary', 'statistics', 'auditLog'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
@@ -92,7 +92,7 @@ export const documentMethods = {
     }).strict(),
     output: DocumentResult,
     access: 'document:print',
-    scope: { caseId: 'case', hearingId: 'hearing' },
+    scope: { caseId: 'case', hearingId: 'hearing', 'draft.attachmentIds[]': 'attachment' },
   },
   /** What the report's print dialog needs before anything is typed: hearings, the saved draft, method items, what is missing. */
   'documents.courtReportPrepare': {
@@ -108,14 +108,23 @@ export const documentMethods = {
     input: z.object({ caseId: Id, hearingId: Id.optional(), content: CourtReportDraftContent }).strict(),
     output: CourtReportDraft,
     access: 'document:print',
-    scope: { caseId: 'case', hearingId: 'hearing', 'content.methodNoteIds[]': 'note' },
+    scope: { caseId: 'case', hearingId: 'hearing', 'content.methodNoteIds[]': 'note', 'content.attachmentIds[]': 'attachment' },
   },
-  /** The referral letter with its reply slip; only the sections chosen on the referral. */
+  /**
+   * The referral letter with its reply slip; only the sections chosen on the referral.
+   * `attachmentIds`: the case's attachments listed under "Ekler" (after the reply slip, Ek-1);
+   * `appendPdfs`: the listed PDFs are appended to the file. Refused: 'documents.annexWithPassword'
+   * (appending and a password together), 'documents.annexUnreadable' ({ attachmentId }).
+   */
   'documents.referralLetter': {
-    input: DocumentRequest.extend({ referralId: Id }).strict(),
+    input: DocumentRequest.extend({
+      referralId: Id,
+      attachmentIds: z.array(Id).max(MAX_ANNEXES).optional(),
+      appendPdfs: z.boolean().optional(),
+    }).strict(),
     output: DocumentResult,
     access: 'document:print',
-    scope: { referralId: 'referral' },
+    scope: { referralId: 'referral', 'attachmentIds[]': 'attachment' },
     // Printing reads the case (also a transferred one); only the document register gets a row.
     readsCases: true,
   },

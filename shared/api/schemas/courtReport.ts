@@ -1,7 +1,7 @@
 /**
  * The social inquiry report's own record (issue 15): what the caseworker types
  * or chooses for it, kept as versions per case and hearing, so a second print
- * or a correction never retypes it (electron/core/documents/courtReportDrafts.ts).
+ * or a correction never retypes it (electron/core/documents/courtReportDraftsRepo.ts).
  */
 import { z } from 'zod';
 
@@ -15,6 +15,9 @@ export const METHOD_NOTE_TYPES = ['home_visit', 'interview', 'social_examination
 
 const Text = z.string().trim().max(50_000);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** How many attachments one document may list under Ekler. */
+export const MAX_ANNEXES = 50;
 
 export const CourtReportDraftContent = z
   .object({
@@ -32,6 +35,10 @@ export const CourtReportDraftContent = z
     opinion: Text.default(''),
     recommendation: Text.default(''),
     measures: z.array(Art5Measure).max(ART5_MEASURES.length).default([]),
+    /** The case's attachments listed under "Ekler", in this order (issue 17). */
+    attachmentIds: z.array(z.number().int().positive()).max(MAX_ANNEXES).default([]),
+    /** Append the listed PDF attachments to the printed file. */
+    appendPdfs: z.boolean().default(false),
   })
   .strict();
 export type CourtReportDraftContent = z.infer<typeof CourtReportDraftContent>;
@@ -57,5 +64,7 @@ export const CourtReportPreparation = z.object({
   /** Visit and interview notes that may be listed under "Method", oldest first. */
   methodItems: z.array(z.object({ noteId: z.number().int(), type: z.string(), occurredAt: z.string(), seen: z.string().nullable() })),
   missing: z.array(z.enum(COURT_REPORT_GAPS)),
+  /** The case's attachments that may be listed under "Ekler" (newest first); `kind` 'pdf' can be appended. */
+  attachments: z.array(z.object({ id: z.number().int(), fileName: z.string(), kind: z.string(), addedAt: z.string() })),
 });
 export type CourtReportPreparation = z.infer<typeof CourtReportPreparation>;

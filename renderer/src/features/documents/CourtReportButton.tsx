@@ -11,6 +11,7 @@ import { TextField } from '../../components/ui/Field';
 import { useCan } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
+import { AnnexPicker } from './AnnexPicker';
 import { PrintDialog } from './PrintDialog';
 import { DateInput } from '../../components/ui/DateInput';
 
@@ -25,6 +26,8 @@ const EMPTY: CourtReportDraftContent = {
   opinion: '',
   recommendation: '',
   measures: [],
+  attachmentIds: [],
+  appendPdfs: false,
 };
 
 const TEXTS = ['familyHistory', 'development', 'childViews', 'childHeard', 'housing', 'opinion', 'recommendation'] as const;
@@ -173,6 +176,15 @@ export function CourtReportButton({ caseId, hearingId, variant = 'secondary' }: 
             </Checkbox>
           ))}
         </CheckboxGroup>
+        {prep ? (
+          <AnnexPicker
+            options={prep.attachments}
+            value={draft.attachmentIds}
+            onChange={(ids) => set('attachmentIds', ids)}
+            append={draft.appendPdfs}
+            onAppendChange={(v) => set('appendPdfs', v)}
+          />
+        ) : null}
         <div className="form-actions">
           <Button variant="secondary" onPress={() => void save()} isDisabled={!prep}>
             <Save aria-hidden="true" size={16} /> {t('documents.ui.courtReport.saveDraft')}

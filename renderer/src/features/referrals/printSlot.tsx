@@ -8,5 +8,5 @@ import { PrintReferralButton } from '../documents/PrintReferralButton';
  * each referral's actions in the case file.
  */
 export function ReferralLetterSlot(props: { referral: Referral }): ReactNode {
-  return <PrintReferralButton referralId={props.referral.id} consentRecorded={props.referral.consentRecorded} />;
+  return <PrintReferralButton referralId={props.referral.id} caseId={props.referral.caseId} consentRecorded={props.referral.consentRecorded} />;
 }

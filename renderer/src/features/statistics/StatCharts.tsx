@@ -11,16 +11,10 @@ import type { StatCell, StatsPeriod, StatTable } from '../../../../shared/api/sc
 import { isLanguage, type Language } from '../../../../shared/i18n/languages';
 import { cellLabel, formatPercent, monthLabel, MONTHLY_SERIES, shownCells, type TableId } from '../../../../shared/stats/report';
 import { dayOfMoment } from '../../../../shared/time/localDays';
+import { CHART_COLORS, PRIORITY_COLORS } from '../../../../shared/charts/colors';
 
-export const COLORS = ['#1d5b85', '#c2410c', '#1e6b3a', '#7b3fa0', '#8a5a00', '#0f766e'] as const;
-export const LEVEL_COLORS: Record<string, string> = {
-  urgent: '#b42318',
-  high: '#c2410c',
-  medium: '#b7791f',
-  low: '#1d5b85',
-  none: '#1e6b3a',
-  unassessed: '#8a96a3',
-};
+export const COLORS = CHART_COLORS;
+const LEVEL_COLORS: Readonly<Record<string, string>> = PRIORITY_COLORS;
 const PRIORITY_KEYS = ['urgent', 'high', 'medium', 'low', 'none', 'unassessed'] as const;
 const AXIS = { fontSize: 12, fill: '#4a5868' };
 

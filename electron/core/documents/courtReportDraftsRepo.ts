@@ -3,7 +3,8 @@
  * recommendation, method items and the other typed parts, one row per saved
  * version per case and hearing (hearing_key 0: not for a hearing). A save that
  * changes nothing keeps the latest version; a print records the version it
- * carries in the register (documents.draft_version).
+ * carries in the register (documents.draft_version). Owns the SQL of
+ * `court_report_drafts`.
  */
 import { CourtReportDraftContent, type CourtReportDraft } from '../../../shared/api/schemas/courtReport';
 import { appendAudit } from '../audit/auditLog';
