@@ -54,7 +54,12 @@ test('a referral is prepared, refused without consent, sent, answered and tracke
   // A draft: person, institution picked by typing without Turkish letters, service, reason, what to share — no consent yet.
   await app.getByRole('button', { name: tr.referrals.new }).first().click();
   const form = app.getByRole('dialog');
-  await pick(form, app, tr.referrals.form.person, 'Elif Öztürk (Çocuk)');
+  // The person picker narrows as you type, Turkish-folded ("elif ozt" finds "Elif Öztürk").
+  const person = form.getByRole('combobox', { name: tr.referrals.form.person });
+  await person.fill('elif ozt');
+  await expect(app.getByRole('option')).toHaveCount(1);
+  await app.getByRole('option', { name: 'Elif Öztürk (Çocuk)', exact: true }).click();
+  await expect(person).toHaveValue('Elif Öztürk (Çocuk)');
   await form.getByRole('combobox', { name: tr.referrals.form.institution }).fill('psikolojik danisma');
   await app.getByRole('option', { name: /İBB Psikolojik Danışma Merkezi/ }).click();
   await tick(form, 'Bireysel danışmanlık');
@@ -82,7 +87,12 @@ test('a referral is prepared, refused without consent, sent, answered and tracke
   // Record the consent: the mother, in writing, today.
   await card.getByRole('button', { name: tr.referrals.editDraft }).click();
   const edit = app.getByRole('dialog');
-  await pick(edit, app, tr.referrals.form.consentBy, 'Ayten Öztürk (Bakım veren)');
+  const consentBy = edit.getByRole('combobox', { name: tr.referrals.form.consentBy });
+  await consentBy.click();
+  await app.keyboard.type('AYTEN OZTURK');
+  await expect(app.getByRole('option')).toHaveCount(1);
+  await app.getByRole('option', { name: 'Ayten Öztürk (Bakım veren)', exact: true }).click();
+  await expect(consentBy).toHaveValue('Ayten Öztürk (Bakım veren)');
   await pick(edit, app, tr.referrals.form.consentMethod, tr.referrals.consentMethod.written);
   await typeDate(edit, app, tr.referrals.form.consentOn, dayTyped());
   await edit.getByRole('button', { name: tr.referrals.form.saveDraft }).click();
@@ -189,4 +199,41 @@ test('a referral is prepared, refused without consent, sent, answered and tracke
   // The hearing reminder is on the dashboard.
   await app.locator('[data-nav="dashboard"]').click();
   await expect(app.getByText(t(en.tasks.court.prepareHearing, { court: 'İstanbul Anadolu Çocuk Mahkemesi (Kartal Adliyesi)' }))).toBeVisible();
+});
+
+test('the referral form’s person pickers narrow as you type, Turkish-folded (en)', async ({ signedIn: app }) => {
+  const kase = await api<{ id: number; caseNumber: string }>(app, 'cases.create', {
+    household: { name: 'Çelik', city: 'Ankara', district: 'Keçiören' },
+    members: [
+      { person: { firstName: 'Şükrü', lastName: 'Çelik', birthDate: '2013-02-11', sex: 'male' }, role: 'child', confirmedNew: true },
+      { person: { firstName: 'Gülşen', lastName: 'Çelik', birthYear: 1985, sex: 'female' }, role: 'caregiver', relationship: 'mother', offending: false, confirmedNew: true },
+    ],
+    intake: { receivedAt: '2026-03-01T08:30', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık bildirimi.' },
+  });
+  await app.getByRole('radio', { name: 'English' }).click();
+  await app.locator('[data-nav="cases"]').click();
+  await app.getByRole('link', { name: kase.caseNumber }).click();
+  await app.getByRole('tab', { name: en.cases.tabs.referrals }).click();
+  await app.getByRole('button', { name: en.referrals.new }).first().click();
+  const form = app.getByRole('dialog');
+
+  const person = form.getByRole('combobox', { name: en.referrals.form.person });
+  await expect(person).toHaveValue(en.referrals.form.household);
+  await person.fill('celik');
+  await expect(app.getByRole('option')).toHaveCount(2);
+  await person.fill('sukru cel');
+  await expect(app.getByRole('option')).toHaveCount(1);
+  await app.getByRole('option', { name: `Şükrü Çelik (${en.roles.member.child})`, exact: true }).click();
+  await expect(person).toHaveValue(`Şükrü Çelik (${en.roles.member.child})`);
+
+  const consentBy = form.getByRole('combobox', { name: en.referrals.form.consentBy });
+  await consentBy.click();
+  await app.keyboard.type('zzz');
+  await expect(app.getByRole('option')).toHaveCount(0);
+  await consentBy.fill('');
+  await app.keyboard.type('gulsen');
+  await app.getByRole('option', { name: `Gülşen Çelik (${en.roles.member.caregiver})`, exact: true }).click();
+  await expect(consentBy).toHaveValue(`Gülşen Çelik (${en.roles.member.caregiver})`);
+  expect(await axe(app)).toEqual([]);
+  await app.screenshot({ path: 'screenshots/referral-form-pickers-en.png' });
 });

@@ -1,8 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Flag, Plus } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button as AriaButton, Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { CASE_STATUSES, PRIORITIES, type CASE_SORTS } from '../../../../shared/api/schemas/cases';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
@@ -24,6 +25,33 @@ const ROW_HEIGHT = 44;
 const ALL = 'all';
 const OPEN = 'open';
 
+/** The rendered indexes plus the focused row (kept in the DOM wherever the list is scrolled). */
+export function withIndex(indexes: number[], index: number, count: number): number[] {
+  if (index < 0 || index >= count || indexes.includes(index)) return indexes;
+  return [...indexes, index].sort((a, b) => a - b);
+}
+
+type Slot = { spacer: false; key: VirtualItem['key']; index: number } | { spacer: true; key: string; size: number };
+
+/** The rendered rows with an empty spacer row wherever rows are left out (above, between, below). */
+export function withSpacers(items: VirtualItem[], totalSize: number): Slot[] {
+  const slots: Slot[] = [];
+  let end = 0;
+  for (const item of items) {
+    if (item.start > end) slots.push({ spacer: true, key: `gap-${end}`, size: item.start - end });
+    slots.push({ spacer: false, key: item.key, index: item.index });
+    end = item.end;
+  }
+  if (items.length && totalSize > end) slots.push({ spacer: true, key: `gap-${end}`, size: totalSize - end });
+  return slots;
+}
+
+/**
+ * The case list is a keyboard grid (the ARIA grid pattern on the virtualised table): one tab stop
+ * (the focused row), arrows row by row, PageUp/PageDown a screen, Home/End the first and last case,
+ * Enter opens the case. React Aria's Table would build a collection node for every one of up to
+ * 100 000 rows on each render; this table renders only the rows on screen plus the focused one.
+ */
 export function CasesListPage() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('case:write');
@@ -55,10 +83,74 @@ export function CasesListPage() {
   const list = useCaseList(query);
   const filtered = status !== OPEN || priority !== ALL || caseworker !== ALL || concern !== ALL || flagged || Boolean(from) || Boolean(to);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const total = list.total ?? 0;
+  // The grid's one tab stop: the row that has (or last had) focus. It is always rendered (the range
+  // extractor adds it), so scrolling with the wheel never drops keyboard focus.
+  const [active, setActive] = useState(0);
+  const activeRow = Math.min(active, Math.max(0, total - 1));
+  const queryKey = JSON.stringify(query);
+  const [activeFor, setActiveFor] = useState(queryKey);
+  if (activeFor !== queryKey) {
+    setActiveFor(queryKey);
+    setActive(0);
+  }
+  const focusPending = useRef(false);
+  const rangeExtractor = useCallback((range: Range) => withIndex(defaultRangeExtractor(range), activeRow, total), [activeRow, total]);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, rangeExtractor });
   const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const navigate = useNavigate();
+
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    scroller.current?.querySelector<HTMLElement>(`tr[data-row="${activeRow}"]`)?.focus({ preventScroll: true });
+  });
+
+  /** Moves focus to row `index`, scrolling just enough to show it below the sticky header. */
+  const moveTo = (index: number) => {
+    const el = scroller.current;
+    if (!el || total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = head + next * ROW_HEIGHT;
+    if (top < el.scrollTop + head) el.scrollTop = top - head;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    focusPending.current = true;
+    setActive(next);
+    // The same row again (Home on the first row): focus it now, no render follows.
+    if (next === activeRow) {
+      focusPending.current = false;
+      el.querySelector<HTMLElement>(`tr[data-row="${next}"]`)?.focus({ preventScroll: true });
+    }
+  };
+
+  const onGridKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const el = scroller.current;
+    if (!el || !(event.target instanceof HTMLElement) || event.target.dataset.row === undefined) return;
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const perPage = Math.max(1, Math.floor((el.clientHeight - head) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeRow + 1,
+      ArrowUp: activeRow - 1,
+      PageDown: activeRow + perPage,
+      PageUp: activeRow - perPage,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+      return;
+    }
+    if (event.key === 'Enter') {
+      const row = list.rowAt(activeRow);
+      if (row) {
+        event.preventDefault();
+        void navigate(`/cases/${row.id}`);
+      }
+    }
+  };
 
   const sortBy = (next: Sort) => {
     if (next === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
@@ -68,7 +160,7 @@ export function CasesListPage() {
     }
   };
   const header = (id: Sort, label: string) => (
-    <th scope="col" aria-sort={sort === id ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th scope="col" role="columnheader" aria-sort={sort === id ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <AriaButton className="sort-button" onPress={() => sortBy(id)}>
         {label}
         {sort === id ? direction === 'asc' ? <ArrowUp aria-hidden="true" size={14} /> : <ArrowDown aria-hidden="true" size={14} /> : null}
@@ -133,7 +225,10 @@ export function CasesListPage() {
         </EmptyState>
       ) : (
         <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
-          <table className="table case-table" aria-rowcount={(list.total ?? 0) + 1} aria-label={t('pages.cases.title')}>
+          <p id="case-grid-keys" className="visually-hidden">
+            {t('cases.gridKeys')}
+          </p>
+          <table role="grid" className="table case-table" aria-rowcount={total + 1} aria-label={t('pages.cases.title')} aria-describedby="case-grid-keys">
             <colgroup>
               <col style={{ width: '10%' }} />
               <col style={{ width: '23%' }} />
@@ -144,57 +239,66 @@ export function CasesListPage() {
               <col style={{ width: '10%' }} />
             </colgroup>
             <thead>
-              <tr aria-rowindex={1}>
+              <tr role="row" aria-rowindex={1}>
                 {header('caseNumber', t('cases.col.number'))}
                 {header('childName', t('cases.col.child'))}
                 {header('priority', t('cases.col.priority'))}
-                <th scope="col">{t('cases.col.status')}</th>
-                <th scope="col">{t('cases.col.responsible')}</th>
+                <th scope="col" role="columnheader">{t('cases.col.status')}</th>
+                <th scope="col" role="columnheader">{t('cases.col.responsible')}</th>
                 {header('intakeDate', t('cases.col.lastIntake'))}
-                <th scope="col">{t('cases.col.flags')}</th>
+                <th scope="col" role="columnheader">{t('cases.col.flags')}</th>
               </tr>
             </thead>
-            <tbody>
-              {padTop > 0 ? (
-                <tr aria-hidden="true">
-                  <td colSpan={7} style={{ height: padTop, padding: 0, border: 0 }} />
-                </tr>
-              ) : null}
-              {items.map((item) => {
+            <tbody onKeyDown={onGridKey}>
+              {withSpacers(items, virtualizer.getTotalSize()).map((item) => {
+                if (item.spacer)
+                  return (
+                    <tr key={item.key} aria-hidden="true">
+                      <td colSpan={7} style={{ height: item.size, padding: 0, border: 0 }} />
+                    </tr>
+                  );
                 const row = list.rowAt(item.index);
+                const rowProps = {
+                  role: 'row',
+                  'aria-rowindex': item.index + 2,
+                  'data-row': item.index,
+                  tabIndex: item.index === activeRow ? 0 : -1,
+                  onFocus: () => item.index !== activeRow && setActive(item.index),
+                  style: { height: ROW_HEIGHT },
+                } as const;
                 if (!row)
                   return (
-                    <tr key={item.key} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                      <td colSpan={7} className="hint">
+                    <tr key={item.key} {...rowProps}>
+                      <td role="gridcell" colSpan={7} className="hint">
                         {t('app.loading')}
                       </td>
                     </tr>
                   );
                 const age = row.child ? ageOf(row.child) : null;
                 return (
-                  <tr key={item.key} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                    <td>
-                      <a href={`#/cases/${row.id}`} className="case-link">
+                  <tr key={item.key} {...rowProps}>
+                    <td role="gridcell">
+                      <a href={`#/cases/${row.id}`} className="case-link" tabIndex={-1}>
                         {row.caseNumber}
                       </a>
                     </td>
-                    <td>
+                    <td role="gridcell">
                       {personName(row.child)}
                       {age !== null ? <span className="hint"> · {t('cases.age', { count: age })}</span> : null}
                       {row.childCount > 1 ? <span className="hint"> (+{row.childCount - 1})</span> : null}
                     </td>
-                    <td>
+                    <td role="gridcell">
                       <LevelBadge level={row.priority} />
                     </td>
-                    <td>
+                    <td role="gridcell">
                       <StatusBadge status={row.status} pending={row.closurePending} />
                     </td>
-                    <td>
+                    <td role="gridcell">
                       {row.responsible.displayName}
                       {row.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: row.coverFor.displayName })}</span> : null}
                     </td>
-                    <td>{formatDate(row.lastIntakeAt, i18n.language)}</td>
-                    <td>
+                    <td role="gridcell">{formatDate(row.lastIntakeAt, i18n.language)}</td>
+                    <td role="gridcell">
                       {row.flags.map((f) => (
                         <span key={f} className="flag" title={t(`cases.flag.${f}`)}>
                           <Flag aria-hidden="true" size={14} />
@@ -205,11 +309,6 @@ export function CasesListPage() {
                   </tr>
                 );
               })}
-              {padBottom > 0 ? (
-                <tr aria-hidden="true">
-                  <td colSpan={7} style={{ height: padBottom, padding: 0, border: 0 }} />
-                </tr>
-              ) : null}
             </tbody>
           </table>
         </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
@@ -9,6 +9,7 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { DateInput } from '../../components/ui/DateInput';
 import { TextField } from '../../components/ui/Field';
+import { SearchPicker } from '../../components/ui/SearchPicker';
 import { Select } from '../../components/ui/Select';
 import { formatDateTime } from '../../i18n/format';
 import { personName } from '../cases/format';
@@ -129,7 +130,10 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
     }
   };
 
-  const members = file.members.map((m) => ({ id: String(m.person.id), label: `${personName(m.person)} (${t(`roles.member.${m.role}`)})` }));
+  // Stable option lists: the pickers keep what is typed across the form's re-renders.
+  const members = useMemo(() => file.members.map((m) => ({ id: String(m.person.id), label: `${personName(m.person)} (${t(`roles.member.${m.role}`)})` })), [file.members, t]);
+  const personOptions = useMemo(() => [{ id: HOUSEHOLD, label: t('referrals.form.household') }, ...members], [members, t]);
+  const consentOptions = useMemo(() => [...members, { id: OTHER_PERSON, label: t('referrals.form.consentOther') }], [members, t]);
   return (
     <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={(open) => !open && cancel()} isDismissable={JSON.stringify(draft) === base} isKeyboardDismissDisabled={JSON.stringify(draft) !== base}>
       <Modal className="modal modal-wide">
@@ -143,7 +147,14 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
             }}
           />
           <div className="grid-fields">
-            <Select label={t('referrals.form.person')} value={draft.personId} onChange={(personId) => set({ personId })} options={[{ id: HOUSEHOLD, label: t('referrals.form.household') }, ...members]} />
+            <SearchPicker
+              label={t('referrals.form.person')}
+              value={draft.personId}
+              onChange={(personId) => personId !== null && set({ personId })}
+              options={personOptions}
+              placeholder={t('referrals.form.personPlaceholder')}
+              emptyText={t('referrals.form.noPerson')}
+            />
             <InstitutionPicker
               label={t('referrals.form.institution')}
               institutions={institutions.items}
@@ -197,11 +208,13 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
             </RadioGroup>
             {draft.consentMode === 'consent' ? (
               <div className="grid-fields">
-                <Select
+                <SearchPicker
                   label={t('referrals.form.consentBy')}
-                  value={draft.consentBy}
-                  onChange={(consentBy) => set({ consentBy })}
-                  options={[...members, { id: OTHER_PERSON, label: t('referrals.form.consentOther') }]}
+                  value={draft.consentBy || null}
+                  onChange={(consentBy) => (consentBy ?? '') !== draft.consentBy && set({ consentBy: consentBy ?? '' })}
+                  options={consentOptions}
+                  placeholder={t('referrals.form.personPlaceholder')}
+                  emptyText={t('referrals.form.noPerson')}
                 />
                 {draft.consentBy === OTHER_PERSON ? <TextField label={t('referrals.form.consentName')} value={draft.consentName} onChange={(consentName) => set({ consentName })} /> : null}
                 <Select
