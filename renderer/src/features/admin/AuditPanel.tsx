@@ -9,9 +9,11 @@ import { dayEndUtc, dayStartUtc } from '../../../../shared/time/localDays';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
+import { useJob } from '../../api/useJob';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { DateInput } from '../../components/ui/DateInput';
+import { JobProgress } from '../../components/ui/JobProgress';
 import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
 import { formatDateTime } from '../../i18n/format';
@@ -36,6 +38,9 @@ export function AuditPanel() {
   const [older, setOlder] = useState<ReadableAuditEntry[]>([]);
   const [printing, setPrinting] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | null>(null);
+  // The CSV export is a job in the core (a page of rows at a time): its progress shows while it runs.
+  const exportJob = useJob();
+  const [exporting, setExporting] = useState(false);
   const caseNumber = CASE_NUMBER.test(caseInput.trim()) ? caseInput.trim() : '';
   const filter: AuditFilter = {
     ...(from ? { from: dayStartUtc(from) } : {}),
@@ -74,8 +79,9 @@ export function AuditPanel() {
   };
 
   const exportCsv = async () => {
+    setExporting(true);
     try {
-      const result = await call('audit.exportCsv', { ...filter, language });
+      const result = await call('audit.exportCsv', { ...filter, language, jobId: exportJob.jobId() });
       const url = URL.createObjectURL(new Blob([result.csv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
@@ -86,6 +92,9 @@ export function AuditPanel() {
       page.reload();
     } catch (e) {
       setMessage({ tone: 'error', text: messageOf(t, e) });
+    } finally {
+      setExporting(false);
+      exportJob.reset();
     }
   };
 
@@ -101,7 +110,7 @@ export function AuditPanel() {
       <div className="panel-head">
         <h2>{t('admin.audit.title')}</h2>
         <div className="form-actions">
-          <Button onPress={() => void exportCsv()}>
+          <Button onPress={() => void exportCsv()} isDisabled={exporting}>
             <Download aria-hidden="true" size={16} /> {t('admin.audit.exportCsv')}
           </Button>
           <Button onPress={() => setPrinting(true)}>
@@ -110,6 +119,7 @@ export function AuditPanel() {
           <Button onPress={() => void runVerify()}>{t('admin.audit.verify')}</Button>
         </div>
       </div>
+      {exporting ? <JobProgress progress={exportJob.progress} label={t('admin.audit.csvRunning')} /> : null}
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className="filters">
         <DateInput label={t('admin.audit.from')} value={from} onChange={resetOlder(setFrom)} />
