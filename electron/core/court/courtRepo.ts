@@ -9,7 +9,18 @@ import type { ComplianceStatus, HearingStatus, OrderKind } from '../../../shared
 import { visibleSql, type Actor } from '../cases/access';
 import type { Db } from '../db/open';
 
-export interface HearingRow {
+/** What every hearing and order row carries: its bookkeeping, and the case's number and child (joined). */
+interface CourtRowBase {
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  case_number: string;
+  child_first: string | null;
+  child_last: string | null;
+}
+
+export interface HearingRow extends CourtRowBase {
   id: number;
   case_id: number;
   court_name: string;
@@ -20,16 +31,9 @@ export interface HearingRow {
   to_bring: string | null;
   status: HearingStatus;
   outcome: string | null;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  case_number: string;
-  child_first: string | null;
-  child_last: string | null;
 }
 
-export interface OrderRow {
+export interface OrderRow extends CourtRowBase {
   id: number;
   case_id: number;
   hearing_id: number | null;
@@ -41,13 +45,6 @@ export interface OrderRow {
   responsible_user_id: string | null;
   due_on: string | null;
   compliance: ComplianceStatus;
-  version: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  case_number: string;
-  child_first: string | null;
-  child_last: string | null;
   person_first: string | null;
   person_last: string | null;
   inst_name: string | null;
