@@ -75,7 +75,7 @@ describe('per-user audit signatures', () => {
   }, 60_000);
 
   it('user B with the database key writes rows claiming user A (chain recomputed): verify names each row and the claimed actor', async () => {
-    const { paths, insider, adminVerify, userId } = await office();
+    const { core, paths, insider, adminVerify, signIn, userId } = await office();
     // Her own audit key, unsealed from her own entry with her password.
     const mine = (await unwrapEntry(readKeyring(paths.keyring), 'ayse', AYSE_PW)).signer!;
     const vaultId = readKeyring(paths.keyring).vaultId;
@@ -110,6 +110,12 @@ describe('per-user audit signatures', () => {
       { seq: forged.ownCert, actor: ADMIN.username, problem: 'uncertifiedKey' },
     ]);
     expect(report.auditSignatures.failedRows).toBe(4);
+    // The app's verify (Administration → Audit log) says the same.
+    const { client } = await signIn(ADMIN.username, ADMIN.password);
+    const app = await core.call(client, 'audit.verify', {});
+    expect(app).toMatchObject({ ok: false, signatures: { ok: false, failedRows: 4, problems: [{ seq: forged.unsigned, actor: ADMIN.username, problem: 'unsigned' }, {}, {}, {}] } });
+    expect(app.brokenAt).toBeUndefined();
+    await core.call(client, 'auth.signOut');
 
     // kalkan verify: exit 5, naming the row and the claimed actor.
     const result = await cli(['verify', '--db', paths.db, '--user', ADMIN.username, '--lang', 'en'], { KALKAN_PASSWORD: ADMIN.password });
