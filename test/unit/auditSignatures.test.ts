@@ -4,6 +4,7 @@
  * and `verify` said ok. Now the row needs the named user's own key, which is sealed under that
  * user's password; and after a rotation the old office signing key signs nothing.
  */
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../electron/core/audit/auditLog';
 import { newAuditKey, registerAuditKey, setAuditSigner } from '../../electron/core/audit/auditSigning';
@@ -22,7 +23,7 @@ const CHOSEN = 'benim-sectigim-parola-gizli-kapi';
 
 /** An office with a caseworker (ayse) who has signed in once; the vault is locked. */
 async function office() {
-  const { core, admin } = await signedInCore();
+  const { core, admin, recoveryKey } = await signedInCore();
   await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: TEMP_PASSWORD });
   await core.call(admin, 'auth.signOut');
   await activate(core, 'ayse', AYSE_PW);
@@ -57,7 +58,7 @@ async function office() {
     }
   };
   const userId = (db: Db, username: string) => (db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string }).id;
-  return { core, vault, paths, insider, signIn, adminVerify, userId };
+  return { core, vault, paths, insider, signIn, adminVerify, userId, recoveryKey };
 }
 
 describe('per-user audit signatures', () => {
@@ -198,6 +199,18 @@ describe('per-user audit signatures', () => {
     expect(report.auditSignatures).toMatchObject({ ok: true, boundaryOk: true, signedFrom: before + 1, legacyRows: before, failedRows: 0 });
     expect(readKeyring(paths.keyring).entries.every((e) => e.signer)).toBe(true);
   }, 90_000);
+});
+
+describe('recovery', () => {
+  it('with the keyring lost, the recovery key vouches for the office as it is: every row still verifies', async () => {
+    const { vault, paths, recoveryKey } = await office();
+    rmSync(paths.keyring);
+    await vault.recover(recoveryKey, ADMIN.username, CHOSEN);
+    await vault.unlock(ADMIN.username, CHOSEN);
+    const report = verifyVault(vault.database, vault.anchorStatus(), vault.officePublicKey());
+    vault.lock('user');
+    expect(report.auditSignatures).toMatchObject({ ok: true, boundaryOk: true, failedRows: 0 });
+  }, 60_000);
 });
 
 describe('rotation replaces the office signing key', () => {
