@@ -4,6 +4,7 @@
  * and `verify` said ok. Now the row needs the named user's own key, which is sealed under that
  * user's password; and after a rotation the old office signing key signs nothing.
  */
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../electron/core/audit/auditLog';
 import { newAuditKey, registerAuditKey, setAuditSigner } from '../../electron/core/audit/auditSigning';
@@ -22,7 +23,7 @@ const CHOSEN = 'benim-sectigim-parola-gizli-kapi';
 
 /** An office with a caseworker (ayse) who has signed in once; the vault is locked. */
 async function office() {
-  const { core, admin } = await signedInCore();
+  const { core, admin, recoveryKey } = await signedInCore();
   await core.call(admin, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: TEMP_PASSWORD });
   await core.call(admin, 'auth.signOut');
   await activate(core, 'ayse', AYSE_PW);
@@ -57,7 +58,7 @@ async function office() {
     }
   };
   const userId = (db: Db, username: string) => (db.prepare('SELECT id FROM users WHERE username = ?').get(username) as { id: string }).id;
-  return { core, vault, paths, insider, signIn, adminVerify, userId };
+  return { core, vault, paths, insider, signIn, adminVerify, userId, recoveryKey };
 }
 
 describe('per-user audit signatures', () => {
@@ -75,7 +76,7 @@ describe('per-user audit signatures', () => {
   }, 60_000);
 
   it('user B with the database key writes rows claiming user A (chain recomputed): verify names each row and the claimed actor', async () => {
-    const { paths, insider, adminVerify, userId } = await office();
+    const { core, paths, insider, adminVerify, signIn, userId } = await office();
     // Her own audit key, unsealed from her own entry with her password.
     const mine = (await unwrapEntry(readKeyring(paths.keyring), 'ayse', AYSE_PW)).signer!;
     const vaultId = readKeyring(paths.keyring).vaultId;
@@ -110,6 +111,12 @@ describe('per-user audit signatures', () => {
       { seq: forged.ownCert, actor: ADMIN.username, problem: 'uncertifiedKey' },
     ]);
     expect(report.auditSignatures.failedRows).toBe(4);
+    // The app's verify (Administration → Audit log) says the same.
+    const { client } = await signIn(ADMIN.username, ADMIN.password);
+    const app = await core.call(client, 'audit.verify', {});
+    expect(app).toMatchObject({ ok: false, signatures: { ok: false, failedRows: 4, problems: [{ seq: forged.unsigned, actor: ADMIN.username, problem: 'unsigned' }, {}, {}, {}] } });
+    expect(app.brokenAt).toBeUndefined();
+    await core.call(client, 'auth.signOut');
 
     // kalkan verify: exit 5, naming the row and the claimed actor.
     const result = await cli(['verify', '--db', paths.db, '--user', ADMIN.username, '--lang', 'en'], { KALKAN_PASSWORD: ADMIN.password });
@@ -192,6 +199,18 @@ describe('per-user audit signatures', () => {
     expect(report.auditSignatures).toMatchObject({ ok: true, boundaryOk: true, signedFrom: before + 1, legacyRows: before, failedRows: 0 });
     expect(readKeyring(paths.keyring).entries.every((e) => e.signer)).toBe(true);
   }, 90_000);
+});
+
+describe('recovery', () => {
+  it('with the keyring lost, the recovery key vouches for the office as it is: every row still verifies', async () => {
+    const { vault, paths, recoveryKey } = await office();
+    rmSync(paths.keyring);
+    await vault.recover(recoveryKey, ADMIN.username, CHOSEN);
+    await vault.unlock(ADMIN.username, CHOSEN);
+    const report = verifyVault(vault.database, vault.anchorStatus(), vault.officePublicKey());
+    vault.lock('user');
+    expect(report.auditSignatures).toMatchObject({ ok: true, boundaryOk: true, failedRows: 0 });
+  }, 60_000);
 });
 
 describe('rotation replaces the office signing key', () => {

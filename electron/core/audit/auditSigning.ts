@@ -163,15 +163,17 @@ export function confirmAuditSigning(db: Db, vaultId: string, authority: Authorit
 
 /**
  * Rotation: every key certified by the old authority, and the legacy boundary, signed again by
- * the new one. What the old key signed stops counting. Call inside a transaction.
+ * the new one. What the old key signed stops counting. `from` null (recovery with the keyring and
+ * its authority lost): the recovery key's holder vouches for every key and the boundary as they
+ * are. Call inside a transaction.
  */
-export function recertifyAuditKeys(db: Db, vaultId: string, from: Authority, to: Authority): void {
+export function recertifyAuditKeys(db: Db, vaultId: string, from: Authority | null, to: Authority): void {
   for (const k of allKeys(db)) {
-    const ok = verifies(from.publicKey, certText(vaultId, k.id, k.username, k.publicKey), k.cert);
+    const ok = from === null || verifies(from.publicKey, certText(vaultId, k.id, k.username, k.publicKey), k.cert);
     db.prepare('UPDATE audit_keys SET cert = ? WHERE id = ?').run(ok ? sign(null, certText(vaultId, k.id, k.username, k.publicKey), to.privateKey).toString('base64') : null, k.id);
   }
   const boundary = readBoundary(db);
-  if (boundary.sig !== null && verifies(from.publicKey, boundaryText(vaultId, boundary.seq), boundary.sig)) {
+  if (boundary.sig !== null && (from === null || verifies(from.publicKey, boundaryText(vaultId, boundary.seq), boundary.sig))) {
     setMeta(db, SIGNED_FROM_SIG_META, sign(null, boundaryText(vaultId, boundary.seq), to.privateKey).toString('base64'));
   }
 }

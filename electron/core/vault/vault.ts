@@ -474,6 +474,7 @@ export class Vault {
           setSigner(db, signer, meta.vaultId);
           setMetaValue(db, AUTHORITY_META, signer.publicKeyText);
           for (const u of listUsers(db)) signGrantRow(db, u.id);
+          recertifyAuditKeys(db, meta.vaultId, null, signer);
           appendAudit(db, { action: 'security.authorityCreated', actorId: user.id, actorName: user.username });
         }
         // The recovery key's holder vouches for this account as the table shows it.
