@@ -13,6 +13,7 @@ import { dashboardBounds } from '../../electron/core/cases/dates';
 import { ftsQuery, queryTokens, searchSql } from '../../electron/core/cases/searchRepo';
 import { dashboardSql, summaryRows, type SummaryRow } from '../../electron/core/cases/tasksRepo';
 import { editNote, insertNote } from '../../electron/core/cases/notesRepo';
+import { m025ScaleIndexes } from '../../electron/core/db/migrations/m025ScaleIndexes';
 import { ensureDemoStaff } from '../../electron/core/demo/staff';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { CaseListInput } from '../../shared/api/schemas/cases';
@@ -115,6 +116,19 @@ describe('search: one box, Turkish-aware, ranked', () => {
     expect(terms()).toContain('danismanla');
     expect(await noteCases('danışm')).toEqual([a.id]);
     expect(await noteCases('öğretm')).toEqual([]); // the old words left the index with the old text
+  });
+
+  it('migration 25 fills note_terms from the note index of an existing vault', async () => {
+    const o = await office();
+    const ayse = await o.as('ayse');
+    const a = await o.ok<Created>(ayse, 'cases.create', childCase('Deniz', 'Kara'));
+    const db = o.db();
+    const at = '2026-06-10T10:00:00.000Z';
+    insertNote(db, a.id, { type: 'phone_call', occurredAt: at, body: 'Rehber öğretmenle görüşüldü.', present: { people: [], users: [], others: null }, visitRefused: false }, ayse.session!.userId, at);
+    db.exec('DROP TABLE note_terms; DROP INDEX tasks_open_rank_due;');
+    db.transaction(() => m025ScaleIndexes.up(db))();
+    expect((db.prepare('SELECT term FROM note_terms ORDER BY term').all() as Array<{ term: string }>).map((r) => r.term)).toEqual(['gorusuldu', 'ogretmenle', 'rehber']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'tasks_open_rank_due'").get()).toEqual({ name: 'tasks_open_rank_due' });
   });
 });
 

@@ -18,7 +18,10 @@
  * - notes are several Turkish sentences, some with a second version.
  *
  * Speed: prepared statements from the repos, one transaction per chunk of
- * cases, FTS rows written alongside; about 60 statements per case.
+ * cases, FTS rows written alongside; about 60 statements per case. Into an
+ * empty vault the bulk phase runs without fsync, WAL or foreign-key lookups,
+ * with FTS5 merging deferred to one optimize and secondary indexes built
+ * after the rows; every setting is restored after (issue 16).
  */
 import type { NoteType, Priority } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../../shared/text/turkish';
@@ -726,10 +729,15 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = MEMORY');
-  const bulkJournal = fresh && previousJournal.toLowerCase() === 'wal';
-  if (bulkJournal) {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = MEMORY');
+  let bulkJournal = false;
+  if (fresh && previousJournal.toLowerCase() === 'wal') {
+    // Another connection on the file keeps WAL (SQLite answers with the mode it kept): then so do we.
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      bulkJournal = String(db.pragma('journal_mode = MEMORY', { simple: true })).toLowerCase() === 'memory';
+    } catch {
+      bulkJournal = false;
+    }
   }
   // FTS5 writes a segment per transaction and merges them as it goes (automerge): each posting would
   // be rewritten several times. During the bulk phase the segments only pile up; one `optimize` at the
