@@ -43,7 +43,10 @@ export function CancelVisitDialog({ visit, onClose }: { visit: VisitToCancel; on
             </strong>
           </p>
           <p className="hint">{t('calendar.cancelVisitText')}</p>
-          <TextField label={t('calendar.cancelReason')} multiline rows={3} value={reason} onChange={setReason} isRequired autoFocus maxLength={1000} />
+          <TextField label={t('calendar.cancelReason')} multiline rows={3} value={reason} onChange={(v) => {
+              setReason(v);
+              setError(null);
+            }} isRequired autoFocus maxLength={1000} />
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className="form-actions">
             <Button variant="quiet" onPress={() => onClose(false)}>
