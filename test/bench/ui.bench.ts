@@ -140,7 +140,7 @@ export async function run(): Promise<void> {
         await leave.or(heading).first().waitFor({ timeout: 60_000 });
         if (await leave.isVisible()) await leave.click();
         await page.locator('[data-testid="stats-summary"], .empty-state').first().waitFor({ timeout: 120_000 });
-        await page.getByRole('button', { name: new RegExp(tr.stats.page.year) }).click();
+        await page.getByRole('button', { name: new RegExp(`${tr.stats.page.year}$`) }).click();
         const options = page.getByRole('option');
         await options.first().waitFor();
         const n = await options.count();
