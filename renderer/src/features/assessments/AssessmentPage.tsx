@@ -4,7 +4,7 @@
  * the core runs again when the assessment is saved.
  */
 import { History, RotateCcw } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Group, Input, Label, Link, NumberField, Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -200,13 +200,17 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const harmReport = (file.data?.intakes ?? []).some((intake) => intake.concerns.some((code) => HARM_CONCERNS.includes(code)));
   const needsApproval = (finalLevel === 'urgent' || finalLevel === 'high' || (finalLevel === 'none' && harmReport)) && !canApprove;
 
+  // A tick re-renders its section, the engine's result, the navigator and the decision panel: in a
+  // transition React does that in slices of a few ms, so a tick never blocks the page (issue 14).
   const onToggle = useCallback((id: string, selected: boolean) => {
-    setTicked((before) => {
-      const next = new Set(before);
-      if (selected) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    startTransition(() =>
+      setTicked((before) => {
+        const next = new Set(before);
+        if (selected) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    );
   }, []);
 
   const onScreen = useCallback((domainId: string, value: boolean) => {

@@ -8,7 +8,7 @@
  * navigator). The `inferred` placement of a criterion is reviewers' data and
  * is never shown here.
  */
-import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Checkbox, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENT } from '../../../../shared/risk-tool/instrument';
@@ -63,11 +63,33 @@ interface WalkProps {
   current: string | null;
 }
 
+/** Domains whose criteria are in the first paint; the rest follow DOMAINS_PER_STEP at a time. */
+export const FIRST_DOMAINS = 2;
+export const DOMAINS_PER_STEP = 2;
+
+/**
+ * How many domains (in walk order) have their criteria rendered: the first few at once, then a
+ * few more per task, so opening the form never blocks the page for the whole instrument's
+ * ~250 checkboxes at once (issue 14: one long task of ~1 s on a loaded machine). The sections and
+ * their headings are all there from the start, so the navigator and Alt+arrows work at once.
+ */
+function useRevealedDomains(total: number): number {
+  const [revealed, setRevealed] = useState(Math.min(FIRST_DOMAINS, total));
+  useEffect(() => {
+    if (revealed >= total) return;
+    // A transition: React renders the next domains in slices of a few ms, yielding to input in between.
+    const timer = setTimeout(() => startTransition(() => setRevealed((n) => Math.min(total, n + DOMAINS_PER_STEP))), 0);
+    return () => clearTimeout(timer);
+  }, [revealed, total]);
+  return revealed;
+}
+
 export function CriteriaWalk({ ticked, screened, onScreen, ageMismatch, footnotes, onToggle, current }: WalkProps) {
   const { t, i18n } = useTranslation();
   const footnoteKey = footnotes.join(' ');
   const mismatchKey = [...ageMismatch].map(([id, age]) => `${id}=${age}`).join(' ');
-  const shared = { ticked, screened, onScreen, footnoteKey, mismatchKey, onToggle };
+  const revealed = useRevealedDomains(WALK_ORDER.length);
+  const shared = { ticked, screened, onScreen, footnoteKey, mismatchKey, onToggle, revealed };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (handleDomainKeys(event, current)) return;
@@ -103,6 +125,33 @@ export function CriteriaWalk({ ticked, screened, onScreen, ageMismatch, footnote
   );
 }
 
+const footnotesOf = new Map<string, ReadonlySet<string>>();
+const criteriaOf = new Map<string, ReadonlySet<string>>();
+/** The footnote ids any criterion of the domain can show. */
+function domainFootnotes(domain: Domain): ReadonlySet<string> {
+  let ids = footnotesOf.get(domain.id);
+  if (!ids) footnotesOf.set(domain.id, (ids = new Set(domain.criteria.flatMap((c) => c.footnotes))));
+  return ids;
+}
+function domainCriteria(domain: Domain): ReadonlySet<string> {
+  let ids = criteriaOf.get(domain.id);
+  if (!ids) criteriaOf.set(domain.id, (ids = new Set(domain.criteria.map((c) => c.id))));
+  return ids;
+}
+/**
+ * The part of a space-joined key that concerns one domain: a tick that adds a footnote or an age
+ * warning elsewhere leaves this domain's props equal, so its (memoised) section does not render
+ * again — only the section ticked does, never all 18 with their ~250 checkboxes.
+ */
+function keyFor(key: string, ids: ReadonlySet<string>, idOf: (part: string) => string = (part) => part): string {
+  return key
+    ? key
+        .split(' ')
+        .filter((part) => ids.has(idOf(part)))
+        .join(' ')
+    : '';
+}
+
 interface PartProps {
   title: string;
   intro: string;
@@ -113,9 +162,11 @@ interface PartProps {
   footnoteKey: string;
   mismatchKey: string;
   onToggle(id: string, selected: boolean): void;
+  /** Domains (in walk order) whose criteria are rendered yet. */
+  revealed: number;
 }
 
-function Part({ title, intro, domains, ticked, screened, onScreen, footnoteKey, mismatchKey, onToggle }: PartProps) {
+function Part({ title, intro, domains, ticked, screened, onScreen, footnoteKey, mismatchKey, onToggle, revealed }: PartProps) {
   const { i18n } = useTranslation();
   return (
     <div className="assess-part">
@@ -134,10 +185,11 @@ function Part({ title, intro, domains, ticked, screened, onScreen, footnoteKey, 
             .join(' ')}
           isScreened={screened.has(domain.id)}
           onScreen={onScreen}
-          footnoteKey={footnoteKey}
-          mismatchKey={mismatchKey}
+          footnoteKey={keyFor(footnoteKey, domainFootnotes(domain))}
+          mismatchKey={keyFor(mismatchKey, domainCriteria(domain), (pair) => pair.split('=')[0]!)}
           onToggle={onToggle}
           language={i18n.language}
+          pending={WALK_ORDER.indexOf(domain) >= revealed}
         />
       ))}
     </div>
@@ -155,9 +207,11 @@ interface SectionProps {
   mismatchKey: string;
   onToggle(id: string, selected: boolean): void;
   language: string;
+  /** Criteria not rendered yet (the form is still filling in, a moment after opening). */
+  pending: boolean;
 }
 
-const DomainSection = memo(function DomainSection({ domain, tickedKey, isScreened, onScreen, footnoteKey, mismatchKey, onToggle, language }: SectionProps) {
+const DomainSection = memo(function DomainSection({ domain, tickedKey, isScreened, onScreen, footnoteKey, mismatchKey, onToggle, language, pending }: SectionProps) {
   const { t } = useTranslation();
   const ticked = useMemo(() => new Set(tickedKey ? tickedKey.split(' ') : []), [tickedKey]);
   const mismatch = useMemo(() => new Map(mismatchKey ? mismatchKey.split(' ').map((pair) => pair.split('=') as [string, string]) : []), [mismatchKey]);
@@ -194,7 +248,8 @@ const DomainSection = memo(function DomainSection({ domain, tickedKey, isScreene
           {!answered && !isScreened ? <span className="domain-open">{t('assessment.domainOpen')}</span> : null}
         </div>
       </header>
-      {columns.map(({ level, criteria }) => (
+      {pending ? <div className="domain-pending" aria-hidden="true" style={{ height: domain.criteria.length * 40 }} /> : null}
+      {(pending ? [] : columns).map(({ level, criteria }) => (
         <LevelColumn key={level} level={level} language={language} domainName={textOf(domain, language)}>
           {criteria.map((criterion) => {
             const selected = ticked.has(criterion.id);
