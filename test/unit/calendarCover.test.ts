@@ -204,8 +204,8 @@ describe('calendar', () => {
     await o.fails(derya, 'calendar.events', { from: '2026-06-15', to: '2026-09-21' }, 'calendar.rangeInvalid');
 
     // Cancelled: gone from the calendar, audited.
-    await o.ok(derya, 'calendar.cancelVisit', { caseId: a1.id, visitId: visit.id });
-    await o.fails(derya, 'calendar.cancelVisit', { caseId: a1.id, visitId: visit.id }, 'calendar.visitNotFound');
+    await o.ok(derya, 'calendar.cancelVisit', { caseId: a1.id, visitId: visit.id, reason: 'Aile evde değildi.' });
+    await o.fails(derya, 'calendar.cancelVisit', { caseId: a1.id, visitId: visit.id, reason: 'Aile evde değildi.' }, 'calendar.visitNotFound');
     const after = await o.ok<CalendarOutput>(derya, 'calendar.events', { from: '2026-06-15', to: '2026-06-21' });
     expect(after.events.some((e) => e.kind === 'home_visit')).toBe(false);
     const actions = (o.db().prepare("SELECT action FROM audit_log WHERE action LIKE 'visit.%' ORDER BY seq").all() as Array<{ action: string }>).map((r) => r.action);

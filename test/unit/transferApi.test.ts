@@ -100,9 +100,9 @@ describe('transfer to another office (API)', () => {
     expect(JSON.parse(file)).toMatchObject({ transferId: sent.transferId, receiver: { fingerprint: b.fingerprint }, sender: { fingerprint: a.fingerprint } });
     expect((await o.ok<CaseFile>(derya, 'cases.get', { caseId: kase.id })).case).toMatchObject({ id: kase.id });
     await o.fails(derya, 'notes.add', { caseId: kase.id, type: 'phone_call', occurredAt: '2026-06-14T10:30', body: 'Yazılamaz.' }, 'cases.transferred');
-    await o.fails(derya, 'transfers.approve', { caseId: kase.id, requestId: again.id, out: join(dir, 'x.kcase') }, 'transfer.decided');
+    await o.fails(derya, 'transfers.approve', { caseId: kase.id, requestId: again.id, out: join(dir, 'x.kcase') }, 'cases.transferred');
     ayse = await o.as('ayse');
-    await o.fails(ayse, 'transfers.request', { caseId: kase.id, sections: [], attachmentIds: [], keyFile: b.pub }, 'transfer.alreadyTransferred');
+    await o.fails(ayse, 'transfers.request', { caseId: kase.id, sections: [], attachmentIds: [], keyFile: b.pub }, 'cases.transferred');
     const forCase = await o.ok(ayse, 'transfers.forCase', { caseId: kase.id });
     expect(forCase.requests.map((r) => [r.state, r.transferId])).toEqual([
       ['approved', sent.transferId],
@@ -224,7 +224,7 @@ describe('a request pending in the app', () => {
     o.db().transaction(() => markTransferred(o.db(), kase.id, '0190f3a0-0000-4000-8000-000000000001', { office: 'B', fingerprint: b.fingerprint }, o.ids.derya!, '2026-06-15T09:00:00.000Z'))();
     expect(await o.ok(derya, 'transfers.pending', {})).toEqual([]);
     expect((await o.ok(derya, 'transfers.forCase', { caseId: kase.id })).requests).toEqual([expect.objectContaining({ id: request.id, state: 'approved', transferId: '0190f3a0-0000-4000-8000-000000000001', decidedBy: { id: o.ids.derya, displayName: 'Derya Aksoy' } })]);
-    await o.fails(derya, 'transfers.approve', { caseId: kase.id, requestId: request.id, out: join(dir, 'x.kcase') }, 'transfer.decided');
+    await o.fails(derya, 'transfers.approve', { caseId: kase.id, requestId: request.id, out: join(dir, 'x.kcase') }, 'cases.transferred');
   }, 120_000);
 });
 

@@ -23,8 +23,8 @@ export const transfersMethods = {
   'transfers.readKeyFile': { input: z.object({ path: FilePath }).strict(), output: OfficeRef, access: 'case:write', scope: 'none' },
   /**
    * A caseworker asks for the case to be sent (a supervisor approves). Refused: 'transfer.pending',
-   * 'transfer.caseClosed', 'transfer.alreadyTransferred', 'transfer.sameOffice', 'transfer.keyFileInvalid',
-   * 'transfer.attachmentNotInCase' ({ field }).
+   * 'transfer.caseClosed', 'transfer.sameOffice', 'transfer.keyFileInvalid', 'transfer.attachmentNotInCase'
+   * ({ field }); a case already sent: 'cases.transferred' (the router's transferred-case check).
    */
   'transfers.request': {
     input: z
@@ -47,7 +47,7 @@ export const transfersMethods = {
   /**
    * A supervisor approves: the .kcase is written to `out` (encrypted for the receiver, signed by this
    * office), the case becomes read-only here. Refused: 'transfer.requestNotFound', 'transfer.decided',
-   * 'transfer.noKeys', 'transfer.caseClosed', 'transfer.alreadyTransferred', 'file.exists'.
+   * 'transfer.noKeys', 'transfer.caseClosed', 'file.exists'; a case already sent: 'cases.transferred'.
    */
   'transfers.approve': {
     input: z.object({ caseId: Id, requestId: Id, out: FilePath }).strict(),
