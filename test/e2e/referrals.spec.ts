@@ -9,9 +9,9 @@ async function axe(page: Page) {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
-/** A day in the browser's time zone (Europe/Istanbul), `offset` days from today, as ddmmyyyy for typing into a date field. */
+/** A day in the browser's time zone (playwright.config.ts: TZ, else Europe/Istanbul), `offset` days from today, as ddmmyyyy for typing into a date field. */
 function dayTyped(offset = 0): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(Date.now() + offset * 86_400_000));
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: process.env.TZ ?? 'Europe/Istanbul', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(Date.now() + offset * 86_400_000));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('day')}${get('month')}${get('year')}`;
 }
