@@ -18,7 +18,7 @@ import { handlers } from '../../electron/core/handlers';
 import { createRouter, type Handlers } from '../../electron/core/router';
 import { childCase, intake, office } from '../fixtures/cases';
 import { documentCase } from '../fixtures/documentCase';
-import { PDF_BASE64, SAMPLES, type Ids } from '../fixtures/scopeSamples';
+import { SAMPLES, idsOfCase, type Ids } from '../fixtures/scopeSamples';
 
 const spec = (m: Method): MethodSpec => contract[m];
 const idFields = (m: Method) => {
@@ -43,27 +43,7 @@ describe('case scope: every method declares it, the router enforces it', () => {
   it('every method with id fields refuses the ids of a case the caller cannot see exactly as ids that do not exist, and lets through the caller who may see it', async () => {
     const d = await documentCase();
     const ayse = await d.as('ayse');
-    const goal = await d.ok<{ id: number }>(ayse, 'plan.addGoal', { caseId: d.caseId, title: 'Güvenli ev' });
-    const action = await d.ok<{ id: number }>(ayse, 'plan.addAction', { goalId: goal.id, title: 'Ev ziyareti' });
-    const task = await d.ok<{ id: number }>(ayse, 'tasks.add', { caseId: d.caseId, title: 'Okulu ara', dueAt: '2026-06-20T10:00' });
-    const household = (await d.ok<CaseFile>(ayse, 'cases.get', { caseId: d.caseId })).household.id;
-    const docSeq = (d.db().prepare('SELECT max(seq) AS seq FROM documents').get() as { seq: number | null }).seq ?? 1;
-    const attachment = await d.ok<{ id: number }>(ayse, 'attachments.add', { caseId: d.caseId, fileName: 'onam.pdf', base64: PDF_BASE64 });
-    const hidden: Ids = {
-      case: d.caseId,
-      person: d.person.child,
-      household,
-      assessment: d.assessments[1]!.id,
-      referral: d.referrals.minimal.id,
-      hearing: d.hearing!.id,
-      order: d.orders[0]!.id,
-      note: d.notes[0]!.id,
-      goal: goal.id,
-      action: action.id,
-      task: task.id,
-      document: docSeq,
-      attachment: attachment.id,
-    };
+    const hidden = await idsOfCase(d, ayse);
     const missing = Object.fromEntries(SCOPE_KINDS.map((k) => [k, 987_654])) as Ids;
 
     const mehmet = await d.as('mehmet');

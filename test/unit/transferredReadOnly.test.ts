@@ -16,7 +16,7 @@ import type { Db } from '../../electron/core/db/open';
 import { markTransferred } from '../../electron/core/transfer/caseTransfer';
 import { childCase, intake } from '../fixtures/cases';
 import { documentCase } from '../fixtures/documentCase';
-import { PDF_BASE64, SAMPLES, type Ids } from '../fixtures/scopeSamples';
+import { SAMPLES, idsOfCase } from '../fixtures/scopeSamples';
 
 const spec = (m: Method): MethodSpec => contract[m];
 
@@ -43,27 +43,7 @@ describe('a transferred case is read-only everywhere', () => {
   it('every method whose scope names ids: a write on the transferred case is refused (cases.transferred) and changes nothing; a read runs and changes no case data', async () => {
     const d = await documentCase();
     const derya = await d.as('derya'); // a supervisor: may call every case method
-    const goal = await d.ok<{ id: number }>(derya, 'plan.addGoal', { caseId: d.caseId, title: 'Güvenli ev' });
-    const action = await d.ok<{ id: number }>(derya, 'plan.addAction', { goalId: goal.id, title: 'Ev ziyareti' });
-    const task = await d.ok<{ id: number }>(derya, 'tasks.add', { caseId: d.caseId, title: 'Okulu ara', dueAt: '2026-06-20T10:00' });
-    const attachment = await d.ok<{ id: number }>(derya, 'attachments.add', { caseId: d.caseId, fileName: 'onam.pdf', base64: PDF_BASE64 });
-    const household = (await d.ok<CaseFile>(derya, 'cases.get', { caseId: d.caseId })).household.id;
-    const docSeq = (d.db().prepare('SELECT max(seq) AS seq FROM documents').get() as { seq: number }).seq;
-    const ids: Ids = {
-      case: d.caseId,
-      person: d.person.child,
-      household,
-      assessment: d.assessments[1]!.id,
-      referral: d.referrals.minimal.id,
-      hearing: d.hearing!.id,
-      order: d.orders[0]!.id,
-      note: d.notes[0]!.id,
-      goal: goal.id,
-      action: action.id,
-      task: task.id,
-      document: docSeq,
-      attachment: attachment.id,
-    };
+    const ids = await idsOfCase(d, derya);
 
     const writes = METHODS.filter((m) => writesCases(spec(m)));
     // Before the transfer the guard lets every write through (so a refusal below is the transfer's doing).
