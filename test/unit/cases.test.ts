@@ -137,7 +137,7 @@ describe('cases: possible duplicates while entering a child', () => {
     const { candidates } = await o.ok<{ candidates: DuplicateCandidate[] }>(ayse, 'people.findDuplicates', { firstName: 'AYSE', lastName: 'ozturk', birthDate: '2016-03-02' });
     expect(candidates[0]).toMatchObject({ personId: childId, firstName: 'Ayşe', lastName: 'Öztürk', reasons: ['sameName', 'birthDate'], idNumberMasked: '•••••••0146' });
     expect(candidates[0]!.score).toBeGreaterThanOrEqual(0.9);
-    expect(candidates[0]!.cases).toEqual([{ id: first.id, caseNumber: '2025/0001', status: 'intake', role: 'child', visible: true }]);
+    expect(candidates[0]!.cases).toEqual([{ id: first.id, caseNumber: '2025/0001', status: 'intake', transferred: false, role: 'child', visible: true }]);
     // A typo and an approximate year still find her; a different birth date does not.
     const typo = await o.ok<{ candidates: DuplicateCandidate[] }>(ayse, 'people.findDuplicates', { firstName: 'Ayse', lastName: 'Östürk', birthYear: 2016 });
     expect(typo.candidates[0]).toMatchObject({ personId: childId, reasons: ['similarName', 'birthYear'] });

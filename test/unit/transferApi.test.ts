@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentList } from '../../shared/api/schemas/attachments';
-import type { CaseFile } from '../../shared/api/schemas/cases';
+import type { CaseFile, DuplicateCandidate } from '../../shared/api/schemas/cases';
 import { appendAudit } from '../../electron/core/audit/auditLog';
 import { importCase, markTransferred, type CasePayload } from '../../electron/core/transfer/caseTransfer';
 import { ensureTransferKeys, officeKeyFile, openTransfer } from '../../electron/core/transfer/transfer';
@@ -103,6 +103,15 @@ describe('transfer to another office (API)', () => {
     await o.fails(derya, 'transfers.approve', { caseId: kase.id, requestId: again.id, out: join(dir, 'x.kcase') }, 'cases.transferred');
     ayse = await o.as('ayse');
     await o.fails(ayse, 'transfers.request', { caseId: kase.id, sections: [], attachmentIds: [], keyFile: b.pub }, 'cases.transferred');
+
+    // The child comes back: the sent case is read-only here and no longer open, so a new report opens a
+    // new case without a reason, and the duplicate check shows the sent case as transferred (not offered).
+    const sentFile = await o.ok<CaseFile>(ayse, 'cases.get', { caseId: kase.id });
+    const child = sentFile.members.find((m) => m.role === 'child')!.person;
+    const { candidates } = await o.ok<{ candidates: DuplicateCandidate[] }>(ayse, 'people.findDuplicates', { firstName: child.firstName, lastName: child.lastName, birthDate: child.birthDate });
+    expect(candidates.find((c) => c.personId === child.id)!.cases).toEqual([expect.objectContaining({ id: kase.id, transferred: true })]);
+    const back = await o.ok<Created>(ayse, 'cases.create', newCase({ members: [{ personId: child.id, role: 'child', relationship: 'self' }] }));
+    expect(back.id).not.toBe(kase.id);
     const forCase = await o.ok(ayse, 'transfers.forCase', { caseId: kase.id });
     expect(forCase.requests.map((r) => [r.state, r.transferId])).toEqual([
       ['approved', sent.transferId],

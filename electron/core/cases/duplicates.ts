@@ -120,13 +120,13 @@ export function findDuplicates(db: Db, q: DuplicateQuery, actor: Actor): Duplica
   }
 
   const cases = db.prepare(
-    `SELECT c.id, c.case_number, c.status, m.role FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.person_id = ? ORDER BY c.opened_at DESC LIMIT 20`,
+    `SELECT c.id, c.case_number, c.status, c.transferred_at IS NOT NULL AS transferred, m.role FROM case_members m JOIN cases c ON c.id = m.case_id WHERE m.person_id = ? ORDER BY c.opened_at DESC LIMIT 20`,
   );
   return [...found.values()]
     .sort((a, b) => b.score - a.score || a.row.sort_key.localeCompare(b.row.sort_key))
     .slice(0, 10)
     .map(({ row, score, reasons }) => {
-      const rows = cases.all(row.id) as Array<{ id: number; case_number: string; status: DuplicateCandidate['cases'][number]['status']; role: DuplicateCandidate['cases'][number]['role'] }>;
+      const rows = cases.all(row.id) as Array<{ id: number; case_number: string; status: DuplicateCandidate['cases'][number]['status']; transferred: number; role: DuplicateCandidate['cases'][number]['role'] }>;
       const visible = visibleCaseIds(
         db,
         actor,
@@ -141,7 +141,7 @@ export function findDuplicates(db: Db, q: DuplicateQuery, actor: Actor): Duplica
         idNumberMasked: row.id_number ? `${'•'.repeat(Math.max(0, row.id_number.length - 4))}${row.id_number.slice(-4)}` : null,
         score: Math.round(score * 100) / 100,
         reasons: [...reasons],
-        cases: rows.map((r) => ({ id: r.id, caseNumber: r.case_number, status: r.status, role: r.role, visible: visible.has(r.id) })),
+        cases: rows.map((r) => ({ id: r.id, caseNumber: r.case_number, status: r.status, transferred: r.transferred === 1, role: r.role, visible: visible.has(r.id) })),
       };
     });
 }

@@ -135,7 +135,7 @@ export function openCasesOfChild(db: Db, personId: number): Array<{ id: number; 
     db
       .prepare(
         `SELECT c.id, c.case_number AS caseNumber FROM case_members m JOIN cases c ON c.id = m.case_id
-         WHERE m.person_id = ? AND m.role = 'child' AND c.status <> 'closed' ORDER BY c.opened_at DESC, c.id DESC`,
+         WHERE m.person_id = ? AND m.role = 'child' AND c.status <> 'closed' AND c.transferred_at IS NULL ORDER BY c.opened_at DESC, c.id DESC`,
       )
       .all(personId) as Array<{ id: number; caseNumber: string }>
   );

@@ -480,7 +480,8 @@ export const DuplicateCandidate = z.object({
   idNumberMasked: z.string().nullable(),
   score: z.number(),
   reasons: z.array(z.enum(['idNumber', 'sameName', 'similarName', 'birthDate', 'birthYear'])),
-  cases: z.array(z.object({ id: Id, caseNumber: z.string(), status: z.enum(CASE_STATUSES), role: z.enum(MEMBER_ROLES), visible: z.boolean() })),
+  // `transferred`: sent to another office — read-only here, neither open for a new report nor reopenable.
+  cases: z.array(z.object({ id: Id, caseNumber: z.string(), status: z.enum(CASE_STATUSES), transferred: z.boolean(), role: z.enum(MEMBER_ROLES), visible: z.boolean() })),
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 

@@ -8,17 +8,20 @@ import { personInput, type PersonDraft } from './PersonFields';
 
 type CaseOfCandidate = DuplicateCandidate['cases'][number];
 
+/** A case that takes a new report: not closed, and not sent to another office (a sent case is read-only here). */
+export const isOpenCase = (k: CaseOfCandidate): boolean => k.status !== 'closed' && !k.transferred;
+
 /** The case a report on this known child should go to: an open case first, else a closed one to reopen (visible ones only). */
 export function caseToOffer(c: DuplicateCandidate): { kind: 'add' | 'reopen'; case: CaseOfCandidate } | null {
   const mine = c.cases.filter((k) => k.visible && k.role === 'child');
-  const open = mine.find((k) => k.status !== 'closed');
+  const open = mine.find(isOpenCase);
   if (open) return { kind: 'add', case: open };
-  const closed = mine.find((k) => k.status === 'closed');
+  const closed = mine.find((k) => k.status === 'closed' && !k.transferred);
   return closed ? { kind: 'reopen', case: closed } : null;
 }
 
 /** Does this known person have an open case as a child (visible or not)? Then a new case needs a reason. */
-export const hasOpenCase = (c: DuplicateCandidate): boolean => c.cases.some((k) => k.role === 'child' && k.status !== 'closed');
+export const hasOpenCase = (c: DuplicateCandidate): boolean => c.cases.some((k) => k.role === 'child' && isOpenCase(k));
 
 /** Only a person of a case the user may see can be linked (the router refuses the others); a supervisor links the rest. */
 const mayLink = (c: DuplicateCandidate): boolean => c.cases.length === 0 || c.cases.some((k) => k.visible);

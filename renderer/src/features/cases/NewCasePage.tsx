@@ -15,7 +15,7 @@ import { districtsOf } from '../../../../shared/geo/provinces';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
-import { DuplicateWarning, hasOpenCase } from './DuplicateWarning';
+import { DuplicateWarning, hasOpenCase, isOpenCase } from './DuplicateWarning';
 import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
 import { fieldErrorOf, formErrorOf, withoutField } from './fieldErrors';
 import { emptyIntake, IntakeFields, intakeInput, type IntakeDraft } from './IntakeFields';
@@ -264,7 +264,7 @@ export function NewCasePage() {
             <Alert tone="warning">
               {t('intake.parallel.hint', {
                 name: `${parallel.firstName} ${parallel.lastName}`,
-                list: parallel.cases.filter((k) => k.role === 'child' && k.status !== 'closed').map((k) => k.caseNumber).join(', '),
+                list: parallel.cases.filter((k) => k.role === 'child' && isOpenCase(k)).map((k) => k.caseNumber).join(', '),
               })}
             </Alert>
             <TextField
