@@ -40,6 +40,7 @@ import { taskStatements } from '../cases/tasksRepo';
 import type { Db } from '../db/open';
 import { DISABILITIES, DISTRICTS, FEMALE_NAMES, FOREIGN, MALE_NAMES, NEIGHBOURHOODS, REPORTER_RELATIONS, SCHOOL_NAMES, STREET_NAMES, SURNAMES } from './names';
 import { addDemoAttachments } from './attachments';
+import { isoInstant } from './isoTime';
 import { Prng } from './prng';
 import { caseRecords, recordStatements, type RecordCounts } from './records';
 import {
@@ -142,7 +143,8 @@ interface KnownFamily {
   foreign: boolean;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** toISOString, with the day part cached (isoTime.ts): a few million calls at 100 000 cases. */
+const iso = isoInstant;
 /** The local calendar day of an instant (never the UTC part of its ISO string). */
 const day = (ms: number) => localDay(new Date(ms));
 

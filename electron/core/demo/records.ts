@@ -36,6 +36,7 @@ import { HEARING_PREPARE_DAYS } from '../../../shared/api/schemas/court';
 import type { Db } from '../db/open';
 import { SERVICE_START_WORKING_DAYS } from '../referrals/referralsService';
 import { addWorkingDays } from '../referrals/workingDays';
+import { isoInstant } from './isoTime';
 import type { Prng } from './prng';
 import {
   APPROVAL_NOTES,
@@ -251,7 +252,8 @@ export interface TaskRow {
   createdBy: string;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** toISOString, with the day part cached (isoTime.ts): a few million calls at 100 000 cases. */
+const iso = isoInstant;
 /**
  * A calendar day (UTC). Every day written is at least two days before "now",
  * so it is never after the services' local "today" in any time zone.
