@@ -12,6 +12,7 @@ import { isLanguage, type Language } from '../../../../shared/i18n/languages';
 import { cellLabel, formatPercent, monthLabel, MONTHLY_SERIES, shownCells, type TableId } from '../../../../shared/stats/report';
 import { dayOfMoment } from '../../../../shared/time/localDays';
 import { CHART_COLORS, PRIORITY_COLORS } from '../../../../shared/charts/colors';
+import { QueuedChart } from './ChartQueue';
 
 export const COLORS = CHART_COLORS;
 const LEVEL_COLORS: Readonly<Record<string, string>> = PRIORITY_COLORS;
@@ -35,7 +36,7 @@ export function useLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'tr';
 }
 
-/** A chart beside its table (stacked on a narrow window). */
+/** A chart beside its table (stacked on a narrow window); the chart is drawn in its turn (ChartQueue). */
 export function ChartPanel({ id, title, chart, children, stacked }: { id: string; title: string; chart: ReactNode | null; children: ReactNode; stacked?: boolean }) {
   return (
     <section className="panel stats-panel" aria-labelledby={`${id}-title`} data-testid={`stats-${id}`}>
@@ -43,7 +44,7 @@ export function ChartPanel({ id, title, chart, children, stacked }: { id: string
       <div className={chart && !stacked ? 'stats-pair' : 'stats-pair stats-pair-single'}>
         {chart ? (
           <div className="stats-chart" aria-hidden="true">
-            {chart}
+            <QueuedChart>{chart}</QueuedChart>
           </div>
         ) : null}
         <div className="stats-table-wrap">{children}</div>
