@@ -71,14 +71,56 @@ function Gate() {
   return <SignedInApp />;
 }
 
-const CasesArea = lazy(() => import('./features/cases/CasesArea').then((m) => ({ default: m.CasesArea })));
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const AdministrationPage = lazy(() => import('./features/admin/AdministrationPage').then((m) => ({ default: m.AdministrationPage })));
-const AssessmentsArea = lazy(() => import('./features/assessments/AssessmentsArea').then((m) => ({ default: m.AssessmentsArea })));
-const CourtPage = lazy(() => import('./features/court/CourtPage').then((m) => ({ default: m.CourtPage })));
-const ReferralsPage = lazy(() => import('./features/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
-const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
-const StatisticsPage = lazy(() => import('./features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
+/** Each area's script, loaded when first opened or, after sign-in, when the browser is idle (prefetchAreas). */
+const AREA_SCRIPTS = {
+  cases: () => import('./features/cases/CasesArea'),
+  dashboard: () => import('./features/dashboard/DashboardPage'),
+  administration: () => import('./features/admin/AdministrationPage'),
+  assessments: () => import('./features/assessments/AssessmentsArea'),
+  court: () => import('./features/court/CourtPage'),
+  referrals: () => import('./features/referrals/ReferralsPage'),
+  calendar: () => import('./features/calendar/CalendarPage'),
+  statistics: () => import('./features/statistics/StatisticsPage'),
+} satisfies Partial<Record<AreaId, () => Promise<unknown>>>;
+const CasesArea = lazy(() => AREA_SCRIPTS.cases().then((m) => ({ default: m.CasesArea })));
+const DashboardPage = lazy(() => AREA_SCRIPTS.dashboard().then((m) => ({ default: m.DashboardPage })));
+const AdministrationPage = lazy(() => AREA_SCRIPTS.administration().then((m) => ({ default: m.AdministrationPage })));
+const AssessmentsArea = lazy(() => AREA_SCRIPTS.assessments().then((m) => ({ default: m.AssessmentsArea })));
+const CourtPage = lazy(() => AREA_SCRIPTS.court().then((m) => ({ default: m.CourtPage })));
+const ReferralsPage = lazy(() => AREA_SCRIPTS.referrals().then((m) => ({ default: m.ReferralsPage })));
+const CalendarPage = lazy(() => AREA_SCRIPTS.calendar().then((m) => ({ default: m.CalendarPage })));
+const StatisticsPage = lazy(() => AREA_SCRIPTS.statistics().then((m) => ({ default: m.StatisticsPage })));
+
+/**
+ * Loads the scripts of the areas this user can open, one at a time whenever the browser is idle
+ * after sign-in (issue 14, item 10): opening an area later (statistics with its chart library,
+ * the case list) then does not parse and run its script in the same task as its first render.
+ * Returns a cancel for the areas not loaded yet.
+ */
+function prefetchAreas(areas: readonly AreaId[]): () => void {
+  const pending = areas.flatMap((id) => (id in AREA_SCRIPTS ? [AREA_SCRIPTS[id as keyof typeof AREA_SCRIPTS]] : []));
+  let handle: number | null = null;
+  let stopped = false;
+  const idle = (next: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 5000 }) : (setTimeout(next, 200) as unknown as number);
+  const step = () => {
+    handle = null;
+    const load = pending.shift();
+    if (stopped || !load) return;
+    // A failed prefetch is not an error: the area loads (and reports) when it is opened.
+    void load()
+      .catch(() => undefined)
+      .then(() => {
+        if (!stopped) handle = idle(step);
+      });
+  };
+  handle = idle(step);
+  return () => {
+    stopped = true;
+    if (handle !== null && typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  };
+}
+
 /** The page of each area; an area not built yet shows what it will hold. */
 const AREA_PAGES: Partial<Record<AreaId, ReactNode>> = {
   dashboard: <DashboardPage />,
@@ -117,6 +159,9 @@ function SignedInApp() {
       alive = false;
     };
   }, [landed, lockedFrom, navigate, userId]);
+
+  const areaIds = items.map((item) => item.id).join(' ');
+  useEffect(() => (landed && areaIds ? prefetchAreas(areaIds.split(' ') as AreaId[]) : undefined), [landed, areaIds]);
 
   if (!landed) {
     return (

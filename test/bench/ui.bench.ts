@@ -147,6 +147,8 @@ export async function run(): Promise<void> {
         await options.nth(n > 1 ? 1 : 0).click();
         await page.locator('.job-progress, [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 120_000 }).catch(() => undefined);
         await page.locator('[data-testid="stats-summary"], .empty-state').first().waitFor();
+        // The charts are drawn one per task after the figures (ChartQueue.tsx): the flow ends when the last is drawn.
+        await page.locator('[data-chart-pending]').first().waitFor({ state: 'detached', timeout: 60_000 });
       }),
     );
   } catch (error) {

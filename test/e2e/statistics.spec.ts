@@ -17,6 +17,7 @@ async function axe(page: Page) {
 
 /** The whole page in one picture: the content scrolls inside <main>, so grow the window to its height. */
 async function screenshotAll(page: Page, path: string) {
+  await expect(page.locator('[data-chart-pending]')).toHaveCount(0);
   const height = await page.locator('main').evaluate((main) => main.scrollHeight + 60);
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: size.width, height: Math.min(height, 9000) });
@@ -47,6 +48,8 @@ test('statistics on a demo office: period picker, charts with their tables, both
   await expect(summary.locator('.stats-figure').filter({ hasText: tr.stats.summary.newCases }).locator('dd')).toHaveText(String(expected.summary.newCases.value));
   await expect(summary.locator('.stats-figure').filter({ hasText: tr.stats.summary.childrenServed }).locator('dd')).toHaveText(String(expected.summary.childrenServed.value));
   // Charts (pictures) and the tables that carry their numbers.
+  // The charts are drawn one per task (ChartQueue.tsx): wait until none is pending, then count them.
+  await expect(app.locator('[data-chart-pending]')).toHaveCount(0);
   await expect(app.locator('.stats-chart .recharts-surface').first()).toBeVisible();
   expect(await app.locator('.stats-chart .recharts-surface').count()).toBeGreaterThanOrEqual(6);
   const concerns = app.getByTestId('stats-concerns');

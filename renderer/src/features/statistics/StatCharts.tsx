@@ -12,6 +12,7 @@ import { isLanguage, type Language } from '../../../../shared/i18n/languages';
 import { cellLabel, formatPercent, monthLabel, MONTHLY_SERIES, shownCells, type TableId } from '../../../../shared/stats/report';
 import { dayOfMoment } from '../../../../shared/time/localDays';
 import { CHART_COLORS, PRIORITY_COLORS } from '../../../../shared/charts/colors';
+import { QueuedChart, useChartSize } from './ChartQueue';
 
 export const COLORS = CHART_COLORS;
 const LEVEL_COLORS: Readonly<Record<string, string>> = PRIORITY_COLORS;
@@ -35,7 +36,7 @@ export function useLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'tr';
 }
 
-/** A chart beside its table (stacked on a narrow window). */
+/** A chart beside its table (stacked on a narrow window); the chart is drawn in its turn (ChartQueue). */
 export function ChartPanel({ id, title, chart, children, stacked }: { id: string; title: string; chart: ReactNode | null; children: ReactNode; stacked?: boolean }) {
   return (
     <section className="panel stats-panel" aria-labelledby={`${id}-title`} data-testid={`stats-${id}`}>
@@ -43,7 +44,7 @@ export function ChartPanel({ id, title, chart, children, stacked }: { id: string
       <div className={chart && !stacked ? 'stats-pair' : 'stats-pair stats-pair-single'}>
         {chart ? (
           <div className="stats-chart" aria-hidden="true">
-            {chart}
+            <QueuedChart>{chart}</QueuedChart>
           </div>
         ) : null}
         <div className="stats-table-wrap">{children}</div>
@@ -107,10 +108,11 @@ export function BarsChart({ id, table, color }: { id: TableId; table: StatTable;
   const data = shownCells(table)
     .filter((c) => !c.hidden && (c.count ?? 0) > 0)
     .map((c: StatCell) => ({ label: cellLabel(t, language, id, c), count: c.count ?? 0 }));
+  const size = useChartSize(Math.max(80, data.length * 30 + 30));
   if (data.length === 0) return null;
   const height = Math.max(80, data.length * 30 + 30);
   return (
-    <ResponsiveContainer width="100%" height={height}>
+    <ResponsiveContainer width="100%" height={height} initialDimension={size}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke="#e3e8ee" />
         <XAxis type="number" allowDecimals={false} tick={AXIS} />
@@ -126,12 +128,13 @@ export function BarsChart({ id, table, color }: { id: TableId; table: StatTable;
 /** Priority at first assessment and now: two 100 % stacked bars by level. */
 export function PriorityChart({ stats }: { stats: StatsPeriod }) {
   const { t } = useTranslation();
+  const size = useChartSize(170);
   const row = (name: string, table: StatTable) => Object.fromEntries([['name', name], ...PRIORITY_KEYS.map((k) => [k, table.cells.find((c) => c.key === k)?.count ?? 0])]);
   if (stats.priorityFirst.total + stats.priorityNow.total === 0) return null;
   const data = [row(t('stats.priority.first'), stats.priorityFirst), row(t('stats.priority.now'), stats.priorityNow)];
   const name = (key: string) => t(`cases.priority.${key === 'unassessed' ? 'unset' : key}`);
   return (
-    <ResponsiveContainer width="100%" height={170}>
+    <ResponsiveContainer width="100%" height={170} initialDimension={size}>
       <BarChart data={data} layout="vertical" stackOffset="expand" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <XAxis type="number" tickFormatter={(v: number) => `${Math.round(v * 100)}`} tick={AXIS} />
         <YAxis type="category" dataKey="name" width={150} tick={AXIS} />
@@ -149,13 +152,14 @@ export function MonthlyChart({ stats }: { stats: StatsPeriod }) {
   const { t } = useTranslation();
   const language = useLanguage();
   // Months that have not begun yet draw no point (a line dropping to 0 would read as a fall).
+  const size = useChartSize(260);
   const current = dayOfMoment(stats.generatedAt).slice(0, 7);
   const data = stats.period.months.map((month, i) => ({
     month: monthLabel(month, language, 'short'),
     ...Object.fromEntries(MONTHLY_SERIES.map((s) => [s, month > current ? null : (stats.monthly[s].cells[i]?.count ?? null)])),
   }));
   return (
-    <ResponsiveContainer width="100%" height={260}>
+    <ResponsiveContainer width="100%" height={260} initialDimension={size}>
       <LineChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e3e8ee" />
         <XAxis dataKey="month" tick={AXIS} padding={{ left: 12, right: 12 }} />
