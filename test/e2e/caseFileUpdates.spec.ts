@@ -73,6 +73,9 @@ test('a plan goal and action, its task completed, a stage transition and a membe
   await app.getByRole('button', { name: tr.plan.addGoal }).click();
   await expect(app.getByRole('heading', { name: 'Okula düzenli devam' })).toBeVisible();
   await app.getByLabel(tr.plan.newAction).fill('Okulla görüş');
+  // A due day makes the action a task (planRepo): typed into the date field's segments.
+  await app.getByRole('group', { name: tr.plan.due, exact: true }).getByRole('spinbutton').first().click();
+  await app.keyboard.type('15012027');
   await app.getByRole('button', { name: tr.plan.addAction }).click();
   await expect(app.locator('.task-title', { hasText: 'Okulla görüş' })).toBeVisible();
   await expect(app.getByRole('tab', { name: `${tr.cases.tabs.tasks} (1)` })).toBeVisible();
