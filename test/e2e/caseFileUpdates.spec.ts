@@ -55,3 +55,62 @@ test('adding and editing notes and a service keeps one case.viewed row; a refuse
   expect(file.flags.map((f) => f.kind)).toContain('refused_home_visit');
   expect(file.services).toHaveLength(1);
 });
+
+test('a plan goal and action, its task completed, a stage transition and a member edit keep one case.viewed row', async ({ signedIn: app }) => {
+  const created = await api<{ id: number; caseNumber: string }>(app, 'cases.create', {
+    household: { name: 'Kaya', city: 'İzmir' },
+    members: [{ person: { firstName: 'Can', lastName: 'Kaya', birthDate: '2014-03-04', sex: 'male' }, role: 'child', confirmedNew: true }],
+    intake: { receivedAt: '2026-11-20T10:00:00+03:00', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık.' },
+  });
+  const views = async () =>
+    (await api<{ rows: unknown[] }>(app, 'audit.search', { action: 'case.viewed', caseNumber: created.caseNumber, limit: 50 })).rows.length;
+  await app.goto(`${new URL(app.url()).origin}/#/cases/${created.id}?tab=plan`);
+  await expect(app.getByRole('heading', { level: 1, name: /Can Kaya/ })).toBeVisible();
+  await expect.poll(views).toBe(1);
+
+  // A goal, and an action under it: the action becomes a task (the tasks tab counts it).
+  await app.getByLabel(tr.plan.newGoal).fill('Okula düzenli devam');
+  await app.getByRole('button', { name: tr.plan.addGoal }).click();
+  await expect(app.getByRole('heading', { name: 'Okula düzenli devam' })).toBeVisible();
+  await app.getByLabel(tr.plan.newAction).fill('Okulla görüş');
+  // A due day makes the action a task (planRepo): typed into the date field's segments.
+  await app.getByRole('group', { name: tr.plan.due, exact: true }).getByRole('spinbutton').first().click();
+  await app.keyboard.type('15012027');
+  await app.getByRole('button', { name: tr.plan.addAction }).click();
+  await expect(app.locator('.task-title', { hasText: 'Okulla görüş' })).toBeVisible();
+  await expect(app.getByRole('tab', { name: `${tr.cases.tabs.tasks} (1)` })).toBeVisible();
+
+  // The task completed on the tasks tab: the plan shows its action done (from the reply's plan).
+  await app.getByRole('tab', { name: new RegExp(tr.cases.tabs.tasks) }).click();
+  await app.getByRole('button', { name: tr.tasks.completeOf.replace('{{title}}', 'Okulla görüş') }).click();
+  const done = app.getByRole('dialog', { name: tr.tasks.completeTitle });
+  await done.getByRole('textbox', { name: tr.tasks.outcome }).fill('Rehber öğretmenle görüşüldü.');
+  await done.getByRole('button', { name: tr.tasks.complete }).click();
+  await expect(app.getByRole('tab', { name: `${tr.cases.tabs.tasks} (0)` })).toBeVisible();
+  await app.getByRole('tab', { name: new RegExp(tr.cases.tabs.plan) }).click();
+  await expect(app.getByText(tr.plan.actionStatus.done, { exact: false }).first()).toBeVisible();
+  await expect(app.getByRole('button', { name: tr.plan.markDoneOf.replace('{{title}}', 'Okulla görüş') })).toHaveCount(0);
+
+  // The next stage: the badge and the status history change.
+  await app.getByRole('button', { name: new RegExp(`${tr.cases.stage}$`) }).first().click();
+  await app.getByRole('option', { name: tr.cases.status.assessment, exact: true }).click();
+  await app.getByRole('button', { name: tr.cases.moveStage }).click();
+  await expect(app.locator('.status-badge').first()).toHaveText(tr.cases.status.assessment);
+  await app.getByRole('tab', { name: tr.cases.tabs.overview }).click();
+  await expect(app.getByText(`${tr.cases.historyEvent.transition} → ${tr.cases.status.assessment}`, { exact: false })).toBeVisible();
+
+  // A member's record edited: the overview shows the new school.
+  await app.getByRole('button', { name: tr.cases.editPerson.replace('{{name}}', 'Can Kaya') }).click();
+  await app.getByRole('dialog').getByLabel(tr.person.school).fill('Atatürk İlkokulu');
+  await app.getByRole('dialog').getByRole('button', { name: tr.common.save }).click();
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(app.getByText('Atatürk İlkokulu', { exact: false })).toBeVisible();
+
+  // Still the one view of the file.
+  expect(await views()).toBe(1);
+  const file = await api<{ case: { status: string }; plan: Array<{ actions: Array<{ status: string }> }>; tasks: Array<{ doneAt: string | null }>; members: Array<{ person: { school: string | null } }> }>(app, 'cases.get', { caseId: created.id });
+  expect(file.case.status).toBe('assessment');
+  expect(file.plan[0]!.actions.map((a) => a.status)).toEqual(['done']);
+  expect(file.tasks.map((t) => Boolean(t.doneAt))).toEqual([true]);
+  expect(file.members[0]!.person.school).toBe('Atatürk İlkokulu');
+});

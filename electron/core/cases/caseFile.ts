@@ -1,5 +1,5 @@
 /** The full case file (cases.get): everything a caseworker sees on the case page. */
-import type { CaseFile } from '../../../shared/api/schemas/cases';
+import type { CaseFile, CaseFilePart, CaseFileParts } from '../../../shared/api/schemas/cases';
 import type { Db } from '../db/open';
 import { latestHandover } from '../calendar/coversRepo';
 import { coverForOf, type Actor } from './access';
@@ -31,4 +31,28 @@ export function caseFile(db: Db, caseId: number, actor: Actor, users: UserLookup
     coverFor: actor.readAll ? null : ((id) => (id ? users(id) : null))(coverForOf(db, actor, caseId)),
     handover: latestHandover(db, caseId, users),
   };
+}
+
+/**
+ * Only the named slices of the file (issue 12): what a write changed besides its own row,
+ * re-read in the write's transaction for its reply. Reading them is part of the write, not
+ * a view of the file: no `case.viewed` row.
+ */
+export function caseFileParts(db: Db, caseId: number, actor: Actor, users: UserLookup, parts: readonly CaseFilePart[]): CaseFileParts {
+  const out: CaseFileParts = {};
+  for (const part of parts) {
+    if (part === 'case') out.case = caseHeader(db, caseId, users);
+    else if (part === 'members') out.members = listMembers(db, caseId, actor);
+    else if (part === 'intakes') out.intakes = listIntakes(db, caseId, users);
+    else if (part === 'statusHistory') out.statusHistory = statusHistory(db, caseId, users);
+    else if (part === 'notes' || part === 'notesTotal') {
+      const { notes, total } = listNotes(db, caseId, users);
+      out.notes = notes;
+      out.notesTotal = total;
+    } else if (part === 'plan') out.plan = listPlan(db, caseId, users);
+    else if (part === 'tasks') out.tasks = tasksForCase(db, caseId, users);
+    else if (part === 'flags') out.flags = listFlags(db, caseId, users);
+    else out.handover = latestHandover(db, caseId, users);
+  }
+  return out;
 }

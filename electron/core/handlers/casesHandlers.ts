@@ -5,11 +5,11 @@
  * a case out of sight answers 'cases.notFound'.
  */
 import { CodedError } from '../../../shared/api/envelope';
-import type { MemberInput } from '../../../shared/api/schemas/cases';
+import type { CaseFilePart, CaseFileParts, MemberInput } from '../../../shared/api/schemas/cases';
 import type { AuditAction } from '../audit/auditLog';
 import { recordHandover } from '../calendar/coversRepo';
 import { actorOf, assertCaseVisible, type Actor } from '../cases/access';
-import { caseFile } from '../cases/caseFile';
+import { caseFile, caseFileParts } from '../cases/caseFile';
 import { assertAssignable, assertHasChild, caseHeader, casesOfPerson, isCaseMember, listCases, listMembers, requireCase, requireOpenCase, updateMember } from '../cases/casesRepo';
 import { dashboardBounds, localDay, toUtc } from '../cases/dates';
 import { findDuplicates } from '../cases/duplicates';
@@ -47,6 +47,22 @@ type Details = Record<string, string | number | boolean | null>;
 /** What the audit row says: its target and details (the action is the spec's, or `action` where one method records two). */
 function audit(c: Ctx, action: AuditAction, targetType: string, targetId: number | string, details?: Details): void {
   c.note({ action, targetType, targetId: String(targetId), ...(details ? { details } : {}) });
+}
+
+/** What else of the case file a write changed, for its reply (issue 12: the page merges it, no reload). */
+function partsOf(c: Ctx, caseId: number, parts: readonly CaseFilePart[]): CaseFileParts {
+  return caseFileParts(c.db, caseId, c.actor, userLookup(c.db), parts);
+}
+
+/** A plan action's task changes its action too: the case's plan comes back, for a case the actor sees. */
+function planOfTask(c: Ctx, task: { caseId: number; source: string; sourceId: string | null }): { parts?: CaseFileParts } {
+  if (task.source !== 'plan' || !task.sourceId) return {};
+  try {
+    assertCaseVisible(c.db, c.actor, task.caseId);
+  } catch {
+    return {};
+  }
+  return { parts: partsOf(c, task.caseId, ['plan']) };
 }
 
 /** The case exists, the actor may see it, and it is not closed (for changes to its content). */
@@ -129,7 +145,7 @@ export const casesHandlers = {
       openVisibleCase(c, input.caseId);
       const added = life.addMember(c.db, c.actor, input.caseId, input.member, 'member', c.clock, null);
       audit(c, 'case.memberAdded', 'case', input.caseId, { personId: added.personId, role: input.member.role, newPerson: added.newPerson });
-      return listMembers(c.db, input.caseId, c.actor, added.memberId)[0]!;
+      return { ...listMembers(c.db, input.caseId, c.actor, added.memberId)[0]!, parts: partsOf(c, input.caseId, ['members']) };
     })();
   },
 
@@ -141,7 +157,7 @@ export const casesHandlers = {
       openVisibleCase(c, caseId);
       const added = life.addMember(c.db, c.actor, caseId, member, 'member', c.clock, null);
       audit(c, 'case.memberAdded', 'case', caseId, { personId: added.personId, role: input.role, newPerson: false });
-      return listMembers(c.db, caseId, c.actor, added.memberId)[0]!;
+      return { ...listMembers(c.db, caseId, c.actor, added.memberId)[0]!, parts: partsOf(c, caseId, ['members']) };
     })();
   },
 
@@ -164,7 +180,8 @@ export const casesHandlers = {
       );
       assertHasChild(c.db, input.caseId); // a case is about at least one child
       audit(c, 'case.memberUpdated', 'case', input.caseId, { memberId: input.memberId });
-      return listMembers(c.db, input.caseId, c.actor, input.memberId)[0]!;
+      // Making one member primary changes the others: the members come back whole.
+      return { ...listMembers(c.db, input.caseId, c.actor, input.memberId)[0]!, parts: partsOf(c, input.caseId, ['members']) };
     })();
   },
 
@@ -194,7 +211,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const r = life.addIntake(c.db, c.actor, input.caseId, input.intake, c.clock);
       audit(c, 'case.intakeAdded', 'case', input.caseId, { intakeId: r.intakeId, flags: r.flags.join(',') });
-      return r;
+      return { ...r, parts: partsOf(c, input.caseId, ['case', 'intakes', 'statusHistory', 'tasks', 'flags']) };
     })();
   },
 
@@ -204,7 +221,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const from = life.transition(c.db, c.actor, input.caseId, input.to, input.reason ?? null, c.clock);
       audit(c, 'case.statusChanged', 'case', input.caseId, { from, to: input.to });
-      return caseHeader(c.db, input.caseId, userLookup(c.db));
+      return { ...caseHeader(c.db, input.caseId, userLookup(c.db)), parts: partsOf(c, input.caseId, ['statusHistory', 'tasks']) };
     })();
   },
 
@@ -214,7 +231,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       life.requestClosure(c.db, c.actor, input.caseId, input.reason, c.clock);
       audit(c, 'case.closureRequested', 'case', input.caseId);
-      return caseHeader(c.db, input.caseId, userLookup(c.db));
+      return { ...caseHeader(c.db, input.caseId, userLookup(c.db)), parts: partsOf(c, input.caseId, ['statusHistory', 'tasks']) };
     })();
   },
 
@@ -224,7 +241,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const cancelled = life.approveClosure(c.db, c.actor, input.caseId, input.reason ?? null, c.clock);
       audit(c, 'case.closed', 'case', input.caseId, { cancelledTasks: cancelled });
-      return caseHeader(c.db, input.caseId, userLookup(c.db));
+      return { ...caseHeader(c.db, input.caseId, userLookup(c.db)), parts: partsOf(c, input.caseId, ['statusHistory', 'tasks', 'plan']) };
     })();
   },
 
@@ -234,7 +251,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       life.refuseClosure(c.db, c.actor, input.caseId, input.reason, c.clock);
       audit(c, 'case.closureRefused', 'case', input.caseId);
-      return caseHeader(c.db, input.caseId, userLookup(c.db));
+      return { ...caseHeader(c.db, input.caseId, userLookup(c.db)), parts: partsOf(c, input.caseId, ['statusHistory', 'tasks']) };
     })();
   },
 
@@ -244,7 +261,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const r = life.reopen(c.db, c.actor, input.caseId, input.intake, c.clock);
       audit(c, 'case.reopened', 'case', input.caseId, { intakeId: r.intakeId, flags: r.flags.join(',') });
-      return { case: caseHeader(c.db, input.caseId, userLookup(c.db)), ...r };
+      return { case: caseHeader(c.db, input.caseId, userLookup(c.db)), ...r, parts: partsOf(c, input.caseId, ['intakes', 'statusHistory', 'tasks', 'flags', 'plan']) };
     })();
   },
 
@@ -266,7 +283,7 @@ export const casesHandlers = {
         movedTasks: r.movedTasks,
         handoverNoteId,
       });
-      return caseHeader(c.db, input.caseId, userLookup(c.db));
+      return { ...caseHeader(c.db, input.caseId, userLookup(c.db)), parts: partsOf(c, input.caseId, ['statusHistory', 'tasks', 'notes', 'handover']) };
     })();
   },
 
@@ -276,7 +293,7 @@ export const casesHandlers = {
       assertCaseVisible(c.db, c.actor, input.caseId);
       const kind = resolveFlag(c.db, input.caseId, input.flagId, c.actor.userId, c.now);
       audit(c, 'case.flagResolved', 'case', input.caseId, { flagId: input.flagId, kind });
-      return {};
+      return { parts: partsOf(c, input.caseId, ['flags']) };
     })();
   },
 
@@ -363,7 +380,8 @@ export const casesHandlers = {
       assertAssignable(c.db, responsible, 'responsibleUserId');
       const id = insertAction(c.db, { goalId: input.goalId, caseId, title: input.title, responsible, dueOn: input.dueOn ?? null }, c.actor.userId, c.now);
       audit(c, 'plan.actionAdded', 'case', caseId, { goalId: input.goalId, actionId: id });
-      return getAction(c.db, id, userLookup(c.db));
+      // The action became a task (planRepo): the case's tasks come back with it.
+      return { ...getAction(c.db, id, userLookup(c.db)), parts: partsOf(c, caseId, ['tasks']) };
     })();
   },
 
@@ -375,7 +393,7 @@ export const casesHandlers = {
       if (input.responsibleUserId) assertAssignable(c.db, input.responsibleUserId, 'responsibleUserId');
       updateAction(c.db, input.actionId, { title: input.title, responsible: input.responsibleUserId, dueOn: input.dueOn, status: input.status }, c.actor.userId, c.now);
       audit(c, 'plan.actionUpdated', 'case', caseId, { actionId: input.actionId, status: input.status ?? null });
-      return getAction(c.db, input.actionId, userLookup(c.db));
+      return { ...getAction(c.db, input.actionId, userLookup(c.db)), parts: partsOf(c, caseId, ['tasks']) };
     })();
   },
 
@@ -427,7 +445,7 @@ export const casesHandlers = {
       completeTask(c.db, input.taskId, c.actor.userId, c.now, input.outcome ?? null);
       if (task.source === 'plan' && task.sourceId) markActionDoneFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
       audit(c, 'task.completed', 'case', task.caseId, { taskId: input.taskId, source: task.source, outcome: input.outcome !== undefined });
-      return getTask(c.db, input.taskId, userLookup(c.db));
+      return { ...getTask(c.db, input.taskId, userLookup(c.db)), ...planOfTask(c, task) };
     })();
   },
 
@@ -439,7 +457,7 @@ export const casesHandlers = {
       undoCompleteTask(c.db, input.taskId, c.actor.userId, c.clock.now);
       if (task.source === 'plan' && task.sourceId) reopenActionFromTask(c.db, Number(task.sourceId), c.actor.userId, c.now);
       audit(c, 'task.reopened', 'case', task.caseId, { taskId: input.taskId, source: task.source });
-      return getTask(c.db, input.taskId, userLookup(c.db));
+      return { ...getTask(c.db, input.taskId, userLookup(c.db)), ...planOfTask(c, task) };
     })();
   },
 

@@ -9,6 +9,7 @@ import type { MethodSpec } from '../contract';
 import {
   ACTION_STATUSES,
   CaseFile,
+  CaseFileParts,
   CaseHeader,
   CaseList,
   CaseListInput,
@@ -54,6 +55,13 @@ const CaseRef = z.object({ caseId: Id }).strict();
  * the case file updates itself from this reply instead of loading the whole file again.
  */
 const NoteWritten = NoteSummary.extend({ caseFlags: z.array(Flag).optional() });
+
+/** A write's own row plus what else of the case file it changed (`parts`, issue 12). */
+const withParts = { parts: CaseFileParts.optional() };
+const CaseChanged = CaseHeader.extend(withParts);
+const MemberWritten = Member.extend(withParts);
+const PlanActionWritten = PlanAction.extend(withParts);
+const TaskWritten = Task.extend(withParts);
 
 const NoteFields = {
   type: z.enum(NOTE_TYPES),
@@ -125,7 +133,7 @@ export const casesMethods = {
     // A search.
     readsCases: true,
   },
-  'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: Member, access: 'case:write', scope: { caseId: 'case', 'member.personId': 'person' }, audit: 'case.memberAdded' },
+  'cases.addPerson': { input: z.object({ caseId: Id, member: MemberInput }).strict(), output: MemberWritten, access: 'case:write', scope: { caseId: 'case', 'member.personId': 'person' }, audit: 'case.memberAdded' },
   'cases.linkPerson': {
     input: z
       .object({
@@ -138,7 +146,7 @@ export const casesMethods = {
         livesInHousehold: z.boolean().default(true),
       })
       .strict(),
-    output: Member,
+    output: MemberWritten,
     access: 'case:write',
     scope: { caseId: 'case', personId: 'person' },
     audit: 'case.memberAdded',
@@ -156,7 +164,7 @@ export const casesMethods = {
         primary: z.literal(true).optional(),
       })
       .strict(),
-    output: Member,
+    output: MemberWritten,
     access: 'case:write',
     scope: { caseId: 'case' },
     audit: 'case.memberUpdated',
@@ -172,26 +180,26 @@ export const casesMethods = {
   // --- intake and lifecycle ---
   'cases.addIntake': {
     input: z.object({ caseId: Id, intake: IntakeInput }).strict(),
-    output: z.object({ intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)) }),
+    output: z.object({ intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)), ...withParts }),
     access: 'case:write',
     scope: { caseId: 'case' },
     audit: 'case.intakeAdded',
   },
   'cases.transition': {
     input: z.object({ caseId: Id, to: z.enum(['intake', 'assessment', 'case_plan', 'implementation', 'follow_up']), reason: Reason.optional() }).strict(),
-    output: CaseHeader,
+    output: CaseChanged,
     access: 'case:write',
     scope: { caseId: 'case' },
     audit: 'case.statusChanged',
   },
-  'cases.requestClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:write', scope: { caseId: 'case' }, audit: 'case.closureRequested' },
+  'cases.requestClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseChanged, access: 'case:write', scope: { caseId: 'case' }, audit: 'case.closureRequested' },
   /** A supervisor closes: approves a pending request, or closes directly with a reason. */
-  'cases.approveClosure': { input: z.object({ caseId: Id, reason: Reason.optional() }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closed' },
-  'cases.refuseClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseHeader, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closureRefused' },
+  'cases.approveClosure': { input: z.object({ caseId: Id, reason: Reason.optional() }).strict(), output: CaseChanged, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closed' },
+  'cases.refuseClosure': { input: z.object({ caseId: Id, reason: Reason }).strict(), output: CaseChanged, access: 'case:approve', scope: { caseId: 'case' }, audit: 'case.closureRefused' },
   /** Reopens a closed case with a new intake on the same household; the history is kept. */
   'cases.reopen': {
     input: z.object({ caseId: Id, intake: IntakeInput }).strict(),
-    output: z.object({ case: CaseHeader, intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)) }),
+    output: z.object({ case: CaseHeader, intakeId: Id, flags: z.array(z.enum(FLAG_KINDS)), ...withParts }),
     access: 'case:write',
     scope: { caseId: 'case' },
     audit: 'case.reopened',
@@ -199,12 +207,12 @@ export const casesMethods = {
   'cases.assign': {
     /** A new responsible caseworker needs `handoverNote` (issue 17): it becomes the case's pinned handover note. */
     input: z.object({ caseId: Id, responsibleUserId: UserId, coWorkerIds: z.array(UserId).max(10).optional(), handoverNote: z.string().trim().max(50_000).optional() }).strict(),
-    output: CaseHeader,
+    output: CaseChanged,
     access: 'case:approve',
     scope: { caseId: 'case' },
     audit: 'case.assigned',
   },
-  'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object({}), access: 'case:write', scope: { caseId: 'case' }, audit: 'case.flagResolved' },
+  'cases.resolveFlag': { input: z.object({ caseId: Id, flagId: Id }).strict(), output: z.object(withParts), access: 'case:write', scope: { caseId: 'case' }, audit: 'case.flagResolved' },
 
   // --- notes ---
   'notes.add': { input: z.object({ caseId: Id, ...NoteFields }).strict(), output: NoteWritten, access: 'case:write', scope: { caseId: 'case', 'present.people[]': 'person' }, audit: 'note.added' },
@@ -245,7 +253,7 @@ export const casesMethods = {
   },
   'plan.addAction': {
     input: z.object({ goalId: Id, title: Title, responsibleUserId: UserId.optional(), dueOn: Day.nullish() }).strict(),
-    output: PlanAction,
+    output: PlanActionWritten,
     access: 'case:write',
     scope: { goalId: 'goal' },
     audit: 'plan.actionAdded',
@@ -254,7 +262,7 @@ export const casesMethods = {
     input: z
       .object({ actionId: Id, title: Title.optional(), responsibleUserId: UserId.optional(), dueOn: Day.nullish(), status: z.enum(ACTION_STATUSES).optional() })
       .strict(),
-    output: PlanAction,
+    output: PlanActionWritten,
     access: 'case:write',
     scope: { actionId: 'action' },
     audit: 'plan.actionUpdated',
@@ -286,13 +294,13 @@ export const casesMethods = {
   'tasks.complete': {
     /** `outcome`: what came of it (the app asks for it; stored with the task, never in the audit log). */
     input: z.object({ taskId: Id, outcome: z.string().trim().min(1).max(2000).optional() }).strict(),
-    output: Task,
+    output: TaskWritten,
     access: 'case:write',
     scope: { taskId: 'task' },
     audit: 'task.completed',
   },
   /** Undoes a completion within 10 seconds, by the user who completed it (the toast's Undo). */
-  'tasks.undoComplete': { input: z.object({ taskId: Id }).strict(), output: Task, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.reopened' },
+  'tasks.undoComplete': { input: z.object({ taskId: Id }).strict(), output: TaskWritten, access: 'case:write', scope: { taskId: 'task' }, audit: 'task.reopened' },
 
   // --- editable lists (channels, concerns, services) ---
   'lookups.list': {

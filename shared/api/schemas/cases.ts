@@ -411,6 +411,26 @@ export const CaseFile = z.object({
 });
 export type CaseFile = z.infer<typeof CaseFile>;
 
+/**
+ * The slices of the case file a write changed besides its own row (issue 12), re-read in
+ * the write's transaction: the page merges them (`caseFileUpdates.ts`) instead of loading
+ * the whole file again, which would write a second `case.viewed` audit row.
+ */
+export const CaseFileParts = CaseFile.pick({
+  case: true,
+  members: true,
+  intakes: true,
+  statusHistory: true,
+  notes: true,
+  notesTotal: true,
+  plan: true,
+  tasks: true,
+  flags: true,
+  handover: true,
+}).partial();
+export type CaseFileParts = z.infer<typeof CaseFileParts>;
+export type CaseFilePart = keyof CaseFileParts;
+
 // --- lists, search, duplicates, dashboard -------------------------------------------------
 
 export const CASE_SORTS = ['caseNumber', 'childName', 'intakeDate', 'priority'] as const;

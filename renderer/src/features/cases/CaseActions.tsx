@@ -11,12 +11,19 @@ import { TextField } from '../../components/ui/Field';
 import { SearchPicker } from '../../components/ui/SearchPicker';
 import { Select } from '../../components/ui/Select';
 import { useCan } from '../auth/SessionContext';
+import { withCase, type FileChange } from './caseFileUpdates';
 import { ReportDialog } from './ReportDialog';
+
+const changedCase =
+  (written: Parameters<typeof withCase>[1]): FileChange =>
+  (f) =>
+    withCase(f, written);
 
 type Dialogs = 'requestClosure' | 'approveClosure' | 'refuseClosure' | 'closeDirect' | 'reopen' | 'handover' | null;
 
 /** Lifecycle (next stage, closure with a supervisor's approval, reopening) and assignment. */
-export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+/** `onChange`: the change to the case file, made from each write's reply (no reload). */
+export function CaseActions({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t } = useTranslation();
   const c = file.case;
   const canWrite = useCan('case:write');
@@ -32,13 +39,13 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
   const [report, setReport] = useState(false);
   const closed = c.status === 'closed';
 
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<FileChange | null>) => {
     setError(null);
     try {
-      await work();
+      const change = await work();
       setDialog(null);
       setReason('');
-      onChanged();
+      if (change) onChange(change);
     } catch (e) {
       setError(messageOf(t, e));
     }
@@ -52,9 +59,9 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
         reopen={closed}
         isOpen={report}
         onClose={() => setReport(false)}
-        onSaved={() => {
+        onSaved={(change) => {
           setReport(false);
-          onChanged();
+          onChange(change);
         }}
       />
       {closed ? (
@@ -65,7 +72,7 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
       {!closed ? (
         <div className="inline-form">
           <Select label={t('cases.stage')} value={stage} onChange={setStage} options={OPEN_STATUSES.map((s) => ({ id: s, label: t(`cases.status.${s}`) }))} />
-          <Button isDisabled={stage === c.status} onPress={() => void run(() => call('cases.transition', { caseId: c.id, to: stage as (typeof OPEN_STATUSES)[number] }))}>
+          <Button isDisabled={stage === c.status} onPress={() => void run(async () => changedCase(await call('cases.transition', { caseId: c.id, to: stage as (typeof OPEN_STATUSES)[number] })))}>
             {t('cases.moveStage')}
           </Button>
           <Button onPress={() => setReport(true)}>{t('cases.newReport')}</Button>
@@ -118,6 +125,8 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
                     await call('cowork.request', { caseId: c.id, colleagueId: colleague });
                     setColleague('');
                     setCoworkSent(true);
+                    // A request only: the case file does not change until the colleague accepts.
+                    return null;
                   })
                 }
               >
@@ -156,11 +165,11 @@ export function CaseActions({ file, onChanged }: { file: CaseFile; onChanged(): 
               <Button
                 variant="primary"
                 onPress={() =>
-                  void run(() => {
-                    if (dialog === 'handover') return call('cases.assign', { caseId: c.id, responsibleUserId: handoverTo, handoverNote: reason });
-                    if (dialog === 'requestClosure') return call('cases.requestClosure', { caseId: c.id, reason });
-                    if (dialog === 'refuseClosure') return call('cases.refuseClosure', { caseId: c.id, reason });
-                    return call('cases.approveClosure', reason ? { caseId: c.id, reason } : { caseId: c.id });
+                  void run(async () => {
+                    if (dialog === 'handover') return changedCase(await call('cases.assign', { caseId: c.id, responsibleUserId: handoverTo, handoverNote: reason }));
+                    if (dialog === 'requestClosure') return changedCase(await call('cases.requestClosure', { caseId: c.id, reason }));
+                    if (dialog === 'refuseClosure') return changedCase(await call('cases.refuseClosure', { caseId: c.id, reason }));
+                    return changedCase(await call('cases.approveClosure', reason ? { caseId: c.id, reason } : { caseId: c.id }));
                   })
                 }
               >

@@ -26,7 +26,7 @@ import { CaseCourtPanel } from '../court/CaseCourtPanel';
 import { CourtReportButton } from '../documents/CourtReportButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { CaseTransferPanel } from '../transfers/CaseTransferPanel';
-import { withNote, withService } from './caseFileUpdates';
+import { withNote, withParts, withService, withTask } from './caseFileUpdates';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -49,8 +49,8 @@ export function CaseFilePage() {
 
   const resolveFlag = async (flagId: number) => {
     try {
-      await call('cases.resolveFlag', { caseId, flagId });
-      file.reload();
+      const { parts } = await call('cases.resolveFlag', { caseId, flagId });
+      file.update((f) => withParts(f, parts));
     } catch (e) {
       setFlagError(messageOf(t, e));
     }
@@ -102,7 +102,7 @@ export function CaseFilePage() {
       ) : null}
       {closed ? <Alert tone="info">{t('cases.closedInfo', { date: formatDate(c.closedAt ?? c.updatedAt, i18n.language), reason: c.closureReason ?? '' })}</Alert> : null}
 
-      <CaseActions file={file.data} onChanged={file.reload} />
+      <CaseActions file={file.data} onChange={file.update} />
       <CaseTransferPanel file={file.data} onChanged={file.reload} />
 
       <Tabs className="tabs" selectedKey={tab} onSelectionChange={(key) => setParams(key === 'overview' ? {} : { tab: String(key) }, { replace: true })}>
@@ -136,7 +136,7 @@ export function CaseFilePage() {
           </Tab>
         </TabList>
         <TabPanel id="overview" className="tab-panel">
-          <OverviewPanel file={file.data} onChanged={file.reload} />
+          <OverviewPanel file={file.data} onChange={file.update} />
         </TabPanel>
         <TabPanel id="notes" className="tab-panel">
           <CaseVisitsPanel caseId={c.id} writable={!closed} />
@@ -146,13 +146,13 @@ export function CaseFilePage() {
           <RiskPanel caseId={c.id} caseClosed={closed} />
         </TabPanel>
         <TabPanel id="plan" className="tab-panel">
-          <PlanPanel file={file.data} onChanged={file.reload} />
+          <PlanPanel file={file.data} onChange={file.update} />
         </TabPanel>
         <TabPanel id="services" className="tab-panel">
           <ServicesPanel file={file.data} onAdded={(service) => file.update((f) => withService(f, service))} />
         </TabPanel>
         <TabPanel id="tasks" className="tab-panel">
-          <TasksPanel tasks={file.data.tasks} onChanged={file.reload} />
+          <TasksPanel tasks={file.data.tasks} onTask={(task) => file.update((f) => withTask(f, task))} />
         </TabPanel>
         <TabPanel id="referrals" className="tab-panel">
           <CaseReferralsPanel file={file.data} onChanged={file.reload} />

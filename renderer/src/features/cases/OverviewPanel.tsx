@@ -7,9 +7,10 @@ import { ageOf, personName } from './format';
 import { useLookups } from './useLookups';
 import { Button } from '../../components/ui/Button';
 import { useCan } from '../auth/SessionContext';
+import type { FileChange } from './caseFileUpdates';
 import { PersonDialog, type PersonDialogMode } from './PersonDialog';
 
-export function OverviewPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+export function OverviewPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('case:write') && file.case.status !== 'closed';
   const [dialog, setDialog] = useState<PersonDialogMode | null>(null);
@@ -94,9 +95,9 @@ export function OverviewPanel({ file, onChanged }: { file: CaseFile; onChanged()
           caseId={file.case.id}
           mode={dialog}
           onClose={() => setDialog(null)}
-          onSaved={() => {
+          onSaved={(change) => {
             setDialog(null);
-            onChanged();
+            onChange(change);
           }}
         />
         <ul className="timeline compact">

@@ -8,6 +8,7 @@ import { Button } from '../../components/ui/Button';
 import { Select } from '../../components/ui/Select';
 import { DuplicateWarning } from './DuplicateWarning';
 import { fieldErrorOf, formErrorOf } from './fieldErrors';
+import { withMember, withPerson, type FileChange } from './caseFileUpdates';
 import { emptyPerson, PersonFields, personInput, type PersonDraft } from './PersonFields';
 
 export type PersonDialogMode = { kind: 'add' } | { kind: 'edit'; member: Member };
@@ -36,7 +37,8 @@ function draftOf(member: Member): PersonDraft {
  * or edits one. An edit names the version it started from; if a colleague
  * saved the person meanwhile the core refuses and nothing is overwritten.
  */
-export function PersonDialog({ caseId, mode, onClose, onSaved }: { caseId: number; mode: PersonDialogMode | null; onClose(): void; onSaved(): void }) {
+/** `onSaved`: the change to the case file, made from the writes' replies (no reload). */
+export function PersonDialog({ caseId, mode, onClose, onSaved }: { caseId: number; mode: PersonDialogMode | null; onClose(): void; onSaved(change: FileChange): void }) {
   return (
     <ModalOverlay className="modal-overlay" isOpen={mode !== null} onOpenChange={(open) => !open && onClose()} isDismissable>
       <Modal className="modal modal-wide">
@@ -46,7 +48,7 @@ export function PersonDialog({ caseId, mode, onClose, onSaved }: { caseId: numbe
   );
 }
 
-function PersonForm({ caseId, mode, onClose, onSaved }: { caseId: number; mode: PersonDialogMode; onClose(): void; onSaved(): void }) {
+function PersonForm({ caseId, mode, onClose, onSaved }: { caseId: number; mode: PersonDialogMode; onClose(): void; onSaved(change: FileChange): void }) {
   const { t } = useTranslation();
   const editing = mode.kind === 'edit' ? mode.member : null;
   const [person, setPerson] = useState<PersonDraft>(() => (editing ? draftOf(editing) : emptyPerson()));
@@ -71,12 +73,13 @@ function PersonForm({ caseId, mode, onClose, onSaved }: { caseId: number; mode: 
     try {
       if (editing) {
         const { firstName, lastName, ...rest } = personInput(person);
-        await call('cases.updatePerson', { personId: editing.person.id, expectedVersion: editing.person.version, patch: { firstName, lastName, ...rest } });
-        await call('cases.updateMember', { caseId, memberId: editing.memberId, ...membership });
+        const saved = await call('cases.updatePerson', { personId: editing.person.id, expectedVersion: editing.person.version, patch: { firstName, lastName, ...rest } });
+        const member = await call('cases.updateMember', { caseId, memberId: editing.memberId, ...membership });
+        onSaved((f) => withMember(withPerson(f, saved), member));
       } else {
-        await call('cases.addPerson', { caseId, member: linked ? { personId: linked.personId, ...membership } : { person: personInput(person), confirmedNew, ...membership } });
+        const member = await call('cases.addPerson', { caseId, member: linked ? { personId: linked.personId, ...membership } : { person: personInput(person), confirmedNew, ...membership } });
+        onSaved((f) => withMember(f, member));
       }
-      onSaved();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
     } finally {

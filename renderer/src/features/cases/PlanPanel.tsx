@@ -11,10 +11,21 @@ import { DateInput } from '../../components/ui/DateInput';
 import { TextField } from '../../components/ui/Field';
 import { SearchPicker } from '../../components/ui/SearchPicker';
 import { formatDate } from '../../i18n/format';
+import { withAction, withGoal, type FileChange } from './caseFileUpdates';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
 
+const changedGoal =
+  (goal: Parameters<typeof withGoal>[1]): FileChange =>
+  (f) =>
+    withGoal(f, goal);
+const changedAction =
+  (action: Parameters<typeof withAction>[1]): FileChange =>
+  (f) =>
+    withAction(f, action);
+
 /** The case plan: goals, and for each the actions with who does them by when (they become tasks). */
-export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+/** `onChange`: the change to the case file, made from each write's reply (no reload). */
+export function PlanPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentSession().user;
   const canWrite = useCan('case:write') && file.case.status !== 'closed';
@@ -23,11 +34,10 @@ export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): vo
   const [actions, setActions] = useState<Record<number, { title: string; responsible: string; dueOn: string }>>({});
   const [error, setError] = useState<string | null>(null);
 
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<FileChange>) => {
     setError(null);
     try {
-      await work();
-      onChanged();
+      onChange(await work());
     } catch (e) {
       setError(messageOf(t, e));
     }
@@ -58,7 +68,7 @@ export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): vo
                     </div>
                   </div>
                   {canWrite && a.status === 'open' ? (
-                    <Button onPress={() => void run(() => call('plan.updateAction', { actionId: a.id, status: 'done' }))} aria-label={t('plan.markDoneOf', { title: a.title })}>
+                    <Button onPress={() => void run(async () => changedAction(await call('plan.updateAction', { actionId: a.id, status: 'done' })))} aria-label={t('plan.markDoneOf', { title: a.title })}>
                       {t('plan.markDone')}
                     </Button>
                   ) : null}
@@ -74,14 +84,15 @@ export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): vo
                   isDisabled={!draft.title.trim()}
                   onPress={() =>
                     void run(async () => {
-                      await call('plan.addAction', { goalId: g.id, title: draft.title, responsibleUserId: draft.responsible, ...(draft.dueOn ? { dueOn: draft.dueOn } : {}) });
+                      const action = await call('plan.addAction', { goalId: g.id, title: draft.title, responsibleUserId: draft.responsible, ...(draft.dueOn ? { dueOn: draft.dueOn } : {}) });
                       setActions({ ...actions, [g.id]: { title: '', responsible: me.id, dueOn: '' } });
+                      return changedAction(action);
                     })
                   }
                 >
                   {t('plan.addAction')}
                 </Button>
-                <Button variant="quiet" onPress={() => void run(() => call('plan.updateGoal', { goalId: g.id, status: 'achieved' }))}>
+                <Button variant="quiet" onPress={() => void run(async () => changedGoal(await call('plan.updateGoal', { goalId: g.id, status: 'achieved' })))}>
                   {t('plan.goalAchieved')}
                 </Button>
               </div>
@@ -98,8 +109,9 @@ export function PlanPanel({ file, onChanged }: { file: CaseFile; onChanged(): vo
               isDisabled={!goal.trim()}
               onPress={() =>
                 void run(async () => {
-                  await call('plan.addGoal', { caseId: file.case.id, title: goal });
+                  const added = await call('plan.addGoal', { caseId: file.case.id, title: goal });
                   setGoal('');
+                  return changedGoal(added);
                 })
               }
             >

@@ -5,13 +5,15 @@ import { ApiError, call } from '../../api/client';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { fieldErrorOf, formErrorOf } from './fieldErrors';
+import { withParts, type FileChange } from './caseFileUpdates';
 import { emptyIntake, IntakeFields, intakeInput, type IntakeDraft } from './IntakeFields';
 
 /**
  * A new report on a known household: on an open case it is a repeated report
  * (flagged, seed 004); on a closed case it reopens the case, keeping its history.
  */
-export function ReportDialog({ caseId, reopen, isOpen, onClose, onSaved }: { caseId: number; reopen: boolean; isOpen: boolean; onClose(): void; onSaved(): void }) {
+/** `onSaved`: the change to the case file, made from the reply (no reload). */
+export function ReportDialog({ caseId, reopen, isOpen, onClose, onSaved }: { caseId: number; reopen: boolean; isOpen: boolean; onClose(): void; onSaved(change: FileChange): void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<IntakeDraft>(() => emptyIntake());
   const [error, setError] = useState<ApiError | null>(null);
@@ -21,10 +23,16 @@ export function ReportDialog({ caseId, reopen, isOpen, onClose, onSaved }: { cas
     setBusy(true);
     setError(null);
     try {
-      if (reopen) await call('cases.reopen', { caseId, intake: intakeInput(draft) });
-      else await call('cases.addIntake', { caseId, intake: intakeInput(draft) });
+      let change: FileChange;
+      if (reopen) {
+        const r = await call('cases.reopen', { caseId, intake: intakeInput(draft) });
+        change = (f) => withParts({ ...f, case: r.case }, r.parts);
+      } else {
+        const r = await call('cases.addIntake', { caseId, intake: intakeInput(draft) });
+        change = (f) => withParts(f, r.parts);
+      }
       setDraft(emptyIntake());
-      onSaved();
+      onSaved(change);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
     } finally {

@@ -12,6 +12,10 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { offerUndo } from '../../components/ui/UndoToast';
 import { formatDateTime } from '../../i18n/format';
+import type { Output } from '../../../../shared/api/contract';
+
+/** A task as a write returns it (with the plan, for a plan action's task). */
+type TaskWritten = Output<'tasks.complete'>;
 import { useCan } from '../auth/SessionContext';
 
 export function useTaskTitle() {
@@ -19,8 +23,11 @@ export function useTaskTitle() {
   return (task: Task) => task.title ?? (task.titleKey ? t(task.titleKey, task.titleParams) : task.kind);
 }
 
-/** A list of tasks with their due dates; done ones are kept but greyed. */
-export function TaskList({ tasks, onChanged, showCase }: { tasks: Task[]; onChanged(): void; showCase?: boolean }) {
+/**
+ * A list of tasks with their due dates; done ones are kept but greyed. `onTask` takes each
+ * write's reply (the case file merges it); without it the list's owner reloads (`onChanged`).
+ */
+export function TaskList({ tasks, onChanged, onTask, showCase }: { tasks: Task[]; onChanged?(): void; onTask?(written: TaskWritten): void; showCase?: boolean }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan('case:write');
   const title = useTaskTitle();
@@ -29,16 +36,20 @@ export function TaskList({ tasks, onChanged, showCase }: { tasks: Task[]; onChan
   const [now] = useState(() => Date.now());
   // Completing asks what came of it, then offers Undo for 10 seconds.
   const [completing, setCompleting] = useState<Task | null>(null);
-  const completed = (task: Task) => {
+  const changed = (written: TaskWritten | null) => {
+    if (onTask && written) onTask(written);
+    else onChanged?.();
+  };
+  const completed = (task: TaskWritten) => {
     setCompleting(null);
-    onChanged();
+    changed(task);
     offerUndo(t('tasks.completedToast', { title: title(task) }), async () => {
       try {
-        await call('tasks.undoComplete', { taskId: task.id });
+        changed(await call('tasks.undoComplete', { taskId: task.id }));
       } catch (e) {
         setError(messageOf(t, e));
+        if (!onTask) onChanged?.();
       }
-      onChanged();
     });
   };
   return (
@@ -84,7 +95,7 @@ export function TaskList({ tasks, onChanged, showCase }: { tasks: Task[]; onChan
 }
 
 /** "What came of it?": the outcome is required in the app and kept with the task. */
-function CompleteDialog({ task, title, onCancel, onDone }: { task: Task; title: string; onCancel(): void; onDone(task: Task): void }) {
+function CompleteDialog({ task, title, onCancel, onDone }: { task: Task; title: string; onCancel(): void; onDone(task: TaskWritten): void }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -145,18 +156,19 @@ function CompleteDialog({ task, title, onCancel, onDone }: { task: Task; title: 
   );
 }
 
-export function TasksPanel({ tasks, onChanged }: { tasks: Task[]; onChanged(): void }) {
+/** The case's tasks: `onTask` takes each write's reply into the case file (no reload). */
+export function TasksPanel({ tasks, onTask }: { tasks: Task[]; onTask(written: TaskWritten): void }) {
   const { t } = useTranslation();
   if (tasks.length === 0) return <EmptyState>{t('tasks.emptyCase')}</EmptyState>;
   const open = tasks.filter((x) => !x.doneAt).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const done = tasks.filter((x) => x.doneAt);
   return (
     <div>
-      <TaskList tasks={open} onChanged={onChanged} />
+      <TaskList tasks={open} onTask={onTask} />
       {done.length ? (
         <details className="done-tasks">
           <summary>{t('tasks.doneCount', { count: done.length })}</summary>
-          <TaskList tasks={done} onChanged={onChanged} />
+          <TaskList tasks={done} onTask={onTask} />
         </details>
       ) : null}
     </div>
