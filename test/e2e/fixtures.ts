@@ -50,6 +50,8 @@ export const test = base.extend<Fixtures>({
     await app.reload();
     await signIn(app, ADMIN.username, ADMIN.password);
     await expect(app.getByRole('navigation', { name: tr.app.mainNavigation })).toBeVisible();
+    // Sign-in lands on the dashboard (issue 14 item 8); wait for it, or a test's own navigation can race it.
+    await expect(app.getByRole('heading', { level: 1, name: tr.pages.dashboard.title })).toBeVisible();
     await use(app);
   },
 });

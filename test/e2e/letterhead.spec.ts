@@ -71,7 +71,7 @@ test('an administrator types the letterhead, sees it in the preview as it prints
 
   // Nothing is stored before saving.
   expect((await api<OfficeView>(app, 'office.get')).institution).toBeNull();
-  await panel.getByRole('button', { name: tr.common.save }).click();
+  await panel.getByRole('form', { name: tr.admin.office.title }).getByRole('button', { name: tr.common.save }).click();
   await expect(panel.getByRole('status')).toContainText(tr.admin.office.saved);
   const saved = await api<OfficeView>(app, 'office.get');
   expect(saved).toMatchObject({
@@ -93,7 +93,7 @@ test('an administrator types the letterhead, sees it in the preview as it prints
 
   // A wrong e-mail is refused by core with a translated message; the saved letterhead stays.
   await panel.getByLabel(tr.admin.office.email, { exact: true }).fill('not-an-address');
-  await panel.getByRole('button', { name: tr.common.save }).click();
+  await panel.getByRole('form', { name: tr.admin.office.title }).getByRole('button', { name: tr.common.save }).click();
   await expect(panel.getByRole('alert')).toBeVisible();
   await expect(panel.getByRole('status')).toHaveCount(0);
   expect((await api<OfficeView>(app, 'office.get')).kep).toBe('beyoglu.ckb@hs01.kep.tr');
@@ -102,7 +102,7 @@ test('an administrator types the letterhead, sees it in the preview as it prints
   await expect(panel.getByLabel(tr.admin.office.email, { exact: true })).toHaveValue('');
   await panel.getByRole('button', { name: tr.admin.office.logoRemove }).click();
   await expect(preview.getByRole('img')).toHaveCount(0);
-  await panel.getByRole('button', { name: tr.common.save }).click();
+  await panel.getByRole('form', { name: tr.admin.office.title }).getByRole('button', { name: tr.common.save }).click();
   await expect(panel.getByRole('status')).toContainText(tr.admin.office.saved);
   expect((await api<OfficeView>(app, 'office.get')).logo).toBeNull();
 });
