@@ -78,6 +78,39 @@ for (const [language, c] of LANGUAGES) {
     await expect(formAlert).toHaveCount(0);
   });
 
+  test(`note: an emptied day says "${c.intake.requiredField}" next to it and the error goes once a day is typed (${language})`, async ({ signedIn: app }) => {
+    if (language === 'en') await app.getByRole('radio', { name: 'English' }).click();
+    const kase = await api<{ id: number }>(app, 'cases.create', {
+      household: { name: 'Aydın' },
+      members: [{ person: { firstName: 'Ece', lastName: 'Aydın', birthDate: '2015-06-01', sex: 'female' }, role: 'child', confirmedNew: true }],
+      intake: { receivedAt: '2026-11-20T10:00', channel: 'school', concerns: ['educational_neglect'], summary: 'Okula devamsızlık.' },
+    });
+    await app.goto(`${new URL(app.url()).origin}/#/cases/${kase.id}?tab=notes`);
+    await app.getByRole('button', { name: c.notes.add }).click();
+    const dialog = app.getByRole('dialog');
+    const day = dialog.getByRole('group', { name: c.notes.day, exact: true });
+    // Empty the day, segment by segment, as a user would with Backspace.
+    await day.getByRole('spinbutton').last().click();
+    for (let i = 0; i < 12; i++) await app.keyboard.press('Backspace');
+    await dialog.getByLabel(c.notes.body, { exact: true }).fill('Telefonla görüşüldü; anne yarın gelecek.');
+    await dialog.getByRole('button', { name: c.common.save }).click();
+
+    const dayField = dialog.locator('.field', { has: app.getByRole('group', { name: c.notes.day, exact: true }) });
+    await expect(dayField.getByText(c.intake.requiredField, { exact: true })).toBeVisible();
+    await expect(dialog.getByText(c.intake.invalidField)).toHaveCount(0);
+    await expect(dialog.getByRole('alert').filter({ hasText: c.errors.api.invalidInput })).toBeVisible();
+    await app.screenshot({ path: `screenshots/smaller-note-required-${language}.png` });
+
+    // A day typed: the field's error and the form's alert go before saving again; then it saves.
+    await day.getByRole('spinbutton').first().click();
+    await app.keyboard.type('03122026');
+    await expect(dayField.getByText(c.intake.requiredField, { exact: true })).toHaveCount(0);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await dialog.getByRole('button', { name: c.common.save }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(app.getByText('Telefonla görüşüldü; anne yarın gelecek.')).toBeVisible();
+  });
+
   test(`intake: a sibling is a sibling, blocks are numbered per kind (${language})`, async ({ signedIn: app }) => {
     if (language === 'en') await app.getByRole('radio', { name: 'English' }).click();
     await openIntake(app, c);
@@ -137,6 +170,7 @@ for (const [language, c] of LANGUAGES) {
     await password.fill('Kecioren2026!');
     await expect(meter).toHaveAttribute('aria-valuetext', new RegExp(`^(${c.auth.strength['0']}|${c.auth.strength['1']})$`));
     await expect(app.getByText(c.errors.password.containsName)).toBeVisible();
+    await meter.scrollIntoViewIfNeeded();
     await app.screenshot({ path: `screenshots/smaller-password-${language}.png` });
 
     // Submitted anyway, set-up refuses it; the core refuses it too.
