@@ -103,7 +103,9 @@ for (const [language, c] of LANGUAGES) {
 
     // A day typed: the field's error and the form's alert go before saving again; then it saves.
     await day.getByRole('spinbutton').first().click();
-    await app.keyboard.type('03122026');
+    // Today on the test's (and the browser's) local calendar: never a day in the future.
+    const today = new Date();
+    await app.keyboard.type(`${String(today.getDate()).padStart(2, '0')}${String(today.getMonth() + 1).padStart(2, '0')}${today.getFullYear()}`);
     await expect(dayField.getByText(c.intake.requiredField, { exact: true })).toHaveCount(0);
     await expect(dialog.getByRole('alert')).toHaveCount(0);
     await dialog.getByRole('button', { name: c.common.save }).click();
