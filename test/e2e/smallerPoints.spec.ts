@@ -187,6 +187,19 @@ for (const [language, c] of LANGUAGES) {
     await expect(
       api(app, 'setup.create', { officeName: 'Keçiören Çocuk Koruma Birimi', province: 'Ankara', username: ADMIN.username, displayName: ADMIN.displayName, password: 'Kecioren2026!' }),
     ).rejects.toThrow('password.containsName');
+
+    // An office whose name says nothing of its place: the district chosen at set-up counts as its name.
+    await app.getByRole('textbox', { name: c.setup.officeName }).fill('Çocuk Koruma Birimi');
+    const hint = app.locator('.strength-hint');
+    await expect(hint.filter({ hasText: c.errors.password.containsName })).toHaveCount(0);
+    const district = app.getByRole('combobox', { name: c.setup.district });
+    await district.fill('kecioren');
+    await app.getByRole('option', { name: 'Keçiören' }).click();
+    await expect(meter).toHaveAttribute('aria-valuetext', new RegExp(`^(${c.auth.strength['0']}|${c.auth.strength['1']})$`));
+    await expect(hint).toHaveText(c.errors.password.containsName);
+    await expect(
+      api(app, 'setup.create', { officeName: 'Çocuk Koruma Birimi', province: 'Ankara', district: 'Keçiören', username: ADMIN.username, displayName: ADMIN.displayName, password: 'Kecioren2026!' }),
+    ).rejects.toThrow('password.containsName');
   });
 
   test(`an urgent assessment's "immediately" task is due with the first contact, not overdue at once (${language})`, async ({ signedIn: app }) => {
