@@ -54,6 +54,8 @@ describe('vault set-up', () => {
     const fresh = newVault();
     expect(await codeOf(fresh.create({ officeName: OFFICE, admin: { ...ADMIN, password: 'short' } }))).toBe('password.tooShort');
     expect(await codeOf(fresh.create({ officeName: OFFICE, admin: { ...ADMIN, password: 'yonetici-2024-beyoglu' } }))).toBe('password.containsName');
+    // The office's district is as guessable as its name: "Kecioren2026!" for an office in Keçiören, whatever it is called.
+    expect(await codeOf(fresh.create({ officeName: 'Çocuk Koruma Birimi', province: 'Ankara', district: 'Keçiören', admin: { ...ADMIN, password: 'Kecioren2026!x' } }))).toBe('password.containsName');
     expect(existsSync(fresh.paths.db)).toBe(false);
     expect(existsSync(fresh.paths.keyring)).toBe(false);
   });

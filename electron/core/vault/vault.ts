@@ -94,7 +94,7 @@ export function assertUsername(username: string): void {
   if (!USERNAME_RE.test(username)) throw new CodedError('users.invalidUsername');
 }
 
-export function assertPassword(password: string, context: { username?: string; displayName?: string; officeName?: string }): void {
+export function assertPassword(password: string, context: { username?: string; displayName?: string; officeName?: string; places?: string[] }): void {
   const check = checkPassword(password, context);
   if (!check.ok) throw new CodedError(`password.${check.problems[0]}`);
 }
@@ -153,7 +153,9 @@ export class Vault {
     if (!officeName) throw new CodedError('setup.officeNameRequired');
     assertUsername(input.admin.username);
     if (!input.admin.displayName.trim()) throw new CodedError('users.displayNameRequired');
-    assertPassword(input.admin.password, { username: input.admin.username, displayName: input.admin.displayName, officeName });
+    // The office's province and district are as guessable as its name ("Kecioren2026!" for any office in Keçiören).
+    const places = [input.province, input.district].filter((p): p is string => Boolean(p?.trim()));
+    assertPassword(input.admin.password, { username: input.admin.username, displayName: input.admin.displayName, officeName, places });
     const province = canonicalProvince(input.province);
     if (existsSync(this.paths.db) || existsSync(this.paths.keyring)) throw new CodedError('vault.exists');
 

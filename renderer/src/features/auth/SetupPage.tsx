@@ -29,7 +29,7 @@ export function SetupPage() {
   const [sheetToken, setSheetToken] = useState<string | undefined>(undefined);
   const [stored, setStored] = useState(false);
 
-  const check = usePasswordCheck(form.password, { username: form.username, displayName: form.displayName, officeName: form.officeName });
+  const check = usePasswordCheck(form.password, { username: form.username, displayName: form.displayName, officeName: form.officeName, places: [form.province, form.district] });
   const mismatch = form.repeat.length > 0 && form.repeat !== form.password;
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 

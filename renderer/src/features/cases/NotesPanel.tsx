@@ -6,7 +6,6 @@ import type { Output } from '../../../../shared/api/contract';
 import { NOTE_TYPES, type CaseFile, type NoteSummary, type NoteVersion } from '../../../../shared/api/schemas/cases';
 import { localDay, localTime } from '../../../../shared/time/localDays';
 import { ApiError, call } from '../../api/client';
-import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
 import { EmptyState } from '../../components/EmptyState';
 import { Alert } from '../../components/ui/Alert';
@@ -18,6 +17,7 @@ import { formatDateTime, localMoment } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
+import { fieldErrorOf, formErrorOf, withoutField } from './fieldErrors';
 import { personName } from './format';
 
 interface Draft {
@@ -51,7 +51,8 @@ export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Ou
   const [editing, setEditing] = useState<{ note: NoteSummary | null; draft: Draft; base?: Draft } | null>(null);
   const [conflict, setConflict] = useState<NoteSummary | null>(null);
   const [versions, setVersions] = useState<NoteVersion[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The last refusal: an empty or wrong field shows next to it ("Required field") and goes once it is edited.
+  const [error, setError] = useState<ApiError | null>(null);
   const names = new Map(file.members.map((m) => [m.person.id, personName(m.person)]));
   // The latest handover note (issue 17) is pinned on top: the first note a new caseworker reads.
   const pinned = file.handover ? file.notes.find((n) => n.id === file.handover!.noteId) : undefined;
@@ -99,7 +100,7 @@ export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Ou
         const latest = all.reduce<(typeof all)[number] | undefined>((newest, v) => (!newest || v.version > newest.version ? v : newest), undefined);
         if (latest) setConflict({ ...editing.note, ...latest, versionCount: all.length });
       }
-      setError(messageOf(t, e));
+      setError(e instanceof ApiError ? e : new ApiError({ code: 'internal' }));
     }
   };
 
@@ -179,8 +180,24 @@ export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Ou
                 />
                 <div className="grid-fields">
                   <Select label={t('notes.typeLabel')} value={editing.draft.type} onChange={(type) => setEditing({ ...editing, draft: { ...editing.draft, type } })} options={NOTE_TYPES.map((n) => ({ id: n, label: t(`notes.type.${n}`) }))} />
-                  <DateInput label={t('notes.day')} value={editing.draft.day} onChange={(day) => setEditing({ ...editing, draft: { ...editing.draft, day } })} isRequired />
-                  <TextField label={t('notes.time')} value={editing.draft.time} onChange={(time) => setEditing({ ...editing, draft: { ...editing.draft, time } })} />
+                  <DateInput
+                    label={t('notes.day')}
+                    value={editing.draft.day}
+                    onChange={(day) => {
+                      setError((e) => withoutField(e, 'occurredAt'));
+                      setEditing({ ...editing, draft: { ...editing.draft, day } });
+                    }}
+                    isRequired
+                    error={fieldErrorOf(t, error, 'occurredAt')}
+                  />
+                  <TextField
+                    label={t('notes.time')}
+                    value={editing.draft.time}
+                    onChange={(time) => {
+                      setError((e) => withoutField(e, 'occurredAt'));
+                      setEditing({ ...editing, draft: { ...editing.draft, time } });
+                    }}
+                  />
                 </div>
                 <CheckboxGroup value={editing.draft.people} onChange={(people) => setEditing({ ...editing, draft: { ...editing.draft, people } })} className="checkbox-group">
                   <Label className="field-label">{t('notes.present')}</Label>
@@ -209,8 +226,19 @@ export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Ou
                     </div>
                   </div>
                 ) : null}
-                <TextField label={conflict ? t('notes.yourVersion') : t('notes.body')} multiline rows={8} value={editing.draft.body} onChange={(body) => setEditing({ ...editing, draft: { ...editing.draft, body } })} isRequired />
-                {error ? <Alert tone="error">{error}</Alert> : null}
+                <TextField
+                  label={conflict ? t('notes.yourVersion') : t('notes.body')}
+                  multiline
+                  rows={8}
+                  value={editing.draft.body}
+                  onChange={(body) => {
+                    setError((e) => withoutField(e, 'body'));
+                    setEditing({ ...editing, draft: { ...editing.draft, body } });
+                  }}
+                  isRequired
+                  error={fieldErrorOf(t, error, 'body')}
+                />
+                {error ? <Alert tone="error">{formErrorOf(t, error)}</Alert> : null}
                 <div className="form-actions">
                   <Button variant="quiet" onPress={() => setEditing(null)}>
                     {t('common.cancel')}
