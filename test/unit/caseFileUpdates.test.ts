@@ -4,11 +4,28 @@
  * work on a case is merged reply by reply into the file first loaded, and the result must be
  * the file a fresh `cases.get` returns — without any `case.viewed` row in between.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/api/contract';
 import type { CaseFile, Member, PlanAction, PlanGoal, Task } from '../../shared/api/schemas/cases';
-import { withAction, withCase, withGoal, withMember, withNote, withParts, withPerson, withTask } from '../../renderer/src/features/cases/caseFileUpdates';
+import type { CaseCourt, CourtOrder, Hearing } from '../../shared/api/schemas/court';
+import type { Referral } from '../../shared/api/schemas/referrals';
+import {
+  partsOf,
+  withAction,
+  withCase,
+  withGoal,
+  withHearing,
+  withMember,
+  withNote,
+  withOrder,
+  withParts,
+  withPerson,
+  withReferral,
+  withTask,
+} from '../../renderer/src/features/cases/caseFileUpdates';
 import { intake, newCase, office } from '../fixtures/cases';
+import { tempDir } from '../fixtures/vaults';
 
 /** The file as compared: tasks by id (the reply keeps a task in place; the page sorts them itself). */
 const comparable = (f: CaseFile) => ({ ...f, tasks: [...f.tasks].sort((a, b) => a.id - b.id) });
@@ -86,6 +103,135 @@ describe('case file updated from the writes’ replies', () => {
   });
 });
 
+describe('the referrals, court and transfer panels updated from the writes’ replies', () => {
+  it('referrals, hearings, orders and a transfer: merged replies equal a fresh file, list, court tab and transfer state, with one case.viewed row', async () => {
+    const dir = tempDir('kalkan-parts-');
+    // The receiving office's key file, and this office's own transfer keys (an approval seals with them).
+    const receiving = await office();
+    const pub = join(dir, 'receiving.pub');
+    await receiving.ok(await receiving.as('yonetici'), 'transfers.exportOfficeKey', { path: pub });
+    const o = await office();
+    await o.ok(await o.as('yonetici'), 'transfers.exportOfficeKey', { path: join(dir, 'own.pub') });
+    const views = () => (o.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.viewed'").get() as { n: number }).n;
+    const openTasks = (f: CaseFile) => f.tasks.filter((t) => !t.doneAt).map((t) => t.kind).sort();
+
+    const ayse = await o.as('ayse');
+    const c = await o.ok(ayse, 'cases.create', newCase());
+    // The page: the file (one view) and the three panels' own lists (no view).
+    let file = await o.ok(ayse, 'cases.get', { caseId: c.id });
+    let referrals = await o.ok(ayse, 'referrals.listForCase', { caseId: c.id });
+    let court = await o.ok(ayse, 'court.forCase', { caseId: c.id });
+    let transfers = await o.ok(ayse, 'transfers.forCase', { caseId: c.id });
+    expect(views()).toBe(1);
+    const mother = file.members.find((m) => m.relationship === 'mother')!;
+    const child = file.members.find((m) => m.isPrimary)!;
+    const [institution] = await o.ok(ayse, 'institutions.list', { type: 'psychological_counselling_centre' });
+    const fields = {
+      personId: child.person.id,
+      institutionId: institution!.id,
+      services: ['individual_counselling'],
+      urgency: 'routine' as const,
+      reason: 'Bireysel psikolojik destek.',
+      consent: { givenByPersonId: mother.person.id, method: 'written' as const, on: '2026-06-01' },
+      sharedSections: ['identity' as const],
+    };
+
+    // A referral: a draft, edited, sent (a reply task opens), answered with the service started (it closes), closed.
+    let r1 = await o.ok(ayse, 'referrals.create', { caseId: c.id, ...fields });
+    referrals = withReferral(referrals, r1);
+    file = partsOf(r1)(file);
+    r1 = await o.ok(ayse, 'referrals.updateDraft', { id: r1.id, expectedVersion: r1.version, ...fields, urgency: 'priority' });
+    referrals = withReferral(referrals, r1);
+    const sent = await o.ok(ayse, 'referrals.send', { id: r1.id });
+    expect(sent.parts?.tasks?.filter((t) => t.source === 'referral' && !t.doneAt).map((t) => t.kind)).toEqual(['referralReply']);
+    referrals = withReferral(referrals, sent);
+    file = partsOf(sent)(file);
+    expect(openTasks(file)).toEqual(['referralReply']);
+    const replied = await o.ok(ayse, 'referrals.recordReply', { id: r1.id, receivedOn: sent.sentOn!, serviceStartedOn: sent.sentOn!, contactPerson: 'Psk. Deniz Arslan' });
+    expect(replied.state).toBe('service_started');
+    referrals = withReferral(referrals, replied);
+    file = partsOf(replied)(file);
+    expect(openTasks(file)).toEqual([]);
+    const closed = await o.ok(ayse, 'referrals.close', { id: r1.id, outcome: 'Seanslar tamamlandı.' });
+    referrals = withReferral(referrals, closed);
+    file = partsOf(closed)(file);
+
+    // A second one: sent, acknowledged (a service-start task), declined (it closes).
+    const r2 = await o.ok(ayse, 'referrals.create', { caseId: c.id, ...fields, personId: null });
+    referrals = withReferral(referrals, r2);
+    file = partsOf(r2)(file);
+    for (const write of [
+      () => o.ok(ayse, 'referrals.send', { id: r2.id }),
+      () => o.ok(ayse, 'referrals.acknowledge', { id: r2.id, note: 'Telefonla bildirildi.' }),
+    ]) {
+      const written = await write();
+      referrals = withReferral(referrals, written);
+      file = partsOf(written)(file);
+    }
+    expect(openTasks(file)).toEqual(['referralServiceStart']);
+    const declined = await o.ok(ayse, 'referrals.decline', { id: r2.id, reason: 'Kontenjan yok.' });
+    referrals = withReferral(referrals, declined);
+    file = partsOf(declined)(file);
+    expect(referrals.map((r) => r.id)).toEqual([r2.id, r1.id]);
+    // The list without the replies' parts, as a fresh read returns it.
+    expect(referrals).toEqual(await o.ok(ayse, 'referrals.listForCase', { caseId: c.id }));
+
+    // The court tab: two hearings (reminders), one moved; an order with a due day, moved, then complied with.
+    const hearing = await o.ok(ayse, 'hearings.add', { caseId: c.id, courtName: 'İstanbul 2. Çocuk Mahkemesi', hearingAt: '2026-07-01T10:30' });
+    expect(hearing.parts?.tasks?.filter((t) => t.source === 'court').map((t) => t.kind)).toEqual(['hearingPrepare', 'hearing']);
+    court = withHearing(court, hearing);
+    file = partsOf(hearing)(file);
+    const earlier = await o.ok(ayse, 'hearings.add', { caseId: c.id, courtName: 'İstanbul 1. Çocuk Mahkemesi', hearingAt: '2026-06-25T09:00' });
+    court = withHearing(court, earlier);
+    file = partsOf(earlier)(file);
+    const moved = await o.ok(ayse, 'hearings.update', { id: earlier.id, expectedVersion: earlier.version, hearingAt: '2026-07-10T09:00' });
+    court = withHearing(court, moved);
+    file = partsOf(moved)(file);
+    expect(court.hearings.map((h) => h.id)).toEqual([earlier.id, hearing.id]);
+    const order = await o.ok(ayse, 'orders.add', { caseId: c.id, hearingId: hearing.id, kind: 'education', orderedOn: '2026-06-10', responsibleUserId: o.ids.ayse!, dueOn: '2026-07-15' });
+    court = withOrder(court, order);
+    file = partsOf(order)(file);
+    const due = await o.ok(ayse, 'orders.update', { id: order.id, expectedVersion: order.version, dueOn: '2026-07-20' });
+    court = withOrder(court, due);
+    file = partsOf(due)(file);
+    // The due-day task moved: the old one cancelled, one open for the new day.
+    expect(comparable(file).tasks.filter((t) => t.kind === 'courtOrder').map((t) => [t.cancelled, t.doneAt === null])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    const complied = await o.ok(ayse, 'orders.updateCompliance', { id: order.id, status: 'complied', note: 'Okula kaydı yapıldı.' });
+    court = withOrder(court, complied);
+    file = partsOf(complied)(file);
+    expect(file.tasks.some((t) => t.kind === 'courtOrder' && !t.doneAt)).toBe(false);
+    expect(court).toEqual(await o.ok(ayse, 'court.forCase', { caseId: c.id }));
+
+    // The transfer: asked, refused, asked again and approved; the state and the case header come with the replies.
+    const asked = await o.ok(ayse, 'transfers.request', { caseId: c.id, sections: ['notes'], attachmentIds: [], keyFile: pub });
+    transfers = asked.caseTransfers;
+    file = partsOf(asked)(file);
+    expect(transfers.requests.map((r) => r.state)).toEqual(['pending']);
+    const derya = await o.as('derya');
+    const refused = await o.ok(derya, 'transfers.reject', { caseId: c.id, requestId: asked.id, reason: 'Önce mahkeme kararı.' });
+    transfers = refused.caseTransfers;
+    file = partsOf(refused)(file);
+    const again = await o.ok(await o.as('ayse'), 'transfers.request', { caseId: c.id, sections: ['notes'], attachmentIds: [], keyFile: pub });
+    transfers = again.caseTransfers;
+    const supervisor = await o.as('derya');
+    const approved = await o.ok(supervisor, 'transfers.approve', { caseId: c.id, requestId: again.id, out: join(dir, 'case.kcase') });
+    expect(approved.parts?.case?.version).toBeGreaterThan(file.case.version);
+    transfers = approved.caseTransfers;
+    file = partsOf(approved)(file);
+    expect(transfers.requests.map((r) => r.state)).toEqual(['approved', 'rejected']);
+    expect(transfers).toEqual(await o.ok(supervisor, 'transfers.forCase', { caseId: c.id }));
+
+    // Not one more view of the file for all of it; the merged file is the file as read now.
+    expect(views()).toBe(1);
+    const fresh = await o.ok(supervisor, 'cases.get', { caseId: c.id });
+    expect(comparable(file)).toEqual(comparable(fresh));
+    expect(views()).toBe(2);
+  });
+});
+
 describe('the merge functions', () => {
   const user = { id: 'u1', displayName: 'Ayşe' };
   const action = (id: number, dueOn: string | null, goalId = 1): PlanAction => ({ id, goalId, title: `a${id}`, responsible: user, dueOn, status: 'open', doneAt: null, taskId: null });
@@ -114,6 +260,23 @@ describe('the merge functions', () => {
     expect(withParts(base, { tasks: undefined }).tasks).toBe(base.tasks);
     expect(withParts(base, undefined)).toBe(base);
     expect(withGoal(base, { ...goal(2), title: 'x' }).plan.map((g) => g.title)).toEqual(['g1', 'x']);
+  });
+
+  it('puts a referral, a hearing and an order in their list’s order, replaced by id, without the reply’s parts', () => {
+    const parts = { tasks: [] as Task[] };
+    const referral = (id: number, createdAt: string) => ({ id, createdAt, state: 'draft' }) as unknown as Referral;
+    const list = [referral(2, '2026-06-02T00:00:00.000Z'), referral(1, '2026-06-01T00:00:00.000Z')];
+    expect(withReferral(list, { ...referral(3, '2026-06-03T00:00:00.000Z'), parts }).map((r) => r.id)).toEqual([3, 2, 1]);
+    const sent = withReferral(list, { ...referral(1, '2026-06-01T00:00:00.000Z'), state: 'sent', parts });
+    expect(sent.map((r) => [r.id, r.state])).toEqual([[2, 'draft'], [1, 'sent']]);
+    expect(sent.every((r) => !('parts' in r))).toBe(true);
+    const hearing = (id: number, hearingAt: string) => ({ id, hearingAt }) as unknown as Hearing;
+    const order = (id: number, orderedOn: string) => ({ id, orderedOn }) as unknown as CourtOrder;
+    const court: CaseCourt = { hearings: [hearing(1, '2026-07-01T07:00:00.000Z'), hearing(2, '2026-06-20T07:00:00.000Z')], orders: [order(1, '2026-06-01')] };
+    expect(withHearing(court, { ...hearing(2, '2026-07-05T07:00:00.000Z'), parts }).hearings.map((h) => h.id)).toEqual([2, 1]);
+    expect(withOrder(court, { ...order(2, '2026-05-01'), parts }).orders.map((x) => x.id)).toEqual([1, 2]);
+    expect(withOrder(court, { ...order(2, '2026-06-01'), parts }).orders.map((x) => x.id)).toEqual([2, 1]);
+    expect(court.hearings.map((h) => h.id)).toEqual([1, 2]); // the loaded tab is not changed in place
   });
 
   it('shows an edited person on every member who is that person', () => {

@@ -11,7 +11,7 @@ import { listNotes } from './notesRepo';
 import { listPlan } from './planRepo';
 import { listServices } from './servicesRepo';
 import { tasksForCase } from './tasksRepo';
-import type { UserLookup } from './userRefs';
+import { userLookup, type UserLookup } from './userRefs';
 
 export function caseFile(db: Db, caseId: number, actor: Actor, users: UserLookup): CaseFile {
   const header = caseHeader(db, caseId, users);
@@ -55,4 +55,16 @@ export function caseFileParts(db: Db, caseId: number, actor: Actor, users: UserL
     else out.handover = latestHandover(db, caseId, users);
   }
   return out;
+}
+
+/**
+ * A write on a case and the slices of its file it changed (`parts`), read in the write's own
+ * transaction (issue 12): for writes outside the cases area (referrals, court) whose result
+ * names its case. The page merges the reply; it does not load the file again.
+ */
+export function writtenWithParts<T extends { caseId: number }>(db: Db, actor: Actor, parts: readonly CaseFilePart[], write: () => T): T & { parts: CaseFileParts } {
+  return db.transaction(() => {
+    const written = write();
+    return { ...written, parts: caseFileParts(db, written.caseId, actor, userLookup(db), parts) };
+  })();
 }

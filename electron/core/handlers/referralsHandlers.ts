@@ -4,11 +4,22 @@
  * audit rows; these only bind the request to them.
  */
 import { appendAudit } from '../audit/auditLog';
-import { actorOf } from '../cases/access';
+import { actorOf, type Actor } from '../cases/access';
 import { exportDirectory, importDirectory, ImportRejected } from '../referrals/directoryCsv';
 import { listInstitutions, upsertInstitution } from '../referrals/institutionsRepo';
 import { createReferral, getReferral, listReferrals, recordReply, referralsForCase, sendReferral, transitionReferral, updateDraft } from '../referrals/referralsService';
+import { writtenWithParts } from '../cases/caseFile';
+import type { Db } from '../db/open';
 import type { Handlers } from '../router';
+import type { CoreServices } from '../services';
+import type { Session } from '../session';
+
+/** A referral write and its case's tasks, read in the write's transaction (the case page merges them). */
+function withTasks<T extends { caseId: number }>(services: CoreServices, session: Session, write: (db: Db, actor: Actor) => T) {
+  const db = services.vault.database;
+  const actor = actorOf(session);
+  return writtenWithParts(db, actor, ['tasks'], () => write(db, actor));
+}
 
 export const referralsHandlers = {
   'institutions.list': ({ services }, input) => listInstitutions(services.vault.database, input),
@@ -71,23 +82,24 @@ export const referralsHandlers = {
 
   'referrals.create': ({ services, session }, input) => {
     const { caseId, ...fields } = input;
-    return createReferral(services.vault.database, actorOf(session!), caseId, fields, services.now());
+    return createReferral(services.vault.database, actorOf(session), caseId, fields, services.now());
   },
   'referrals.updateDraft': ({ services, session }, input) => {
     const { id, expectedVersion, ...fields } = input;
-    return updateDraft(services.vault.database, actorOf(session!), id, expectedVersion, fields, services.now());
+    return updateDraft(services.vault.database, actorOf(session), id, expectedVersion, fields, services.now());
   },
-  'referrals.get': ({ services, session }, input) => getReferral(services.vault.database, actorOf(session!), input.id, services.now()),
-  'referrals.listForCase': ({ services, session }, input) => referralsForCase(services.vault.database, actorOf(session!), input.caseId, services.now()),
-  'referrals.list': ({ services, session }, input) => listReferrals(services.vault.database, actorOf(session!), input, services.now()),
-  'referrals.send': ({ services, session }, input) => sendReferral(services.vault.database, actorOf(session!), input, services.now()),
+  'referrals.get': ({ services, session }, input) => getReferral(services.vault.database, actorOf(session), input.id, services.now()),
+  'referrals.listForCase': ({ services, session }, input) => referralsForCase(services.vault.database, actorOf(session), input.caseId, services.now()),
+  'referrals.list': ({ services, session }, input) => listReferrals(services.vault.database, actorOf(session), input, services.now()),
+  // A state change opens or closes the referral's follow-up tasks: they come back with it (issue 12).
+  'referrals.send': ({ services, session }, input) => withTasks(services, session, (db, actor) => sendReferral(db, actor, input, services.now())),
   'referrals.acknowledge': ({ services, session }, input) =>
-    transitionReferral(services.vault.database, actorOf(session!), 'acknowledge', { id: input.id, on: input.on, text: input.note }, services.now()),
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'acknowledge', { id: input.id, on: input.on, text: input.note }, services.now())),
   'referrals.serviceStarted': ({ services, session }, input) =>
-    transitionReferral(services.vault.database, actorOf(session!), 'serviceStarted', { id: input.id, on: input.on, text: input.note }, services.now()),
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'serviceStarted', { id: input.id, on: input.on, text: input.note }, services.now())),
   'referrals.close': ({ services, session }, input) =>
-    transitionReferral(services.vault.database, actorOf(session!), 'close', { id: input.id, on: input.on, text: input.outcome }, services.now()),
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'close', { id: input.id, on: input.on, text: input.outcome }, services.now())),
   'referrals.decline': ({ services, session }, input) =>
-    transitionReferral(services.vault.database, actorOf(session!), 'decline', { id: input.id, on: input.on, text: input.reason }, services.now()),
-  'referrals.recordReply': ({ services, session }, input) => recordReply(services.vault.database, actorOf(session!), input, services.now()),
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'decline', { id: input.id, on: input.on, text: input.reason }, services.now())),
+  'referrals.recordReply': ({ services, session }, input) => withTasks(services, session, (db, actor) => recordReply(db, actor, input, services.now())),
 } satisfies Partial<Handlers>;

@@ -5,11 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
+import type { CaseFilePart } from '../../../shared/api/schemas/cases';
 import type { TransferSection } from '../../../shared/api/schemas/transfers';
 import { actorOf } from '../cases/access';
+import { caseFileParts } from '../cases/caseFile';
 import { requireCase } from '../cases/casesRepo';
 import { userLookup } from '../cases/userRefs';
 import type { HandlerContext, Handlers } from '../router';
+import type { Session } from '../session';
 import { collectCase, importCase, isTransferred, markTransferred, previewPeople, transferSeen, type CasePayload } from '../transfer/caseTransfer';
 import { caseTransfers, decideRequest, getRequest, insertRequest, pendingRequest, pendingRequests } from '../transfer/requestsRepo';
 import { ensureTransferKeys, fingerprint, loadTransferKeys, officeKeyFile, openTransfer, parseOfficeKeyFile, sealTransfer, type TransferKeys } from '../transfer/transfer';
@@ -53,6 +56,13 @@ function openFile(ctx: HandlerContext, file: string) {
     if (transferSeen(ctx.services.vault.database, opened.header.transferId)) throw new CodedError('transfer.replayed');
     return { header: opened.header, payload: opened.payload as CasePayload };
   });
+}
+
+/** What the write changed on the case page (issue 12): its transfer state and, when given, slices of the file; read in the write's transaction. */
+function changedOnCase(ctx: HandlerContext & { session: Session }, caseId: number, parts: readonly CaseFilePart[] = []) {
+  const db = ctx.services.vault.database;
+  const caseTransfersNow = caseTransfers(db, caseId, userLookup(db));
+  return parts.length ? { caseTransfers: caseTransfersNow, parts: caseFileParts(db, caseId, actorOf(ctx.session), userLookup(db), parts) } : { caseTransfers: caseTransfersNow };
 }
 
 function assertSendable(ctx: HandlerContext, caseId: number): string {
@@ -110,7 +120,7 @@ export const transfersHandlers = {
       at: ctx.services.now().toISOString(),
     });
     ctx.audit({ targetType: 'case', targetId: String(input.caseId), details: { requestId: id, receiverFingerprint: parsed.fingerprint, sections: sections.join(','), attachments: attachmentIds.length } });
-    return getRequest(db, id, userLookup(db));
+    return { ...getRequest(db, id, userLookup(db)), ...changedOnCase(ctx, input.caseId) };
   },
 
   'transfers.pending': ({ services }) => {
@@ -143,7 +153,15 @@ export const transfersHandlers = {
         targetId: String(input.caseId),
         details: { requestId: input.requestId, transferId: sealed.transferId, receiverFingerprint: receiver.fingerprint, attachments: payload.attachments.length },
       });
-      return { transferId: sealed.transferId, caseNumber, path, receiver: { office: receiver.office, fingerprint: receiver.fingerprint }, attachments: payload.attachments.length };
+      // The case header changed too (its version): the page takes it from `parts`.
+      return {
+        transferId: sealed.transferId,
+        caseNumber,
+        path,
+        receiver: { office: receiver.office, fingerprint: receiver.fingerprint },
+        attachments: payload.attachments.length,
+        ...changedOnCase(ctx, input.caseId, ['case']),
+      };
     });
   },
 
@@ -153,7 +171,7 @@ export const transfersHandlers = {
     decideRequest(db, input.requestId, { state: 'rejected', by: ctx.session.userId, at: ctx.services.now().toISOString(), reason: input.reason, transferId: null });
     // The reason is free text: it stays on the request, never in the audit row.
     ctx.audit({ targetType: 'case', targetId: String(input.caseId), details: { requestId: input.requestId } });
-    return getRequest(db, input.requestId, userLookup(db));
+    return { ...getRequest(db, input.requestId, userLookup(db)), ...changedOnCase(ctx, input.caseId) };
   },
 
   'transfers.preview': (ctx, input) => {

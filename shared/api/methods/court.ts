@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../contract';
 import { Day, Id } from '../schemas/cases';
-import { CaseCourt, COMPLIANCE_STATUSES, CourtOrder, CourtOverview, Hearing, HearingInput, HearingUpdate, OrderInput, OrderUpdate } from '../schemas/court';
+import { CaseCourt, COMPLIANCE_STATUSES, CourtOrderWritten, CourtOverview, HearingInput, HearingUpdate, HearingWritten, OrderInput, OrderUpdate } from '../schemas/court';
 
 export const courtMethods = {
   'court.forCase': { input: z.object({ caseId: Id }).strict(), output: CaseCourt, access: 'case:read', scope: { caseId: 'case' } },
@@ -22,16 +22,17 @@ export const courtMethods = {
     access: 'case:read',
     scope: 'office',
   },
-  'hearings.add': { input: HearingInput, output: Hearing, access: 'court:write', scope: { caseId: 'case' } },
+  // Each write returns its hearing or order with `parts`: the slices of its case file it changed (issue 12: the reminder tasks).
+  'hearings.add': { input: HearingInput, output: HearingWritten, access: 'court:write', scope: { caseId: 'case' } },
   /** Reschedule, record the outcome, mark held / postponed / cancelled (reminder tasks follow). */
-  'hearings.update': { input: HearingUpdate, output: Hearing, access: 'court:write', scope: { id: 'hearing' } },
-  'orders.add': { input: OrderInput, output: CourtOrder, access: 'court:write', scope: { caseId: 'case', hearingId: 'hearing', personId: 'person' } },
-  'orders.update': { input: OrderUpdate, output: CourtOrder, access: 'court:write', scope: { id: 'order' } },
+  'hearings.update': { input: HearingUpdate, output: HearingWritten, access: 'court:write', scope: { id: 'hearing' } },
+  'orders.add': { input: OrderInput, output: CourtOrderWritten, access: 'court:write', scope: { caseId: 'case', hearingId: 'hearing', personId: 'person' } },
+  'orders.update': { input: OrderUpdate, output: CourtOrderWritten, access: 'court:write', scope: { id: 'order' } },
   'orders.updateCompliance': {
     input: z
       .object({ id: Id, status: z.enum(COMPLIANCE_STATUSES), on: Day.optional(), note: z.string().trim().max(5000).nullish() })
       .strict(),
-    output: CourtOrder,
+    output: CourtOrderWritten,
     access: 'court:write',
     scope: { id: 'order' },
   },

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../contract';
 import { Day, Id } from '../schemas/cases';
-import { DirectoryImportResult, INSTITUTION_TYPES, Institution, InstitutionUpsert, Referral, ReferralFields, ReferralList, ReferralListInput } from '../schemas/referrals';
+import { DirectoryImportResult, INSTITUTION_TYPES, Institution, InstitutionUpsert, Referral, ReferralFields, ReferralList, ReferralListInput, ReferralWritten } from '../schemas/referrals';
 
 const Transition = z
   .object({
@@ -52,11 +52,12 @@ export const referralsMethods = {
   },
 
   // --- referrals ---
-  'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: Referral, access: 'referral:write', scope: { caseId: 'case', ...REFERRAL_FIELD_IDS } },
+  // Each write returns the referral with `parts`: the slices of its case file it changed (issue 12), for the case page.
+  'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: ReferralWritten, access: 'referral:write', scope: { caseId: 'case', ...REFERRAL_FIELD_IDS } },
   /** Replaces a draft's fields; refused with 'referrals.notDraft' once sent, 'referrals.conflict' when someone saved since. */
   'referrals.updateDraft': {
     input: ReferralFields.extend({ id: Id, expectedVersion: z.number().int().positive() }).strict(),
-    output: Referral,
+    output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral', ...REFERRAL_FIELD_IDS },
   },
@@ -66,21 +67,21 @@ export const referralsMethods = {
   /** Refused with 'referrals.consentRequired' unless consent (who, how, when) or a legal ground is recorded. */
   'referrals.send': {
     input: z.object({ id: Id, on: Day.optional(), replyDueOn: Day.optional() }).strict(),
-    output: Referral,
+    output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
   },
-  'referrals.acknowledge': { input: Transition, output: Referral, access: 'referral:write', scope: { id: 'referral' } },
-  'referrals.serviceStarted': { input: Transition, output: Referral, access: 'referral:write', scope: { id: 'referral' } },
+  'referrals.acknowledge': { input: Transition, output: ReferralWritten, access: 'referral:write', scope: { id: 'referral' } },
+  'referrals.serviceStarted': { input: Transition, output: ReferralWritten, access: 'referral:write', scope: { id: 'referral' } },
   'referrals.close': {
     input: z.object({ id: Id, on: Day.optional(), outcome: z.string().trim().min(1).max(5000) }).strict(),
-    output: Referral,
+    output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
   },
   'referrals.decline': {
     input: z.object({ id: Id, on: Day.optional(), reason: z.string().trim().min(1).max(5000) }).strict(),
-    output: Referral,
+    output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
   },
@@ -95,7 +96,7 @@ export const referralsMethods = {
         outcome: z.string().trim().max(5000).nullish(),
       })
       .strict(),
-    output: Referral,
+    output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
   },

@@ -5,8 +5,14 @@
  */
 import { z } from 'zod';
 import type { MethodSpec } from '../contract';
-import { Id } from '../schemas/cases';
+import { CaseFileParts, Id } from '../schemas/cases';
 import { CaseTransfers, FilePath, OfficeRef, OfficeTransferKey, TransferImportResult, TransferPreview, TransferRequest, TransferSection } from '../schemas/transfers';
+
+/**
+ * What a request, an approval or a rejection changed on the case page (issue 12): the case's
+ * transfer state as `transfers.forCase` reads it, and the slices of the case file (`parts`).
+ */
+const changedOnCase = { caseTransfers: CaseTransfers, parts: CaseFileParts.optional() };
 
 export const transfersMethods = {
   /** This office's transfer key fingerprint (null until an administrator made the key). */
@@ -35,7 +41,7 @@ export const transfersMethods = {
         keyFile: FilePath,
       })
       .strict(),
-    output: TransferRequest,
+    output: TransferRequest.extend(changedOnCase),
     access: 'case:write',
     scope: { caseId: 'case', 'attachmentIds[]': 'attachment' },
     audit: 'transfer.requested',
@@ -51,14 +57,14 @@ export const transfersMethods = {
    */
   'transfers.approve': {
     input: z.object({ caseId: Id, requestId: Id, out: FilePath }).strict(),
-    output: z.object({ transferId: z.string(), caseNumber: z.string(), path: z.string(), receiver: OfficeRef, attachments: z.number().int() }),
+    output: z.object({ transferId: z.string(), caseNumber: z.string(), path: z.string(), receiver: OfficeRef, attachments: z.number().int(), ...changedOnCase }),
     access: 'case:approve',
     scope: { caseId: 'case' },
     audit: 'case.transferredOut',
   },
   'transfers.reject': {
     input: z.object({ caseId: Id, requestId: Id, reason: z.string().trim().min(1).max(2000) }).strict(),
-    output: TransferRequest,
+    output: TransferRequest.extend(changedOnCase),
     access: 'case:approve',
     scope: { caseId: 'case' },
     audit: 'transfer.rejected',

@@ -6,7 +6,7 @@
  * care, counselling) — with compliance tracked by dated updates.
  */
 import { z } from 'zod';
-import { Day, Id, Moment, UserId, UserRef } from './cases';
+import { CaseFileParts, Day, Id, Moment, UserId, UserRef } from './cases';
 
 export const HEARING_STATUSES = ['scheduled', 'held', 'postponed', 'cancelled'] as const;
 export type HearingStatus = (typeof HEARING_STATUSES)[number];
@@ -166,6 +166,12 @@ export type OrderUpdate = z.output<typeof OrderUpdate>;
 
 export const CaseCourt = z.object({ hearings: z.array(Hearing), orders: z.array(CourtOrder) });
 export type CaseCourt = z.infer<typeof CaseCourt>;
+
+/** A hearing or an order as a write returns it: with the slices of its case file the write changed (issue 12: the reminder tasks). */
+export const HearingWritten = Hearing.extend({ parts: CaseFileParts.optional() });
+export type HearingWritten = z.infer<typeof HearingWritten>;
+export const CourtOrderWritten = CourtOrder.extend({ parts: CaseFileParts.optional() });
+export type CourtOrderWritten = z.infer<typeof CourtOrderWritten>;
 
 export const CourtOverview = z.object({
   /** Scheduled hearings from today on, across the cases the user may see, soonest first. */

@@ -5,7 +5,7 @@
  * structured, answered and tracked.
  */
 import { z } from 'zod';
-import { Day, Id, UserRef } from './cases';
+import { CaseFileParts, Day, Id, UserRef } from './cases';
 
 export const INSTITUTION_TYPES = [
   'psychological_counselling_centre',
@@ -242,6 +242,10 @@ export const Referral = z.object({
   version: z.number().int(),
 });
 export type Referral = z.infer<typeof Referral>;
+
+/** A referral as a write returns it: with the slices of its case file the write changed (issue 12: the tasks a send or a reply opens and closes). */
+export const ReferralWritten = Referral.extend({ parts: CaseFileParts.optional() });
+export type ReferralWritten = z.infer<typeof ReferralWritten>;
 
 export const ReferralListInput = z
   .object({

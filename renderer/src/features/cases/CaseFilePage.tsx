@@ -103,7 +103,7 @@ export function CaseFilePage() {
       {closed ? <Alert tone="info">{t('cases.closedInfo', { date: formatDate(c.closedAt ?? c.updatedAt, i18n.language), reason: c.closureReason ?? '' })}</Alert> : null}
 
       <CaseActions file={file.data} onChange={file.update} />
-      <CaseTransferPanel file={file.data} onChanged={file.reload} />
+      <CaseTransferPanel file={file.data} onChange={file.update} />
 
       <Tabs className="tabs" selectedKey={tab} onSelectionChange={(key) => setParams(key === 'overview' ? {} : { tab: String(key) }, { replace: true })}>
         <TabList aria-label={t('cases.tabs.label')} className="tab-list">
@@ -155,10 +155,10 @@ export function CaseFilePage() {
           <TasksPanel tasks={file.data.tasks} onTask={(task) => file.update((f) => withTask(f, task))} />
         </TabPanel>
         <TabPanel id="referrals" className="tab-panel">
-          <CaseReferralsPanel file={file.data} onChanged={file.reload} />
+          <CaseReferralsPanel file={file.data} onChange={file.update} />
         </TabPanel>
         <TabPanel id="court" className="tab-panel">
-          <CaseCourtPanel file={file.data} onChanged={file.reload} />
+          <CaseCourtPanel file={file.data} onChange={file.update} />
         </TabPanel>
         <TabPanel id="attachments" className="tab-panel">
           <AttachmentsPanel file={file.data} />

@@ -3,10 +3,14 @@
  * service, a plan goal or action, a task, a lifecycle step, a member or person edit
  * goes into the loaded file in place, with the other slices the write changed (its
  * `parts`), so the page does not load the whole file again (and the audit log gets
- * no second `case.viewed` row).
+ * no second `case.viewed` row). The referrals, court and transfer panels keep their own lists
+ * (`referrals.listForCase`, `court.forCase`, `transfers.forCase`): a write's row goes into its
+ * list here, and what it changed of the file (the tasks it opened or closed) comes as `parts`.
  */
 import type { Output } from '../../../../shared/api/contract';
 import type { CaseFile, CaseFileParts, CaseHeader, Member, NoteSummary, Person, PlanAction, PlanGoal, ServiceRecord, Task } from '../../../../shared/api/schemas/cases';
+import type { CaseCourt, CourtOrder, CourtOrderWritten, Hearing, HearingWritten } from '../../../../shared/api/schemas/court';
+import type { Referral, ReferralWritten } from '../../../../shared/api/schemas/referrals';
 
 /** A change to the loaded case file, made from a write's reply. */
 export type FileChange = (file: CaseFile) => CaseFile;
@@ -89,4 +93,36 @@ export function withMember(file: CaseFile, written: Member & { parts?: CaseFileP
 /** A person's record edited: every member who is that person shows the new record. */
 export function withPerson(file: CaseFile, person: Person): CaseFile {
   return { ...file, members: file.members.map((m) => (m.person.id === person.id ? { ...m, person } : m)) };
+}
+
+/** A write's `parts` as a change to the loaded file (the referrals, court and transfer panels). */
+export const partsOf =
+  (written: { parts?: CaseFileParts | undefined }): FileChange =>
+  (file) =>
+    withParts(file, written.parts);
+
+/** The written row without its `parts`, as the panel's list holds it. */
+function rowOf<T extends { parts?: CaseFileParts | undefined }>(written: T): Omit<T, 'parts'> {
+  const { parts: _parts, ...row } = written;
+  return row;
+}
+
+/** Replaced by id or added, then in the list's order. */
+function upsert<T extends { id: number }>(list: readonly T[], row: T, order: (a: T, b: T) => number): T[] {
+  return [...list.filter((x) => x.id !== row.id), row].sort(order);
+}
+
+/** A referral written, in the case's list: newest first (`created_at DESC, id DESC`, referralsRepo.referralRowsOfCase). */
+export function withReferral(list: readonly Referral[], written: ReferralWritten): Referral[] {
+  return upsert<Referral>(list, rowOf(written), (a, b) => byText(b.createdAt, a.createdAt) || b.id - a.id);
+}
+
+/** A hearing written, in the case's court tab: latest first (`hearing_at DESC, id DESC`, courtRepo.hearingRowsOfCase). */
+export function withHearing(court: CaseCourt, written: HearingWritten): CaseCourt {
+  return { ...court, hearings: upsert<Hearing>(court.hearings, rowOf(written), (a, b) => byText(b.hearingAt, a.hearingAt) || b.id - a.id) };
+}
+
+/** An order written, in the case's court tab: latest first (`ordered_on DESC, id DESC`, courtRepo.orderRowsOfCase). */
+export function withOrder(court: CaseCourt, written: CourtOrderWritten): CaseCourt {
+  return { ...court, orders: upsert<CourtOrder>(court.orders, rowOf(written), (a, b) => byText(b.orderedOn, a.orderedOn) || b.id - a.id) };
 }

@@ -2,7 +2,7 @@ import { Pencil, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
-import type { CourtOrder, Hearing } from '../../../../shared/api/schemas/court';
+import type { CourtOrder, CourtOrderWritten, Hearing, HearingWritten } from '../../../../shared/api/schemas/court';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,11 +10,16 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
+import { partsOf, withHearing, withOrder, type FileChange } from '../cases/caseFileUpdates';
 import { ComplianceBadge, ComplianceDialog, HearingDialog, OrderDialog } from './courtDialogs';
 import { CourtReportSlot } from './printSlot';
 
-/** The case file's court tab: hearings (with reminders on the dashboard) and the orders with their compliance. */
-export function CaseCourtPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+/**
+ * The case file's court tab: hearings (with reminders on the dashboard) and the orders with their
+ * compliance. A write's reply goes into the tab, and the reminder tasks it changed into the file
+ * (`onChange`): no reload.
+ */
+export function CaseCourtPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t } = useTranslation();
   const court = useCall('court.forCase', { caseId: file.case.id });
   const canWrite = useCan('court:write');
@@ -22,9 +27,13 @@ export function CaseCourtPanel({ file, onChanged }: { file: CaseFile; onChanged(
   const [hearing, setHearing] = useState<Hearing | 'new' | null>(null);
   const [addingOrder, setAddingOrder] = useState(false);
   const [compliance, setCompliance] = useState<CourtOrder | null>(null);
-  const changed = () => {
-    court.reload();
-    onChanged();
+  const hearingWritten = (written: HearingWritten) => {
+    court.update((c) => withHearing(c, written));
+    onChange(partsOf(written));
+  };
+  const orderWritten = (written: CourtOrderWritten) => {
+    court.update((c) => withOrder(c, written));
+    onChange(partsOf(written));
   };
   const hearings = court.data?.hearings ?? [];
   const orders = court.data?.orders ?? [];
@@ -72,9 +81,9 @@ export function CaseCourtPanel({ file, onChanged }: { file: CaseFile; onChanged(
           caseId={file.case.id}
           hearing={hearing === 'new' ? null : hearing}
           onClose={() => setHearing(null)}
-          onSaved={() => {
+          onSaved={(written) => {
             setHearing(null);
-            changed();
+            hearingWritten(written);
           }}
         />
       ) : null}
@@ -83,9 +92,9 @@ export function CaseCourtPanel({ file, onChanged }: { file: CaseFile; onChanged(
           file={file}
           hearings={hearings}
           onClose={() => setAddingOrder(false)}
-          onSaved={() => {
+          onSaved={(written) => {
             setAddingOrder(false);
-            changed();
+            orderWritten(written);
           }}
         />
       ) : null}
@@ -93,9 +102,9 @@ export function CaseCourtPanel({ file, onChanged }: { file: CaseFile; onChanged(
         <ComplianceDialog
           order={compliance}
           onClose={() => setCompliance(null)}
-          onSaved={() => {
+          onSaved={(written) => {
             setCompliance(null);
-            changed();
+            orderWritten(written);
           }}
         />
       ) : null}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button as AriaButton, ComboBox, Dialog, Heading, Input, Label, ListBox, ListBoxItem, Modal, ModalOverlay, Popover, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
-import { COMPLIANCE_STATUSES, HEARING_STATUSES, ORDER_KINDS, type ComplianceStatus, type CourtOrder, type Hearing, type HearingStatus, type OrderKind } from '../../../../shared/api/schemas/court';
+import { COMPLIANCE_STATUSES, HEARING_STATUSES, ORDER_KINDS, type ComplianceStatus, type CourtOrder, type CourtOrderWritten, type Hearing, type HearingStatus, type HearingWritten, type OrderKind } from '../../../../shared/api/schemas/court';
 import type { Institution } from '../../../../shared/api/schemas/referrals';
 import { dayOfMoment, localTime } from '../../../../shared/time/localDays';
 import { call } from '../../api/client';
@@ -71,7 +71,7 @@ function CourtNameField({ courts, name, onChange }: { courts: Institution[]; nam
 }
 
 /** Adding a hearing, or changing one (date, outcome, held / postponed / cancelled). */
-export function HearingDialog({ caseId, hearing, onClose, onSaved }: { caseId: number; hearing: Hearing | null; onClose(): void; onSaved(): void }) {
+export function HearingDialog({ caseId, hearing, onClose, onSaved }: { caseId: number; hearing: Hearing | null; onClose(): void; onSaved(hearing: HearingWritten): void }) {
   const { t } = useTranslation();
   const courts = useCall('institutions.list', { type: 'court', limit: 200 });
   const [form, setForm] = useState({
@@ -100,9 +100,11 @@ export function HearingDialog({ caseId, hearing, onClose, onSaved }: { caseId: n
         judge: form.judge || null,
         toBring: form.toBring || null,
       };
-      if (hearing) await call('hearings.update', { id: hearing.id, expectedVersion: hearing.version, ...common, status: form.status, outcome: form.outcome || null });
-      else await call('hearings.add', { caseId, ...common });
-      onSaved();
+      onSaved(
+        hearing
+          ? await call('hearings.update', { id: hearing.id, expectedVersion: hearing.version, ...common, status: form.status, outcome: form.outcome || null })
+          : await call('hearings.add', { caseId, ...common }),
+      );
     } catch (e) {
       setError(messageOf(t, e));
     }
@@ -145,7 +147,7 @@ export function HearingDialog({ caseId, hearing, onClose, onSaved }: { caseId: n
 }
 
 /** Recording a court order: its kind, whom it concerns, who is responsible, and by when. */
-export function OrderDialog({ file, hearings, onClose, onSaved }: { file: CaseFile; hearings: Hearing[]; onClose(): void; onSaved(): void }) {
+export function OrderDialog({ file, hearings, onClose, onSaved }: { file: CaseFile; hearings: Hearing[]; onClose(): void; onSaved(order: CourtOrderWritten): void }) {
   const { t, i18n } = useTranslation();
   const institutions = useInstitutions();
   const staff = useCall('cases.staff', {});
@@ -168,7 +170,7 @@ export function OrderDialog({ file, hearings, onClose, onSaved }: { file: CaseFi
     setError(null);
     if (!form.kind) return;
     try {
-      await call('orders.add', {
+      const order = await call('orders.add', {
         caseId: file.case.id,
         kind: form.kind,
         hearingId: form.hearingId === 'none' ? null : Number(form.hearingId),
@@ -178,7 +180,7 @@ export function OrderDialog({ file, hearings, onClose, onSaved }: { file: CaseFi
         ...(form.responsibleType === 'user' ? { responsibleUserId: form.responsibleUserId } : { responsibleInstitutionId: form.responsibleInstitutionId ?? 0 }),
         dueOn: form.dueOn || null,
       });
-      onSaved();
+      onSaved(order);
     } catch (e) {
       setError(messageOf(t, e));
     }
@@ -253,7 +255,7 @@ export function OrderDialog({ file, hearings, onClose, onSaved }: { file: CaseFi
 }
 
 /** A dated compliance update of an order, with a note. */
-export function ComplianceDialog({ order, onClose, onSaved }: { order: CourtOrder; onClose(): void; onSaved(): void }) {
+export function ComplianceDialog({ order, onClose, onSaved }: { order: CourtOrder; onClose(): void; onSaved(order: CourtOrderWritten): void }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ComplianceStatus>(order.compliance === 'pending' ? 'in_progress' : order.compliance === 'in_progress' ? 'complied' : 'in_progress');
   const [on, setOn] = useState(todayIso());
@@ -262,8 +264,7 @@ export function ComplianceDialog({ order, onClose, onSaved }: { order: CourtOrde
   const save = async () => {
     setError(null);
     try {
-      await call('orders.updateCompliance', { id: order.id, status, ...(on ? { on } : {}), note: note || null });
-      onSaved();
+      onSaved(await call('orders.updateCompliance', { id: order.id, status, ...(on ? { on } : {}), note: note || null }));
     } catch (e) {
       setError(messageOf(t, e));
     }

@@ -2,7 +2,7 @@ import { Pencil, Plus } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
-import type { Referral } from '../../../../shared/api/schemas/referrals';
+import type { Referral, ReferralWritten } from '../../../../shared/api/schemas/referrals';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
@@ -11,13 +11,17 @@ import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
+import { partsOf, withReferral, type FileChange } from '../cases/caseFileUpdates';
 import { ReferralStateBadge, useServiceLabel } from './common';
 import { ReferralLetterSlot } from './printSlot';
 import { actionsFor, ReferralActionDialog, type ReferralAction } from './ReferralActions';
 import { ReferralForm, referralDraftKey } from './ReferralForm';
 
-/** The case file's referrals tab: prepare, send and follow each referral to its end. */
-export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+/**
+ * The case file's referrals tab: prepare, send and follow each referral to its end. A write's
+ * reply goes into the list, and the tasks it opened or closed into the file (`onChange`): no reload.
+ */
+export function CaseReferralsPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t } = useTranslation();
   const list = useCall('referrals.listForCase', { caseId: file.case.id });
   const canWrite = useCan('referral:write');
@@ -40,9 +44,9 @@ export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChan
       alive = false;
     };
   }, [canWrite, open, referrals, file.case.id]);
-  const changed = () => {
-    list.reload();
-    onChanged();
+  const written = (referral: ReferralWritten) => {
+    list.update((rows) => withReferral(rows, referral));
+    onChange(partsOf(referral));
   };
 
   return (
@@ -71,7 +75,7 @@ export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChan
       ) : null}
       <ol className="referral-list">
         {(list.data ?? []).map((r) => (
-          <ReferralItem key={r.id} referral={r} canWrite={canWrite} onEdit={() => setEditing({ referral: r })} onChanged={changed} />
+          <ReferralItem key={r.id} referral={r} canWrite={canWrite} onEdit={() => setEditing({ referral: r })} onWritten={written} />
         ))}
       </ol>
       {editing ? (
@@ -81,9 +85,9 @@ export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChan
           referral={editing.referral}
           isOpen
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(referral) => {
             setEditing(null);
-            changed();
+            written(referral);
           }}
         />
       ) : null}
@@ -92,7 +96,7 @@ export function CaseReferralsPanel({ file, onChanged }: { file: CaseFile; onChan
 }
 
 /** One referral: what was asked, under which consent, what is shared, where it stands, and its dated history. */
-export function ReferralItem({ referral: r, canWrite, onEdit, onChanged }: { referral: Referral; canWrite: boolean; onEdit(): void; onChanged(): void }) {
+export function ReferralItem({ referral: r, canWrite, onEdit, onWritten }: { referral: Referral; canWrite: boolean; onEdit(): void; onWritten(referral: ReferralWritten): void }) {
   const { t, i18n } = useTranslation();
   const serviceLabel = useServiceLabel();
   const [action, setAction] = useState<ReferralAction | null>(null);
@@ -200,9 +204,9 @@ export function ReferralItem({ referral: r, canWrite, onEdit, onChanged }: { ref
           referral={r}
           action={action}
           onClose={() => setAction(null)}
-          onDone={() => {
+          onDone={(referral) => {
             setAction(null);
-            onChanged();
+            onWritten(referral);
           }}
         />
       ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Referral } from '../../../../shared/api/schemas/referrals';
+import type { Referral, ReferralWritten } from '../../../../shared/api/schemas/referrals';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
@@ -39,7 +39,7 @@ interface Form {
 }
 
 /** One dialog for every state change: its date (default today), and the text it needs. */
-export function ReferralActionDialog({ referral, action, onClose, onDone }: { referral: Referral; action: ReferralAction | null; onClose(): void; onDone(): void }) {
+export function ReferralActionDialog({ referral, action, onClose, onDone }: { referral: Referral; action: ReferralAction | null; onClose(): void; onDone(referral: ReferralWritten): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<Form>(() => ({
     on: todayIso(),
@@ -54,24 +54,35 @@ export function ReferralActionDialog({ referral, action, onClose, onDone }: { re
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const id = referral.id;
 
-  const submit = async () => {
-    setError(null);
-    try {
-      const on = form.on || undefined;
-      if (action === 'send') await call('referrals.send', { id, ...(on ? { on } : {}), ...(form.replyDueOn ? { replyDueOn: form.replyDueOn } : {}) });
-      else if (action === 'acknowledge') await call('referrals.acknowledge', { id, ...(on ? { on } : {}), note: form.text || null });
-      else if (action === 'serviceStarted') await call('referrals.serviceStarted', { id, ...(on ? { on } : {}), note: form.text || null });
-      else if (action === 'close') await call('referrals.close', { id, ...(on ? { on } : {}), outcome: form.text });
-      else if (action === 'decline') await call('referrals.decline', { id, ...(on ? { on } : {}), reason: form.text });
-      else if (action === 'reply')
-        await call('referrals.recordReply', {
+  /** The action's write; its reply (the referral and the case's tasks) goes back to the case page. */
+  const write = (a: ReferralAction): Promise<ReferralWritten> => {
+    const on = form.on ? { on: form.on } : {};
+    switch (a) {
+      case 'send':
+        return call('referrals.send', { id, ...on, ...(form.replyDueOn ? { replyDueOn: form.replyDueOn } : {}) });
+      case 'acknowledge':
+        return call('referrals.acknowledge', { id, ...on, note: form.text || null });
+      case 'serviceStarted':
+        return call('referrals.serviceStarted', { id, ...on, note: form.text || null });
+      case 'close':
+        return call('referrals.close', { id, ...on, outcome: form.text });
+      case 'decline':
+        return call('referrals.decline', { id, ...on, reason: form.text });
+      case 'reply':
+        return call('referrals.recordReply', {
           id,
           receivedOn: form.receivedOn,
           serviceStartedOn: form.serviceStartedOn || null,
           contactPerson: form.contactPerson || null,
           outcome: form.outcome || null,
         });
-      onDone();
+    }
+  };
+
+  const submit = async () => {
+    setError(null);
+    try {
+      if (action) onDone(await write(action));
     } catch (e) {
       setError(messageOf(t, e));
     }

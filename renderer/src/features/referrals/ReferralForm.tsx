@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../../shared/api/schemas/cases';
-import { CONSENT_METHODS, REPLY_WORKING_DAYS, SHARE_SECTIONS, URGENCIES, type Referral, type Urgency } from '../../../../shared/api/schemas/referrals';
+import { CONSENT_METHODS, REPLY_WORKING_DAYS, SHARE_SECTIONS, URGENCIES, type Referral, type ReferralWritten, type Urgency } from '../../../../shared/api/schemas/referrals';
 import { call } from '../../api/client';
 import { codeOf, messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
@@ -88,7 +88,7 @@ function toFields(d: Draft) {
  */
 export const referralDraftKey = (caseId: number) => `referral:${caseId}`;
 
-export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { file: CaseFile; referral: Referral | null; isOpen: boolean; onClose(): void; onSaved(): void }) {
+export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { file: CaseFile; referral: Referral | null; isOpen: boolean; onClose(): void; onSaved(referral: ReferralWritten): void }) {
   const { t, i18n } = useTranslation();
   const institutions = useInstitutions();
   const services = useLookups('service');
@@ -120,10 +120,11 @@ export function ReferralForm({ file, referral, isOpen, onClose, onSaved }: { fil
       return;
     }
     try {
-      if (referral) await call('referrals.updateDraft', { id: referral.id, expectedVersion: referral.version, ...toFields(draft) });
-      else await call('referrals.create', { caseId: file.case.id, ...toFields(draft) });
+      const saved = referral
+        ? await call('referrals.updateDraft', { id: referral.id, expectedVersion: referral.version, ...toFields(draft) })
+        : await call('referrals.create', { caseId: file.case.id, ...toFields(draft) });
       await stored.clear();
-      onSaved();
+      onSaved(saved);
     } catch (e) {
       const params = (e as { error?: { params?: { field?: string } } }).error?.params;
       setError({ message: codeOf(e) === 'api.invalidInput' ? t('referrals.form.invalid') : messageOf(t, e), field: params?.field ?? null });

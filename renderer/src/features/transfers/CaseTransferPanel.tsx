@@ -2,8 +2,9 @@ import { Send } from 'lucide-react';
 import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Dialog, Heading, Label, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile } from '../../../../shared/api/schemas/cases';
-import { TRANSFER_SECTIONS, type OfficeRef, type TransferRequest, type TransferSection } from '../../../../shared/api/schemas/transfers';
+import type { Output } from '../../../../shared/api/contract';
+import type { CaseFile, CaseFileParts } from '../../../../shared/api/schemas/cases';
+import { TRANSFER_SECTIONS, type CaseTransfers, type OfficeRef, type TransferRequest, type TransferSection } from '../../../../shared/api/schemas/transfers';
 import { call } from '../../api/client';
 import { hostDialogs } from '../../api/host';
 import { messageOf } from '../../api/errors';
@@ -13,14 +14,17 @@ import { Button } from '../../components/ui/Button';
 import { PathField } from '../../components/ui/PathField';
 import { formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
+import { partsOf, type FileChange } from '../cases/caseFileUpdates';
 import { DecideTransferDialog } from './DecideTransferDialog';
 import { SectionList } from './SectionList';
 
 /**
  * The case file's transfer part (issue 17): where the case came from (received by transfer), the
  * state of a request to send it, a supervisor's approve / reject, and "Transfer to another office".
+ * Each write's reply carries the case's transfer state and what it changed of the file (`onChange`):
+ * nothing is loaded again (issue 12).
  */
-export function CaseTransferPanel({ file, onChanged }: { file: CaseFile; onChanged(): void }) {
+export function CaseTransferPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t, i18n } = useTranslation();
   const c = file.case;
   const transfers = useCall('transfers.forCase', { caseId: c.id });
@@ -34,9 +38,9 @@ export function CaseTransferPanel({ file, onChanged }: { file: CaseFile; onChang
   const pending = data.requests.find((r) => r.state === 'pending') ?? null;
   const approved = data.requests.find((r) => r.state === 'approved') ?? null;
   const lastRejected = data.requests[0]?.state === 'rejected' ? data.requests[0] : null;
-  const reload = () => {
-    transfers.reload();
-    onChanged();
+  const changed = (reply: { caseTransfers: CaseTransfers; parts?: CaseFileParts | undefined }) => {
+    transfers.update(() => reply.caseTransfers);
+    onChange(partsOf(reply));
   };
   const when = (iso: string) => formatDateTime(iso, i18n.language);
 
@@ -75,20 +79,20 @@ export function CaseTransferPanel({ file, onChanged }: { file: CaseFile; onChang
         file={file}
         isOpen={open}
         onClose={() => setOpen(false)}
-        onSent={() => {
+        onSent={(reply) => {
           setOpen(false);
           setDone(t('transfers.requested'));
-          reload();
+          changed(reply);
         }}
       />
       <DecideTransferDialog
         request={deciding?.request ?? null}
         decision={deciding?.decision ?? 'approve'}
         onClose={() => setDeciding(null)}
-        onDone={(message) => {
+        onDone={(message, reply) => {
           setDeciding(null);
           setDone(message);
-          reload();
+          changed(reply);
         }}
       />
     </div>
@@ -96,7 +100,7 @@ export function CaseTransferPanel({ file, onChanged }: { file: CaseFile; onChang
 }
 
 /** The caseworker's request: sections and attachments ticked, the receiving office's key file, its fingerprint to read aloud. */
-function RequestDialog({ file, isOpen, onClose, onSent }: { file: CaseFile; isOpen: boolean; onClose(): void; onSent(): void }) {
+function RequestDialog({ file, isOpen, onClose, onSent }: { file: CaseFile; isOpen: boolean; onClose(): void; onSent(reply: Output<'transfers.request'>): void }) {
   const { t } = useTranslation();
   const attachments = useCall('attachments.list', { caseId: file.case.id }, isOpen);
   const [sections, setSections] = useState<string[]>([...TRANSFER_SECTIONS]);
@@ -130,9 +134,9 @@ function RequestDialog({ file, isOpen, onClose, onSent }: { file: CaseFile; isOp
   const submit = async () => {
     setError(null);
     try {
-      await call('transfers.request', { caseId: file.case.id, sections: sections as TransferSection[], attachmentIds: picked.map(Number), keyFile });
+      const reply = await call('transfers.request', { caseId: file.case.id, sections: sections as TransferSection[], attachmentIds: picked.map(Number), keyFile });
       reset();
-      onSent();
+      onSent(reply);
     } catch (e) {
       setError(messageOf(t, e));
     }

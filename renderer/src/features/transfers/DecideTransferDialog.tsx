@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { TransferRequest } from '../../../../shared/api/schemas/transfers';
+import type { CaseFileParts } from '../../../../shared/api/schemas/cases';
+import type { CaseTransfers, TransferRequest } from '../../../../shared/api/schemas/transfers';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
@@ -13,9 +14,10 @@ import { SectionList } from './SectionList';
 /**
  * A supervisor's decision on a transfer request (issue 17): approve — the encrypted, signed
  * .kcase is written where the supervisor chooses and the case becomes read-only here — or
- * reject with a reason.
+ * reject with a reason. `onDone` also gets what the decision changed on the case page: its
+ * transfer state and the slices of the case file (issue 12: the case page merges them).
  */
-export function DecideTransferDialog({ request, decision, onClose, onDone }: { request: TransferRequest | null; decision: 'approve' | 'reject'; onClose(): void; onDone(message: string): void }) {
+export function DecideTransferDialog({ request, decision, onClose, onDone }: { request: TransferRequest | null; decision: 'approve' | 'reject'; onClose(): void; onDone(message: string, changed: { caseTransfers: CaseTransfers; parts?: CaseFileParts | undefined }): void }) {
   const { t } = useTranslation();
   const [out, setOut] = useState('');
   const [reason, setReason] = useState('');
@@ -34,10 +36,10 @@ export function DecideTransferDialog({ request, decision, onClose, onDone }: { r
     try {
       if (decision === 'approve') {
         const sent = await call('transfers.approve', { caseId: request.caseId, requestId: request.id, out });
-        onDone(t('transfers.approved', { case: sent.caseNumber, office: sent.receiver.office || sent.receiver.fingerprint, file: sent.path }));
+        onDone(t('transfers.approved', { case: sent.caseNumber, office: sent.receiver.office || sent.receiver.fingerprint, file: sent.path }), sent);
       } else {
-        await call('transfers.reject', { caseId: request.caseId, requestId: request.id, reason });
-        onDone(t('transfers.rejected', { case: request.caseNumber }));
+        const rejected = await call('transfers.reject', { caseId: request.caseId, requestId: request.id, reason });
+        onDone(t('transfers.rejected', { case: request.caseNumber }), rejected);
       }
       setOut('');
       setReason('');
