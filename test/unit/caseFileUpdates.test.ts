@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
+import type { Input, Output } from '../../shared/api/contract';
 import type { CaseFile, Member, PlanAction, PlanGoal, Task } from '../../shared/api/schemas/cases';
 import type { CaseCourt, CourtOrder, Hearing } from '../../shared/api/schemas/court';
 import type { Referral } from '../../shared/api/schemas/referrals';
@@ -116,7 +116,7 @@ describe('the referrals, court and transfer panels updated from the writes’ re
     const openTasks = (f: CaseFile) => f.tasks.filter((t) => !t.doneAt).map((t) => t.kind).sort();
 
     const ayse = await o.as('ayse');
-    const c = await o.ok(ayse, 'cases.create', newCase());
+    const c = await o.ok<{ id: number }>(ayse, 'cases.create', newCase());
     // The page: the file (one view) and the three panels' own lists (no view).
     let file = await o.ok(ayse, 'cases.get', { caseId: c.id });
     let referrals = await o.ok(ayse, 'referrals.listForCase', { caseId: c.id });
@@ -126,14 +126,14 @@ describe('the referrals, court and transfer panels updated from the writes’ re
     const mother = file.members.find((m) => m.relationship === 'mother')!;
     const child = file.members.find((m) => m.isPrimary)!;
     const [institution] = await o.ok(ayse, 'institutions.list', { type: 'psychological_counselling_centre' });
-    const fields = {
+    const fields: Omit<Input<'referrals.create'>, 'caseId'> = {
       personId: child.person.id,
       institutionId: institution!.id,
       services: ['individual_counselling'],
-      urgency: 'routine' as const,
+      urgency: 'routine',
       reason: 'Bireysel psikolojik destek.',
-      consent: { givenByPersonId: mother.person.id, method: 'written' as const, on: '2026-06-01' },
-      sharedSections: ['identity' as const],
+      consent: { givenByPersonId: mother.person.id, method: 'written', on: '2026-06-01' },
+      sharedSections: ['identity'],
     };
 
     // A referral: a draft, edited, sent (a reply task opens), answered with the service started (it closes), closed.
