@@ -56,6 +56,12 @@ export function listAttachments(db: Db, caseId: number): AttachmentMeta[] {
   return rows.map((r) => toMeta(r, user));
 }
 
+/** The case of a stored, not deleted attachment (one that can be sent); null for any other id. */
+export function readyAttachmentCase(db: Db, id: number): number | null {
+  const row = db.prepare("SELECT case_id FROM attachments WHERE id = ? AND state = 'ready' AND deleted_at IS NULL").get(id) as { case_id: number } | undefined;
+  return row ? row.case_id : null;
+}
+
 export function getAttachment(db: Db, id: number): AttachmentMeta {
   const row = db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE id = ? AND state = 'ready'`).get(id) as Row | undefined;
   if (!row) throw new CodedError('api.notFound', { field: 'attachmentId' });

@@ -8,7 +8,7 @@ import { CodedError } from '../../../shared/api/envelope';
 import { MB } from '../../../shared/api/schemas/attachments';
 import { appendAudit } from '../audit/auditLog';
 import { getAttachment, storeAttachment, yieldToEventLoop, listAttachments, readBytes, tombstoneAttachment, type LinkKind } from '../attachments/attachmentsRepo';
-import { requireCase } from '../cases/casesRepo';
+import { requireOpenCase } from '../cases/casesRepo';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
 
@@ -27,7 +27,7 @@ export const attachmentsHandlers = {
   },
   'attachments.add': async ({ services, session }, input) => {
     const db = services.vault.database;
-    if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
+    requireOpenCase(db, input.caseId);
     const links = LINK_FIELDS.flatMap(([field, kind]) => {
       const id = input[field];
       return typeof id === 'number' ? [{ kind, id, field }] : [];

@@ -4,7 +4,7 @@
  */
 import { CodedError } from '../../../shared/api/envelope';
 import { actorOf, workerSeesCase } from '../cases/access';
-import { assertAssignable, requireCase } from '../cases/casesRepo';
+import { assertAssignable, requireOpenCase } from '../cases/casesRepo';
 import { toUtc } from '../cases/dates';
 import { userLookup } from '../cases/userRefs';
 import { calendarEvents, cancelVisit, planVisit, visitsOfCase } from '../calendar/calendarRepo';
@@ -21,7 +21,7 @@ export const calendarHandlers = {
   'calendar.planVisit': ({ services, session, audit }, input) => {
     const db = services.vault.database;
     const now = services.now();
-    if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
+    requireOpenCase(db, input.caseId);
     const visitor = input.visitorUserId ?? session.userId;
     assertAssignable(db, visitor, 'visitorUserId');
     // The visitor must be able to open the case (and so their note draft): on it, covering it, or a supervisor.
@@ -67,7 +67,7 @@ export const calendarHandlers = {
 
   'cowork.request': ({ services, session, audit }, input) => {
     const db = services.vault.database;
-    if (requireCase(db, input.caseId).status === 'closed') throw new CodedError('cases.closed');
+    requireOpenCase(db, input.caseId);
     const id = requestCowork(db, input.caseId, input.colleagueId, session.userId, services.now());
     audit({ targetType: 'case', targetId: String(input.caseId), details: { requestId: id, colleague: input.colleagueId } });
     return getCowork(db, id, userLookup(db));

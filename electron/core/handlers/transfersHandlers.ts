@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import type { CaseFilePart } from '../../../shared/api/schemas/cases';
 import type { TransferSection } from '../../../shared/api/schemas/transfers';
+import { readyAttachmentCase } from '../attachments/attachmentsRepo';
 import { actorOf } from '../cases/access';
 import { caseFileParts } from '../cases/caseFile';
-import { requireCase } from '../cases/casesRepo';
+import { requireOpenCase } from '../cases/casesRepo';
 import { userLookup } from '../cases/userRefs';
 import type { HandlerContext, Handlers } from '../router';
 import type { Session } from '../session';
@@ -67,8 +68,7 @@ function changedOnCase(ctx: HandlerContext & { session: Session }, caseId: numbe
 
 function assertSendable(ctx: HandlerContext, caseId: number): string {
   const db = ctx.services.vault.database;
-  const row = requireCase(db, caseId);
-  if (row.status === 'closed') throw new CodedError('transfer.caseClosed');
+  const row = requireOpenCase(db, caseId, 'transfer.caseClosed');
   if (isTransferred(db, caseId)) throw new CodedError('transfer.alreadyTransferred');
   return row.case_number;
 }
@@ -106,8 +106,7 @@ export const transfersHandlers = {
     const sections = [...new Set(input.sections)] as TransferSection[];
     const attachmentIds = [...new Set(input.attachmentIds)].sort((a, b) => a - b);
     attachmentIds.forEach((id, i) => {
-      const row = db.prepare("SELECT case_id FROM attachments WHERE id = ? AND state = 'ready' AND deleted_at IS NULL").get(id) as { case_id: number } | undefined;
-      if (!row || row.case_id !== input.caseId) throw new CodedError('transfer.attachmentNotInCase', { field: `attachmentIds.${i}` });
+      if (readyAttachmentCase(db, id) !== input.caseId) throw new CodedError('transfer.attachmentNotInCase', { field: `attachmentIds.${i}` });
     });
     const { text, parsed } = receiverKey(ctx, input.keyFile);
     const id = insertRequest(db, {
