@@ -207,6 +207,7 @@ test('a referral sent, a hearing added and a transfer asked and approved keep on
   await expect(dialog).toBeHidden();
   await expect(app.getByText(/Çankaya Çocuk Koruma Birimi ofisine devredildi \(/)).toBeVisible();
   await expect(app.getByRole('button', { name: tr.transfers.start })).toHaveCount(0);
+  await app.screenshot({ path: 'test-results/case-file-transferred-tr.png' });
 
   // Still the one view of the file.
   expect(await views()).toBe(1);
