@@ -163,7 +163,7 @@ describe('demo office records', () => {
     const pending = assessments.find((a) => a.status === 'pending_approval')!;
     expect(decideAssessment(db, supervisor, pending.id as number, 'approve', undefined, NOW).status).toBe('approved');
     const sent = referrals.find((r) => r.state === 'sent')!;
-    expect(transitionReferral(db, supervisor, 'acknowledge', { id: sent.id as number }, NOW).state).toBe('acknowledged');
+    expect(transitionReferral(db, supervisor, 'acknowledge', { id: sent.id as number }, NOW, () => undefined).state).toBe('acknowledged');
 
     // The showcase: an open case with an approved Urgent/High assessment, a sent referral, an upcoming hearing.
     const show = demoShowcase(db)!;

@@ -10,7 +10,9 @@
  * when an institution is responsible), closed once the order is complied
  * with or not complied with. Visibility follows the case (access.ts): an id
  * on a case out of sight answers 'court.notFound'. Every write is one
- * transaction with its audit row (ids and codes only). The SQL of
+ * transaction with its audit row (ids and codes only): the method's spec
+ * declares the action and the router writes the row; a write here fills in
+ * its target and details (`note`). The SQL of
  * `court_hearings`, `court_orders` and `court_order_updates` is in courtRepo.ts.
  */
 import { addDays } from 'date-fns';
@@ -29,13 +31,13 @@ import {
   type OrderKind,
   type OrderUpdate,
 } from '../../../shared/api/schemas/court';
-import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, type Actor } from '../cases/access';
 import { assertAssignable, isCaseMember, requireOpenCase } from '../cases/casesRepo';
 import { dayStartUtc, dueAtOfDay, localDay, toUtc } from '../cases/dates';
 import { closeTasksOf, insertTask } from '../cases/tasksRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
+import type { RecordAudit } from '../router';
 import { assertActiveInstitution } from '../referrals/institutionsRepo';
 import {
   hearingCaseId,
@@ -112,13 +114,14 @@ function scheduleHearingTasks(db: Db, actor: Actor, h: { id: number; caseId: num
   insertTask(db, { caseId: h.caseId, kind: 'hearing', source: 'court', sourceId: hearingSource(h.id), titleKey: 'tasks.court.hearingDay', titleParams: params, dueAt: h.hearingAt, createdBy: actor.userId }, at);
 }
 
-function auditCourt(db: Db, actor: Actor, action: AuditAction, targetType: 'hearing' | 'courtOrder', id: number, at: string, details: Record<string, string | number | boolean | null>): void {
-  appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType, targetId: String(id), at, details });
+/** The audit row the router writes for the call (its action is the method spec's): the hearing or order, ids and codes only. */
+function auditCourt(note: RecordAudit, targetType: 'hearing' | 'courtOrder', id: number, details: Record<string, string | number | boolean | null>): void {
+  note({ targetType, targetId: String(id), details });
 }
 
 const assertCaseOpen = (db: Db, caseId: number): void => void requireOpenCase(db, caseId, 'court.caseClosed');
 
-export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date): Hearing {
+export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date, note: RecordAudit): Hearing {
   const at = now.toISOString();
   const id = db.transaction(() => {
     assertCaseVisible(db, actor, input.caseId);
@@ -133,13 +136,13 @@ export function addHearing(db: Db, actor: Actor, input: HearingInput, now: Date)
       at,
     );
     scheduleHearingTasks(db, actor, { id: newId, caseId: input.caseId, courtName: input.courtName, hearingAt }, now);
-    auditCourt(db, actor, 'court.hearingAdded', 'hearing', newId, at, { caseId: input.caseId });
+    auditCourt(note, 'hearing', newId, { caseId: input.caseId });
     return newId;
   })();
   return getHearing(db, actor, id);
 }
 
-export function updateHearing(db: Db, actor: Actor, input: HearingUpdate, now: Date): Hearing {
+export function updateHearing(db: Db, actor: Actor, input: HearingUpdate, now: Date, note: RecordAudit): Hearing {
   const at = now.toISOString();
   db.transaction(() => {
     const row = visibleHearing(db, actor, input.id);
@@ -165,7 +168,7 @@ export function updateHearing(db: Db, actor: Actor, input: HearingUpdate, now: D
       closeTasksOf(db, 'court', hearingSource(input.id), actor.userId, at, true);
       scheduleHearingTasks(db, actor, { id: input.id, caseId: row.case_id, courtName: next.courtName, hearingAt: next.hearingAt }, now);
     }
-    auditCourt(db, actor, 'court.hearingUpdated', 'hearing', input.id, at, { caseId: row.case_id, status: next.status, moved });
+    auditCourt(note, 'hearing', input.id, { caseId: row.case_id, status: next.status, moved });
   })();
   return getHearing(db, actor, input.id);
 }
@@ -255,7 +258,7 @@ function checkResponsible(db: Db, institutionId: number | undefined, userId: str
   if (userId !== undefined) assertAssignable(db, userId, 'responsibleUserId');
 }
 
-export function addOrder(db: Db, actor: Actor, input: OrderInput, now: Date): CourtOrder {
+export function addOrder(db: Db, actor: Actor, input: OrderInput, now: Date, note: RecordAudit): CourtOrder {
   const at = now.toISOString();
   const today = localDay(now);
   const id = db.transaction(() => {
@@ -289,13 +292,13 @@ export function addOrder(db: Db, actor: Actor, input: OrderInput, now: Date): Co
     );
     insertOrderUpdate(db, { orderId: newId, from: null, to: 'pending', on: input.orderedOn, note: null, at, by: actor.userId });
     scheduleOrderTask(db, actor, { id: newId, caseId: input.caseId, kind: input.kind, dueOn, responsibleUserId: input.responsibleUserId ?? null }, at);
-    auditCourt(db, actor, 'court.orderAdded', 'courtOrder', newId, at, { caseId: input.caseId, kind: input.kind, hearingId: input.hearingId ?? null });
+    auditCourt(note, 'courtOrder', newId, { caseId: input.caseId, kind: input.kind, hearingId: input.hearingId ?? null });
     return newId;
   })();
   return getOrder(db, actor, id, now);
 }
 
-export function updateOrder(db: Db, actor: Actor, input: OrderUpdate, now: Date): CourtOrder {
+export function updateOrder(db: Db, actor: Actor, input: OrderUpdate, now: Date, note: RecordAudit): CourtOrder {
   const at = now.toISOString();
   db.transaction(() => {
     const row = visibleOrder(db, actor, input.id);
@@ -315,7 +318,7 @@ export function updateOrder(db: Db, actor: Actor, input: OrderUpdate, now: Date)
       closeTasksOf(db, 'court', orderSource(input.id), actor.userId, at, true);
       scheduleOrderTask(db, actor, { id: input.id, caseId: row.case_id, kind: row.kind, dueOn, responsibleUserId: next.user }, at);
     }
-    auditCourt(db, actor, 'court.orderUpdated', 'courtOrder', input.id, at, { caseId: row.case_id, responsibleChanged, dueChanged: dueOn !== row.due_on });
+    auditCourt(note, 'courtOrder', input.id, { caseId: row.case_id, responsibleChanged, dueChanged: dueOn !== row.due_on });
   })();
   return getOrder(db, actor, input.id, now);
 }
@@ -328,7 +331,7 @@ export interface ComplianceInput {
 }
 
 /** A dated compliance update; a complied / not complied order closes its due-day task, reopening it re-creates the task. */
-export function updateCompliance(db: Db, actor: Actor, input: ComplianceInput, now: Date): CourtOrder {
+export function updateCompliance(db: Db, actor: Actor, input: ComplianceInput, now: Date, note: RecordAudit): CourtOrder {
   const at = now.toISOString();
   const today = localDay(now);
   db.transaction(() => {
@@ -342,7 +345,7 @@ export function updateCompliance(db: Db, actor: Actor, input: ComplianceInput, n
     insertOrderUpdate(db, { orderId: input.id, from: row.compliance, to: input.status, on, note: input.note?.trim() || null, at, by: actor.userId });
     if (!isOpen(input.status)) closeTasksOf(db, 'court', orderSource(input.id), actor.userId, at);
     else if (!isOpen(row.compliance)) scheduleOrderTask(db, actor, { id: input.id, caseId: row.case_id, kind: row.kind, dueOn: row.due_on, responsibleUserId: row.responsible_user_id }, at);
-    auditCourt(db, actor, 'court.complianceUpdated', 'courtOrder', input.id, at, { caseId: row.case_id, from: row.compliance, to: input.status });
+    auditCourt(note, 'courtOrder', input.id, { caseId: row.case_id, from: row.compliance, to: input.status });
   })();
   return getOrder(db, actor, input.id, now);
 }

@@ -1,6 +1,7 @@
 /**
  * Court area handlers (issue 7): hearings, orders and compliance. The service
- * owns transactions, validation, reminder tasks and audit rows. Each write comes
+ * owns validation and reminder tasks; the audit action is the method spec's,
+ * written by the router in the call's transaction. Each write comes
  * back with its case's tasks (`parts`, issue 12), read in the write's transaction:
  * the reminder tasks it opened, moved or closed, for the case page to merge.
  */
@@ -21,9 +22,9 @@ function withTasks<T extends { caseId: number }>(services: CoreServices, session
 export const courtHandlers = {
   'court.forCase': ({ services, session }, input) => courtForCase(services.vault.database, actorOf(session), input.caseId, services.now()),
   'court.overview': ({ services, session }, input) => courtOverview(services.vault.database, actorOf(session), input, services.now()),
-  'hearings.add': ({ services, session }, input) => withTasks(services, session, (db, actor, now) => addHearing(db, actor, input, now)),
-  'hearings.update': ({ services, session }, input) => withTasks(services, session, (db, actor, now) => updateHearing(db, actor, input, now)),
-  'orders.add': ({ services, session }, input) => withTasks(services, session, (db, actor, now) => addOrder(db, actor, input, now)),
-  'orders.update': ({ services, session }, input) => withTasks(services, session, (db, actor, now) => updateOrder(db, actor, input, now)),
-  'orders.updateCompliance': ({ services, session }, input) => withTasks(services, session, (db, actor, now) => updateCompliance(db, actor, input, now)),
+  'hearings.add': ({ services, session, audit }, input) => withTasks(services, session, (db, actor, now) => addHearing(db, actor, input, now, audit)),
+  'hearings.update': ({ services, session, audit }, input) => withTasks(services, session, (db, actor, now) => updateHearing(db, actor, input, now, audit)),
+  'orders.add': ({ services, session, audit }, input) => withTasks(services, session, (db, actor, now) => addOrder(db, actor, input, now, audit)),
+  'orders.update': ({ services, session, audit }, input) => withTasks(services, session, (db, actor, now) => updateOrder(db, actor, input, now, audit)),
+  'orders.updateCompliance': ({ services, session, audit }, input) => withTasks(services, session, (db, actor, now) => updateCompliance(db, actor, input, now, audit)),
 } satisfies Partial<Handlers>;

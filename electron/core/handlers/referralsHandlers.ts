@@ -1,7 +1,8 @@
 /**
  * Referrals area handlers (issue 7): the institution directory and the
- * referral lifecycle. The services own transactions, validation, tasks and
- * audit rows; these only bind the request to them.
+ * referral lifecycle. The services own validation and tasks; a referral's
+ * audit action is its spec's, written by the router in the call's transaction
+ * (the service fills in target and details through `audit`).
  */
 import { appendAudit } from '../audit/auditLog';
 import { actorOf, type Actor } from '../cases/access';
@@ -80,26 +81,26 @@ export const referralsHandlers = {
     }
   },
 
-  'referrals.create': ({ services, session }, input) => {
+  'referrals.create': ({ services, session, audit }, input) => {
     const { caseId, ...fields } = input;
-    return createReferral(services.vault.database, actorOf(session), caseId, fields, services.now());
+    return createReferral(services.vault.database, actorOf(session), caseId, fields, services.now(), audit);
   },
-  'referrals.updateDraft': ({ services, session }, input) => {
+  'referrals.updateDraft': ({ services, session, audit }, input) => {
     const { id, expectedVersion, ...fields } = input;
-    return updateDraft(services.vault.database, actorOf(session), id, expectedVersion, fields, services.now());
+    return updateDraft(services.vault.database, actorOf(session), id, expectedVersion, fields, services.now(), audit);
   },
   'referrals.get': ({ services, session }, input) => getReferral(services.vault.database, actorOf(session), input.id, services.now()),
   'referrals.listForCase': ({ services, session }, input) => referralsForCase(services.vault.database, actorOf(session), input.caseId, services.now()),
   'referrals.list': ({ services, session }, input) => listReferrals(services.vault.database, actorOf(session), input, services.now()),
   // A state change opens or closes the referral's follow-up tasks: they come back with it (issue 12).
-  'referrals.send': ({ services, session }, input) => withTasks(services, session, (db, actor) => sendReferral(db, actor, input, services.now())),
-  'referrals.acknowledge': ({ services, session }, input) =>
-    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'acknowledge', { id: input.id, on: input.on, text: input.note }, services.now())),
-  'referrals.serviceStarted': ({ services, session }, input) =>
-    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'serviceStarted', { id: input.id, on: input.on, text: input.note }, services.now())),
-  'referrals.close': ({ services, session }, input) =>
-    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'close', { id: input.id, on: input.on, text: input.outcome }, services.now())),
-  'referrals.decline': ({ services, session }, input) =>
-    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'decline', { id: input.id, on: input.on, text: input.reason }, services.now())),
-  'referrals.recordReply': ({ services, session }, input) => withTasks(services, session, (db, actor) => recordReply(db, actor, input, services.now())),
+  'referrals.send': ({ services, session, audit }, input) => withTasks(services, session, (db, actor) => sendReferral(db, actor, input, services.now(), audit)),
+  'referrals.acknowledge': ({ services, session, audit }, input) =>
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'acknowledge', { id: input.id, on: input.on, text: input.note }, services.now(), audit)),
+  'referrals.serviceStarted': ({ services, session, audit }, input) =>
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'serviceStarted', { id: input.id, on: input.on, text: input.note }, services.now(), audit)),
+  'referrals.close': ({ services, session, audit }, input) =>
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'close', { id: input.id, on: input.on, text: input.outcome }, services.now(), audit)),
+  'referrals.decline': ({ services, session, audit }, input) =>
+    withTasks(services, session, (db, actor) => transitionReferral(db, actor, 'decline', { id: input.id, on: input.on, text: input.reason }, services.now(), audit)),
+  'referrals.recordReply': ({ services, session, audit }, input) => withTasks(services, session, (db, actor) => recordReply(db, actor, input, services.now(), audit)),
 } satisfies Partial<Handlers>;

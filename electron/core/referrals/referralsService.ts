@@ -10,7 +10,9 @@
  * Each state change is validated against REFERRAL_TRANSITIONS, dated (never
  * before the previous change, never in the future), kept in
  * `referral_history`, and audited (ids and codes only) in the same
- * transaction. Owns the SQL of `referrals` and `referral_history`.
+ * transaction: each method's spec declares its audit action and the router
+ * writes the row; a write here only fills in its target and details
+ * (`note`). The SQL of `referrals` and `referral_history` is in referralsRepo.ts.
  */
 import { CodedError } from '../../../shared/api/envelope';
 import {
@@ -22,7 +24,6 @@ import {
   type ReferralState,
   type ShareSection,
 } from '../../../shared/api/schemas/referrals';
-import { appendAudit, type AuditAction } from '../audit/auditLog';
 import { assertCaseVisible, type Actor } from '../cases/access';
 import { isCaseMember, requireOpenCase } from '../cases/casesRepo';
 import { dueAtOfDay, localDay } from '../cases/dates';
@@ -31,6 +32,7 @@ import { noteInCase } from '../cases/notesRepo';
 import { closeTasksOf, insertTask } from '../cases/tasksRepo';
 import { userLookup, type UserLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
+import type { RecordAudit } from '../router';
 import { assertActiveInstitution } from './institutionsRepo';
 import {
   insertReferral,
@@ -175,8 +177,9 @@ export function listReferrals(db: Db, actor: Actor, query: ReferralQuery, now: D
 
 // --- writes ----------------------------------------------------------------------------------
 
-function audit(db: Db, actor: Actor, action: AuditAction, referralId: number, at: string, details: Record<string, string | number | boolean | null>): void {
-  appendAudit(db, { action, actorId: actor.userId, actorName: actor.username, targetType: 'referral', targetId: String(referralId), at, details });
+/** The audit row the router writes for the call (its action is the method spec's): the referral and ids and codes only. */
+function audit(note: RecordAudit, referralId: number, details: Record<string, string | number | boolean | null>): void {
+  note({ targetType: 'referral', targetId: String(referralId), details });
 }
 
 const assertCaseOpen = (db: Db, caseId: number): void => void requireOpenCase(db, caseId, 'referrals.caseClosed');
@@ -244,7 +247,7 @@ function addHistory(db: Db, referralId: number, from: ReferralState | null, to: 
   insertReferralHistory(db, { referralId, from, to, on, note, by: actor.userId, at });
 }
 
-export function createReferral(db: Db, actor: Actor, caseId: number, fields: ReferralFields, now: Date): Referral {
+export function createReferral(db: Db, actor: Actor, caseId: number, fields: ReferralFields, now: Date, note: RecordAudit): Referral {
   const at = now.toISOString();
   const today = localDay(now);
   const id = db.transaction(() => {
@@ -253,13 +256,13 @@ export function createReferral(db: Db, actor: Actor, caseId: number, fields: Ref
     const f = cleanFields(db, caseId, fields, today);
     const newId = insertReferral(db, caseId, fieldParams(f), actor.userId, at);
     addHistory(db, newId, null, 'draft', today, null, actor, at);
-    audit(db, actor, 'referral.created', newId, at, { caseId, institutionId: f.institutionId, urgency: f.urgency, sections: f.sharedSections.join(',') });
+    audit(note, newId, { caseId, institutionId: f.institutionId, urgency: f.urgency, sections: f.sharedSections.join(',') });
     return newId;
   })();
   return getReferral(db, actor, id, now);
 }
 
-export function updateDraft(db: Db, actor: Actor, id: number, expectedVersion: number, fields: ReferralFields, now: Date): Referral {
+export function updateDraft(db: Db, actor: Actor, id: number, expectedVersion: number, fields: ReferralFields, now: Date, note: RecordAudit): Referral {
   const at = now.toISOString();
   db.transaction(() => {
     const row = visibleRow(db, actor, id);
@@ -268,7 +271,7 @@ export function updateDraft(db: Db, actor: Actor, id: number, expectedVersion: n
     assertCaseOpen(db, row.case_id);
     const f = cleanFields(db, row.case_id, fields, localDay(now));
     updateReferralFields(db, id, fieldParams(f), actor.userId, at);
-    audit(db, actor, 'referral.updated', id, at, { caseId: row.case_id, institutionId: f.institutionId, urgency: f.urgency, sections: f.sharedSections.join(',') });
+    audit(note, id, { caseId: row.case_id, institutionId: f.institutionId, urgency: f.urgency, sections: f.sharedSections.join(',') });
   })();
   return getReferral(db, actor, id, now);
 }
@@ -293,7 +296,7 @@ export interface SendInput {
   replyDueOn?: string | undefined;
 }
 
-export function sendReferral(db: Db, actor: Actor, input: SendInput, now: Date): Referral {
+export function sendReferral(db: Db, actor: Actor, input: SendInput, now: Date, note: RecordAudit): Referral {
   const at = now.toISOString();
   const today = localDay(now);
   db.transaction(() => {
@@ -323,19 +326,13 @@ export function sendReferral(db: Db, actor: Actor, input: SendInput, now: Date):
       },
       at,
     );
-    audit(db, actor, 'referral.sent', input.id, at, { caseId: row.case_id, institutionId: row.institution_id, replyDueOn, taskId });
+    audit(note, input.id, { caseId: row.case_id, institutionId: row.institution_id, replyDueOn, taskId });
   })();
   return getReferral(db, actor, input.id, now);
 }
 
 export type ReferralAction = 'acknowledge' | 'serviceStarted' | 'close' | 'decline';
 const ACTION_TARGET: Record<ReferralAction, ReferralState> = { acknowledge: 'acknowledged', serviceStarted: 'service_started', close: 'closed', decline: 'declined' };
-const ACTION_AUDIT: Record<ReferralAction, AuditAction> = {
-  acknowledge: 'referral.acknowledged',
-  serviceStarted: 'referral.serviceStarted',
-  close: 'referral.closed',
-  decline: 'referral.declined',
-};
 
 export interface TransitionInput {
   id: number;
@@ -370,7 +367,7 @@ function applyTransition(db: Db, actor: Actor, row: ReferralRow, to: ReferralSta
   row.state = to;
 }
 
-export function transitionReferral(db: Db, actor: Actor, action: ReferralAction, input: TransitionInput, now: Date): Referral {
+export function transitionReferral(db: Db, actor: Actor, action: ReferralAction, input: TransitionInput, now: Date, note: RecordAudit): Referral {
   const at = now.toISOString();
   const to = ACTION_TARGET[action];
   db.transaction(() => {
@@ -385,7 +382,7 @@ export function transitionReferral(db: Db, actor: Actor, action: ReferralAction,
     applyTransition(db, actor, row, to, on, action === 'acknowledge' || action === 'serviceStarted' ? text : null, at);
     if (action === 'close') setReferralOutcome(db, input.id, text);
     if (action === 'decline') setReferralDeclineReason(db, input.id, text);
-    audit(db, actor, ACTION_AUDIT[action], input.id, at, { caseId, from, to });
+    audit(note, input.id, { caseId, from, to });
   })();
   return getReferral(db, actor, input.id, now);
 }
@@ -404,7 +401,7 @@ export interface ReplyInput {
  * acknowledged on the day received, and on to service started when the slip
  * gives that day.
  */
-export function recordReply(db: Db, actor: Actor, input: ReplyInput, now: Date): Referral {
+export function recordReply(db: Db, actor: Actor, input: ReplyInput, now: Date, note: RecordAudit): Referral {
   const at = now.toISOString();
   const today = localDay(now);
   db.transaction(() => {
@@ -421,7 +418,7 @@ export function recordReply(db: Db, actor: Actor, input: ReplyInput, now: Date):
     setReferralReply(db, input.id, { received: input.receivedOn, started, contact: input.contactPerson?.trim() || null, outcome: input.outcome?.trim() || null }, actor.userId, at);
     if (row.state === 'sent') applyTransition(db, actor, row, 'acknowledged', changeDay(db, input.id, input.receivedOn, today, 'receivedOn'), null, at);
     if (started !== null && row.state === 'acknowledged') applyTransition(db, actor, row, 'service_started', changeDay(db, input.id, started, today, 'serviceStartedOn'), null, at);
-    audit(db, actor, 'referral.replyRecorded', input.id, at, { caseId: row.case_id, from, to: row.state });
+    audit(note, input.id, { caseId: row.case_id, from, to: row.state });
   })();
   return getReferral(db, actor, input.id, now);
 }

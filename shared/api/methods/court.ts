@@ -23,11 +23,11 @@ export const courtMethods = {
     scope: 'office',
   },
   // Each write returns its hearing or order with `parts`: the slices of its case file it changed (issue 12: the reminder tasks).
-  'hearings.add': { input: HearingInput, output: HearingWritten, access: 'court:write', scope: { caseId: 'case' } },
+  'hearings.add': { input: HearingInput, output: HearingWritten, access: 'court:write', scope: { caseId: 'case' }, audit: 'court.hearingAdded' },
   /** Reschedule, record the outcome, mark held / postponed / cancelled (reminder tasks follow). */
-  'hearings.update': { input: HearingUpdate, output: HearingWritten, access: 'court:write', scope: { id: 'hearing' } },
-  'orders.add': { input: OrderInput, output: CourtOrderWritten, access: 'court:write', scope: { caseId: 'case', hearingId: 'hearing', personId: 'person' } },
-  'orders.update': { input: OrderUpdate, output: CourtOrderWritten, access: 'court:write', scope: { id: 'order' } },
+  'hearings.update': { input: HearingUpdate, output: HearingWritten, access: 'court:write', scope: { id: 'hearing' }, audit: 'court.hearingUpdated' },
+  'orders.add': { input: OrderInput, output: CourtOrderWritten, access: 'court:write', scope: { caseId: 'case', hearingId: 'hearing', personId: 'person' }, audit: 'court.orderAdded' },
+  'orders.update': { input: OrderUpdate, output: CourtOrderWritten, access: 'court:write', scope: { id: 'order' }, audit: 'court.orderUpdated' },
   'orders.updateCompliance': {
     input: z
       .object({ id: Id, status: z.enum(COMPLIANCE_STATUSES), on: Day.optional(), note: z.string().trim().max(5000).nullish() })
@@ -35,5 +35,6 @@ export const courtMethods = {
     output: CourtOrderWritten,
     access: 'court:write',
     scope: { id: 'order' },
+    audit: 'court.complianceUpdated',
   },
 } as const satisfies Record<string, MethodSpec>;

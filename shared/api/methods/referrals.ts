@@ -53,13 +53,14 @@ export const referralsMethods = {
 
   // --- referrals ---
   // Each write returns the referral with `parts`: the slices of its case file it changed (issue 12), for the case page.
-  'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: ReferralWritten, access: 'referral:write', scope: { caseId: 'case', ...REFERRAL_FIELD_IDS } },
+  'referrals.create': { input: ReferralFields.extend({ caseId: Id }).strict(), output: ReferralWritten, access: 'referral:write', scope: { caseId: 'case', ...REFERRAL_FIELD_IDS }, audit: 'referral.created' },
   /** Replaces a draft's fields; refused with 'referrals.notDraft' once sent, 'referrals.conflict' when someone saved since. */
   'referrals.updateDraft': {
     input: ReferralFields.extend({ id: Id, expectedVersion: z.number().int().positive() }).strict(),
     output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral', ...REFERRAL_FIELD_IDS },
+    audit: 'referral.updated',
   },
   'referrals.get': { input: z.object({ id: Id }).strict(), output: Referral, access: 'case:read', scope: { id: 'referral' } },
   'referrals.listForCase': { input: z.object({ caseId: Id }).strict(), output: z.array(Referral), access: 'case:read', scope: { caseId: 'case' } },
@@ -70,20 +71,23 @@ export const referralsMethods = {
     output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
+    audit: 'referral.sent',
   },
-  'referrals.acknowledge': { input: Transition, output: ReferralWritten, access: 'referral:write', scope: { id: 'referral' } },
-  'referrals.serviceStarted': { input: Transition, output: ReferralWritten, access: 'referral:write', scope: { id: 'referral' } },
+  'referrals.acknowledge': { input: Transition, output: ReferralWritten, access: 'referral:write', scope: { id: 'referral' }, audit: 'referral.acknowledged' },
+  'referrals.serviceStarted': { input: Transition, output: ReferralWritten, access: 'referral:write', scope: { id: 'referral' }, audit: 'referral.serviceStarted' },
   'referrals.close': {
     input: z.object({ id: Id, on: Day.optional(), outcome: z.string().trim().min(1).max(5000) }).strict(),
     output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
+    audit: 'referral.closed',
   },
   'referrals.decline': {
     input: z.object({ id: Id, on: Day.optional(), reason: z.string().trim().min(1).max(5000) }).strict(),
     output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
+    audit: 'referral.declined',
   },
   /** The reply slip: acknowledges a sent referral on receivedOn, and marks the service started when serviceStartedOn is given. */
   'referrals.recordReply': {
@@ -99,5 +103,6 @@ export const referralsMethods = {
     output: ReferralWritten,
     access: 'referral:write',
     scope: { id: 'referral' },
+    audit: 'referral.replyRecorded',
   },
 } as const satisfies Record<string, MethodSpec>;
