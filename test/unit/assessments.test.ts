@@ -80,6 +80,9 @@ describe('risk assessments', () => {
     expect(await core.router.handle(admin, 'assessments.approve', { id: record.id })).toEqual({ ok: false, error: { code: 'assessments.notPending' } });
     const audit = (await core.call(admin, 'audit.list', { action: 'assessment.approved' })) as { rows: unknown[] };
     expect(audit.rows).toHaveLength(1);
+    // One row per write, the spec's action, written by the router (issue 12).
+    const created = core.services.vault.database.prepare("SELECT target_type AS type, target_id AS id FROM audit_log WHERE action = 'assessment.created'").all();
+    expect(created).toEqual([{ type: 'assessment', id: String(record.id) }]);
   });
 
   it('a caseworker cannot assess a case that is not theirs', async () => {

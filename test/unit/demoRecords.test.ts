@@ -161,7 +161,7 @@ describe('demo office records', () => {
     // --- the services work on them ------------------------------------------------------------
     const supervisor: Actor = { userId: staff.supervisors[0]!, username: 'derya.aksoy', roles: ['supervisor'], readAll: true, approve: true };
     const pending = assessments.find((a) => a.status === 'pending_approval')!;
-    expect(decideAssessment(db, supervisor, pending.id as number, 'approve', undefined, NOW).status).toBe('approved');
+    expect(decideAssessment(db, supervisor, pending.id as number, 'approve', undefined, NOW, () => undefined).status).toBe('approved');
     const sent = referrals.find((r) => r.state === 'sent')!;
     expect(transitionReferral(db, supervisor, 'acknowledge', { id: sent.id as number }, NOW, () => undefined).state).toBe('acknowledged');
 

@@ -21,12 +21,12 @@ import { dueDates } from '../../../shared/risk-tool/deadlines';
 import { assess, currentCriterionId, unknownCriteria, unknownDomains, type Escalation } from '../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../shared/risk-tool/instrument';
 import type { LevelId } from '../../../shared/risk-tool/types';
-import { appendAudit } from '../audit/auditLog';
 import { assertCaseVisible, visibleSql, type Actor } from '../cases/access';
 import { PRIORITY_RANK, requireOpenCase } from '../cases/casesRepo';
 import { insertTask } from '../cases/tasksRepo';
 import { userLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
+import type { RecordAudit } from '../router';
 
 /** A different final level needs a reason a colleague (or a judge) can follow. */
 export const MIN_REASON_LENGTH = 10;
@@ -128,7 +128,7 @@ export function recentAssessments(db: Db, actor: Actor, status: AssessmentRecord
   return (db.prepare(sql).all({ status: status ?? null, viewer: actor.userId, limit }) as Row[]).map((r) => toRecord(db, r));
 }
 
-export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, now: Date): AssessmentRecord {
+export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, now: Date, note: RecordAudit): AssessmentRecord {
   return db.transaction(() => {
     assertCaseVisible(db, actor, input.caseId);
     const kase = requireOpenCase(db, input.caseId, 'assessments.caseClosed');
@@ -206,14 +206,8 @@ export function createAssessment(db: Db, actor: Actor, input: AssessmentCreate, 
 
     // A Risk Yok waiting for a supervisor changes nothing yet: the case keeps its priority and tasks.
     if (!(input.finalLevel === 'none' && status === 'pending_approval')) applyLevel(db, actor, input.caseId, id, input.finalLevel, now);
-    appendAudit(db, {
-      action: 'assessment.created',
-      actorId: actor.userId,
-      actorName: actor.username,
-      targetType: 'assessment',
-      targetId: String(id),
-      details: { caseId: input.caseId, computed: result.computed, final: input.finalLevel, status, screened: screened.length },
-    });
+    // The row itself is the router's (the spec's action, in this transaction): its target and details.
+    note({ targetType: 'assessment', targetId: String(id), details: { caseId: input.caseId, computed: result.computed, final: input.finalLevel, status, screened: screened.length } });
     return getAssessment(db, actor, id);
   })();
 }
@@ -242,7 +236,7 @@ function applyLevel(db: Db, actor: Actor, caseId: number, assessmentId: number, 
   }
 }
 
-export function decideAssessment(db: Db, actor: Actor, id: number, decision: 'approve' | 'return', note: string | undefined, now: Date): AssessmentRecord {
+export function decideAssessment(db: Db, actor: Actor, id: number, decision: 'approve' | 'return', decisionNote: string | undefined, now: Date, audit: RecordAudit): AssessmentRecord {
   return db.transaction(() => {
     const current = getAssessment(db, actor, id);
     if (current.status !== 'pending_approval') throw new CodedError('assessments.notPending');
@@ -251,20 +245,14 @@ export function decideAssessment(db: Db, actor: Actor, id: number, decision: 'ap
       decision === 'approve' ? 'approved' : 'returned',
       actor.userId,
       now.toISOString(),
-      note?.trim() || null,
+      decisionNote?.trim() || null,
       id,
     );
     // An approved Risk Yok takes effect now (its closure review starts with the approval), unless a later assessment already decided.
     const later = db.prepare('SELECT 1 FROM assessments WHERE case_id = ? AND id > ? LIMIT 1').get(current.caseId, id) !== undefined;
     if (decision === 'approve' && current.finalLevel === 'none' && !later) applyLevel(db, actor, current.caseId, id, 'none', now);
-    appendAudit(db, {
-      action: decision === 'approve' ? 'assessment.approved' : 'assessment.returned',
-      actorId: actor.userId,
-      actorName: actor.username,
-      targetType: 'assessment',
-      targetId: String(id),
-      details: { caseId: current.caseId, final: current.finalLevel },
-    });
+    // The router writes the row (assessment.approved / assessment.returned, the spec's action).
+    audit({ targetType: 'assessment', targetId: String(id), details: { caseId: current.caseId, final: current.finalLevel } });
     return getAssessment(db, actor, id);
   })();
 }

@@ -6,7 +6,7 @@ import { AssessmentCreate, AssessmentRecord } from '../schemas/assessments';
 const Id = z.object({ id: z.number().int().positive() }).strict();
 
 export const assessmentMethods = {
-  'assessments.create': { input: AssessmentCreate, output: AssessmentRecord, access: 'assessment:write', scope: { caseId: 'case', childId: 'person', previousId: 'assessment' } },
+  'assessments.create': { input: AssessmentCreate, output: AssessmentRecord, access: 'assessment:write', scope: { caseId: 'case', childId: 'person', previousId: 'assessment' }, audit: 'assessment.created' },
   'assessments.get': { input: Id, output: AssessmentRecord, access: 'case:read', scope: { id: 'assessment' } },
   'assessments.listForCase': { input: z.object({ caseId: z.number().int().positive() }).strict(), output: z.array(AssessmentRecord), access: 'case:read', scope: { caseId: 'case' } },
   'assessments.recent': {
@@ -15,6 +15,6 @@ export const assessmentMethods = {
     access: 'case:read',
     scope: 'office',
   },
-  'assessments.approve': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().max(4000).optional() }).strict(), output: AssessmentRecord, access: 'assessment:approve', scope: { id: 'assessment' } },
-  'assessments.return': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(4000) }).strict(), output: AssessmentRecord, access: 'assessment:approve', scope: { id: 'assessment' } },
+  'assessments.approve': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().max(4000).optional() }).strict(), output: AssessmentRecord, access: 'assessment:approve', scope: { id: 'assessment' }, audit: 'assessment.approved' },
+  'assessments.return': { input: z.object({ id: z.number().int().positive(), note: z.string().trim().min(1).max(4000) }).strict(), output: AssessmentRecord, access: 'assessment:approve', scope: { id: 'assessment' }, audit: 'assessment.returned' },
 } as const satisfies Record<string, MethodSpec>;
