@@ -10,12 +10,12 @@ import { newClientState, type ClientState } from '../../electron/core/session';
 import { ADMIN, TEMP_PASSWORD, testCore, type TestCore } from '../fixtures/vaults';
 
 /** A Keçiören office whose name says nothing of its place. */
-async function keciorenOffice(): Promise<{ core: TestCore; admin: ClientState }> {
+async function keciorenOffice(): Promise<{ core: TestCore; admin: ClientState; recoveryKey: string }> {
   const core = testCore();
   const admin = newClientState();
-  await core.call(admin, 'setup.create', { officeName: 'Çocuk Koruma Birimi', province: 'Ankara', district: 'Keçiören', username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password });
+  const { recoveryKey } = await core.call(admin, 'setup.create', { officeName: 'Çocuk Koruma Birimi', province: 'Ankara', district: 'Keçiören', username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password });
   await core.call(admin, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  return { core, admin };
+  return { core, admin, recoveryKey };
 }
 
 const codeOf = async (core: TestCore, client: ClientState, method: string, input: unknown): Promise<string | null> => {
@@ -81,6 +81,15 @@ describe("the office's places in every password check (issue 14 item 9)", () => 
     // Later changes too.
     expect(await codeOf(core, ayse, 'auth.changePassword', { current: STRONG, next: 'Kecioren2026!' })).toBe('password.containsName');
     expect(await core.services.vault.checkPassword('ayse', STRONG)).toBe(true);
+  });
+
+  it('auth.recover (a new password with the recovery key) refuses it too; a strong one is taken', async () => {
+    const { core, admin, recoveryKey } = await keciorenOffice();
+    await core.call(admin, 'auth.signOut');
+    const client = newClientState();
+    expect(await codeOf(core, client, 'auth.recover', { recoveryKey, username: ADMIN.username, newPassword: 'Kecioren2026!' })).toBe('password.containsName');
+    expect(await codeOf(core, client, 'auth.recover', { recoveryKey, username: ADMIN.username, newPassword: STRONG })).toBeNull();
+    expect(await codeOf(core, client, 'auth.signIn', { username: ADMIN.username, password: STRONG })).toBeNull();
   });
 
   it('a district an admin sets later counts from then on, in the session and the PDF password too', async () => {
