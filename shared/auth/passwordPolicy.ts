@@ -35,7 +35,8 @@ export interface PasswordCheck {
 const GENERIC_OFFICE_WORDS = new Set(['cocuk', 'koruma', 'birimi', 'birim', 'merkezi', 'merkez', 'mudurlugu', 'sosyal', 'hizmet', 'hizmetler', 'hizmetleri', 'aile', 've', 'il', 'ilce', 'ofisi', 'ofis', 'office', 'child', 'protection', 'unit', 'the', 'of']);
 
 /**
- * `places`: the office's province and district (also guessable).
+ * `places`: the office's province, district and printed name (also guessable); each counts whole
+ * and word by word like the office name, leaving out the words every office name has.
  */
 export function checkPassword(password: string, context: { username?: string; displayName?: string; officeName?: string; places?: string[] } = {}): PasswordCheck {
   const problems: PasswordProblem[] = [];
@@ -45,8 +46,9 @@ export function checkPassword(password: string, context: { username?: string; di
   const folded = fold(password).replace(/[\s\p{P}\p{S}]/gu, '');
   // The office name counts whole and word by word ("Kecioren2026!" in "Keçiören Çocuk Koruma Birimi"),
   // leaving out the words every office name has.
-  const officeWords = (context.officeName ?? '').split(/[\s\p{P}]+/u).filter((w) => !GENERIC_OFFICE_WORDS.has(fold(w)));
-  const names = [context.username, ...(context.displayName ?? '').split(/\s+/), context.officeName, ...officeWords, ...(context.places ?? [])]
+  const wordsOf = (name: string | undefined) => (name ?? '').split(/[\s\p{P}]+/u).filter((w) => !GENERIC_OFFICE_WORDS.has(fold(w)));
+  const places = (context.places ?? []).filter((p) => !GENERIC_OFFICE_WORDS.has(fold(p).trim()));
+  const names = [context.username, ...(context.displayName ?? '').split(/\s+/), context.officeName, ...wordsOf(context.officeName), ...places, ...places.flatMap(wordsOf)]
     .filter((n): n is string => Boolean(n))
     .map((n) => fold(n).replace(/[\s\p{P}\p{S}]/gu, ''))
     .filter((n) => n.length >= 3);

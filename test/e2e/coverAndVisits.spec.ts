@@ -99,9 +99,13 @@ test('visit cancel: from the calendar (it leaves the calendar) and from the case
   const detail = app.locator('.calendar-detail');
   await detail.getByRole('button', { name: `${tr.calendar.cancelVisit}: ${kase.caseNumber}` }).click();
   const dialog = app.getByRole('dialog', { name: tr.calendar.cancelVisitTitle });
+  // The shared reason dialog: the reason has the focus; empty, it says "Zorunlu alan" at the field and sends nothing.
+  await expect(dialog.getByLabel(tr.calendar.cancelReason)).toBeFocused();
   await dialog.getByRole('button', { name: tr.calendar.cancelVisitConfirm }).click();
-  await expect(dialog.getByRole('alert')).toContainText(tr.calendar.cancelReasonRequired);
+  await expect(dialog.locator('.field-error')).toHaveText(tr.common.requiredField);
+  await expect(dialog.getByLabel(tr.calendar.cancelReason)).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByLabel(tr.calendar.cancelReason).fill('Aile randevuyu erteledi.');
+  await expect(dialog.locator('.field-error')).toHaveCount(0);
   await app.screenshot({ path: 'test-results/visit-cancel-tr.png' });
   await dialog.getByRole('button', { name: tr.calendar.cancelVisitConfirm }).click();
   await expect(dialog).toBeHidden();

@@ -6,7 +6,7 @@
  * - a sibling's relation starts as "Kardeş", not "Anne"; blocks are numbered per kind
  *   ("Bakım veren 1, 2", "Kardeş 1, 2");
  * - a password built on the office's name ("Kecioren2026!" in a Keçiören office) is not rated
- *   strong, and set-up refuses it;
+ *   strong, and set-up refuses it; so does an admin creating a user once the office's district is set;
  * - the "hemen" (immediately) task of an urgent assessment is due with the first contact, not
  *   overdue the moment it is created.
  */
@@ -200,6 +200,48 @@ for (const [language, c] of LANGUAGES) {
     await expect(
       api(app, 'setup.create', { officeName: 'Çocuk Koruma Birimi', province: 'Ankara', district: 'Keçiören', username: ADMIN.username, displayName: ADMIN.displayName, password: 'Kecioren2026!' }),
     ).rejects.toThrow('password.containsName');
+  });
+
+  test(`users: an admin's new user with "Kecioren2026!" in a Keçiören office is rated weak and refused (${language})`, async ({ signedIn: app }) => {
+    if (language === 'en') await app.getByRole('radio', { name: 'English' }).click();
+    // The office's name (Beyoğlu …) says nothing of Keçiören: the admin sets its place on the office tab.
+    await app.locator('[data-nav="administration"]').click();
+    await app.getByRole('tab', { name: c.admin.tabs.office }).click();
+    const office = app.getByRole('form', { name: c.admin.office.title });
+    await office.getByRole('combobox', { name: c.admin.office.province, exact: true }).fill('ankara');
+    await app.getByRole('option', { name: 'Ankara', exact: true }).click();
+    await office.getByRole('combobox', { name: c.admin.office.district, exact: true }).fill('kecioren');
+    await app.getByRole('option', { name: 'Keçiören', exact: true }).click();
+    await office.getByRole('button', { name: c.common.save, exact: true }).click();
+    await expect(office.getByRole('status').filter({ hasText: c.admin.office.saved })).toBeVisible();
+
+    // At once (no reload), the user form's meter counts the district as the office's name.
+    await app.getByRole('tab', { name: c.admin.tabs.users }).click();
+    await app.getByRole('button', { name: c.admin.users.add }).click();
+    const dialog = app.getByRole('dialog');
+    await dialog.getByLabel(c.admin.users.name).fill('Ayşe Demir');
+    await dialog.getByLabel(c.auth.username).fill('ayse');
+    const password = dialog.getByLabel(c.admin.users.tempPassword);
+    const meter = dialog.getByRole('meter', { name: c.auth.strength.label });
+    await password.fill('mor-dag-gecici-yuksek-parola');
+    await expect(meter).toHaveAttribute('aria-valuetext', new RegExp(`^(${c.auth.strength['3']}|${c.auth.strength['4']})$`));
+    await password.fill('Kecioren2026!');
+    await expect(meter).toHaveAttribute('aria-valuetext', new RegExp(`^(${c.auth.strength['0']}|${c.auth.strength['1']})$`));
+    await expect(dialog.locator('.strength-hint')).toHaveText(c.errors.password.containsName);
+    await dialog.screenshot({ path: `screenshots/smaller-user-password-${language}.png` });
+
+    // Saved anyway, the core refuses it in the user's language, and no user is made.
+    await dialog.getByRole('button', { name: c.common.save }).click();
+    await expect(dialog.getByRole('alert').filter({ hasText: c.errors.password.containsName })).toBeVisible();
+    await expect(app.getByRole('row').filter({ hasText: 'Ayşe Demir' })).toHaveCount(0);
+    await expect(
+      api(app, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: 'KEÇİÖREN2026!' }),
+    ).rejects.toThrow('password.containsName');
+
+    // A strong one is taken.
+    await password.fill('mor-dag-gecici-yuksek-parola');
+    await dialog.getByRole('button', { name: c.common.save }).click();
+    await expect(app.getByRole('row').filter({ hasText: 'Ayşe Demir' })).toContainText(c.admin.users.mustChange);
   });
 
   test(`an urgent assessment's "immediately" task is due with the first contact, not overdue at once (${language})`, async ({ signedIn: app }) => {

@@ -82,7 +82,7 @@ test('transfer key, own key refused, import preview and a new case from another 
   expect(await axe(app)).toEqual([]);
 
   // A case of this office, sent to this office's own key: refused as the same office.
-  const kase = await api<{ id: number }>(app, 'cases.create', {
+  const kase = await api<{ id: number; caseNumber: string }>(app, 'cases.create', {
     household: { name: 'Öztürk ailesi', city: 'İstanbul' },
     members: [{ person: { firstName: 'Çağla', lastName: 'Öztürk', birthDate: '2014-05-10', sex: 'female' }, role: 'child', confirmedNew: true }],
     intake: { receivedAt: '2026-03-01T08:30', channel: 'school', concerns: ['domestic_violence'], summary: 'Okul rehber öğretmeni bildirdi.' },
@@ -179,6 +179,28 @@ test('transfer key, own key refused, import preview and a new case from another 
   await expect(pending).toContainText(sent.fingerprint);
   await app.screenshot({ path: 'test-results/transfer-pending-en.png', fullPage: true });
   expect(await axe(app)).toEqual([]);
+
+  // Rejected first, in the shared reason dialog: the reason has the focus, an empty one is "Required field".
+  await pending.getByRole('button', { name: new RegExp(`^${en.transfers.reject}`) }).click();
+  const reject = app.getByRole('dialog', { name: fill(en.transfers.rejectTitle, { case: kase.caseNumber }) });
+  await expect(reject.locator('.fingerprint')).toHaveText(sent.fingerprint);
+  const rejectReason = reject.getByRole('textbox', { name: en.transfers.rejectReason });
+  await expect(rejectReason).toBeFocused();
+  await reject.getByRole('button', { name: en.transfers.reject }).click();
+  await expect(reject.locator('.field-error')).toHaveText(en.common.requiredField);
+  await expect(pending).toContainText(sent.fingerprint);
+  expect(await axe(app)).toEqual([]);
+  await rejectReason.fill('The receiving office asked for the court file first.');
+  await expect(reject.locator('.field-error')).toHaveCount(0);
+  await reject.getByRole('button', { name: en.transfers.reject }).click();
+  await expect(pending.getByRole('status')).toHaveText(fill(en.transfers.rejected, { case: kase.caseNumber }));
+  await expect(pending.getByText(en.transfers.nonePending)).toBeVisible();
+
+  // Asked again, then approved.
+  await api(app, 'transfers.request', { caseId: kase.id, sections: ['notes'], attachmentIds: [], keyFile: sent.pub });
+  await app.goto(`${origin}/#/cases`);
+  await app.goto(`${origin}/#/dashboard`);
+  await expect(pending).toContainText(sent.fingerprint);
   await pending.getByRole('button', { name: new RegExp(`^${en.transfers.approve}`) }).click();
   const approve = app.getByRole('dialog');
   await expect(approve.locator('.fingerprint')).toHaveText(sent.fingerprint);

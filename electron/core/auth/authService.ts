@@ -10,7 +10,7 @@ import type { CoreServices } from '../services';
 import type { ClientState, Session } from '../session';
 import type { UserRecord } from '../users/usersRepo';
 import { findUserById } from '../users/usersRepo';
-import type { LockReason } from '../vault/vault';
+import { officePasswordNames, type LockReason } from '../vault/vault';
 
 export function sessionInfo(services: CoreServices, session: Session): SessionInfo {
   const db = services.vault.database;
@@ -20,6 +20,7 @@ export function sessionInfo(services: CoreServices, session: Session): SessionIn
     permissions: [...permissionsOf(session.roles)],
     mustChangePassword: user?.mustChangePassword ?? false,
     idleMinutes: getVaultSetting(db, 'idleMinutes'),
+    officePlaces: officePasswordNames(db).places,
     ...(session.roles.includes('admin') ? { securityAlert: getVaultSetting(db, 'securityAlert'), rotationRecommended: getVaultSetting(db, 'rotationRecommended') } : {}),
   };
 }

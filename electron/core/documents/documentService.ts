@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/auditLog';
 import type { Db } from '../db/open';
 import { letterheadOf, type Letterhead } from '../office/officeService';
 import type { HandlerContext } from '../router';
-import { assertPassword, readMeta } from '../vault/vault';
+import { assertPassword, officePasswordNames, readMeta } from '../vault/vault';
 import { appendAnnexes, type Annex } from './annexes';
 import { markIssued, markUnissued, reserveDocumentNumber, type DocumentTarget } from './documentsRepo';
 import { frameDocument, type DocumentBody, type FrameInfo } from './frame';
@@ -189,7 +189,7 @@ export async function printDocument(ctx: HandlerContext, spec: PrintSpec, build:
   // the same strength check as account passwords (issue 13).
   // An appended file could not be encrypted again here (annexes.ts): ask for one or the other.
   if (spec.password && spec.annexes?.some((a) => a.pdf)) throw new CodedError('documents.annexWithPassword');
-  if (spec.password) assertPassword(spec.password, { username: session.username, displayName: session.displayName, officeName });
+  if (spec.password) assertPassword(spec.password, { username: session.username, displayName: session.displayName, ...access((db) => officePasswordNames(db)) });
   const doc = await services.jobs.run(
     (job) =>
       renderDocument(

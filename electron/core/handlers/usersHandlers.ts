@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/auditLog';
 import { getVaultSetting, setVaultSetting } from '../db/vaultSettings';
 import type { Handlers } from '../router';
 import { countActiveAdmins, findUserById, findUserByName, insertUser, listUsers, updateUser, type UserRecord } from '../users/usersRepo';
-import { assertPassword, assertUsername } from '../vault/vault';
+import { assertPassword, assertUsername, officePasswordNames } from '../vault/vault';
 
 const summary = (u: UserRecord): UserSummary => ({ ...u });
 
@@ -15,7 +15,7 @@ export const usersHandlers = {
     const db = services.vault.database;
     assertUsername(input.username);
     if (findUserByName(db, input.username)) throw new CodedError('users.exists');
-    assertPassword(input.password, { username: input.username, displayName: input.displayName, officeName: services.vault.officeName() ?? '' });
+    assertPassword(input.password, { username: input.username, displayName: input.displayName, ...officePasswordNames(db) });
     // Keyring first: if the database write then fails, an orphan key entry cannot sign anyone in.
     await services.vault.setPassword({ username: input.username, displayName: input.displayName }, input.password, { admin: input.roles.includes('admin') });
     const user = db.transaction(() => {

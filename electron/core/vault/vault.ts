@@ -99,6 +99,17 @@ export function assertPassword(password: string, context: { username?: string; d
   if (!check.ok) throw new CodedError(`password.${check.problems[0]}`);
 }
 
+/**
+ * What the password check counts as the office's name in an open vault: the name given at set-up,
+ * and as `places` its province, district and printed name (issue 14 item 9: "Kecioren2026!" is
+ * as guessable in a Keçiören office as the office's own name). Every place a password is set uses it.
+ */
+export function officePasswordNames(db: Db): { officeName: string; places: string[] } {
+  const office = getVaultSetting(db, 'office');
+  const places = [office.province, office.district, office.name].filter((p): p is string => Boolean(p?.trim()));
+  return { officeName: readMeta(db).officeName, places };
+}
+
 export class Vault {
   readonly paths: VaultPaths;
   private db: Db | null = null;
@@ -444,7 +455,7 @@ export class Vault {
       const user = findUserByName(db, username);
       if (!user || user.disabled) throw new CodedError('users.notFound');
       const meta = readMeta(db);
-      assertPassword(newPassword, { username: user.username, displayName: user.displayName, officeName: meta.officeName });
+      assertPassword(newPassword, { username: user.username, displayName: user.displayName, ...officePasswordNames(db) });
       let base = keyring ?? newKeyring(meta.officeName, meta.vaultId);
       // The recovery key also unseals the office authority; if the keyring (and with it the sealed
       // key) is lost, the recovery holder vouches for the office as it is: a new authority signs it.
@@ -564,7 +575,7 @@ export class Vault {
   async setPassword(user: Pick<UserRecord, 'username' | 'displayName'>, password: string, options: { admin?: boolean } = {}): Promise<void> {
     if (!this.key) throw new CodedError('auth.locked');
     const keyring = readKeyring(this.paths.keyring);
-    assertPassword(password, { username: user.username, displayName: user.displayName, officeName: keyring.officeName });
+    assertPassword(password, { username: user.username, displayName: user.displayName, ...(this.db ? officePasswordNames(this.db) : { officeName: keyring.officeName }) });
     const existing = this.db ? findUserByName(this.db, user.username) : null;
     const admin = options.admin ?? Boolean(existing?.roles.includes('admin'));
     const authority = this.authority;

@@ -21,6 +21,8 @@ export const SessionInfo = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
   mustChangePassword: z.boolean(),
   idleMinutes: z.number().int(),
+  /** The office's province, district and printed name: the password forms' meter counts them as the office's name (core enforces it too). */
+  officePlaces: z.array(z.string()).optional(),
   /** Administrators only: the last tampering a sign-in found (forged entries, bad grants, a replaced key). */
   securityAlert: z.object({ at: z.string(), forgedEntries: z.number().int(), badGrants: z.number().int(), keyReplaced: z.boolean() }).nullable().optional(),
   /** Administrators only: since when rotating the office key is recommended (a user was disabled). */

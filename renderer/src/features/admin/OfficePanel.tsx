@@ -5,6 +5,7 @@ import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS, type OfficeView } from '../../../../sh
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
+import { useSession } from '../auth/SessionContext';
 import { formatDate } from '../../i18n/format';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
@@ -53,6 +54,7 @@ async function base64Of(file: File): Promise<string> {
 export function OfficePanel() {
   const { t, i18n } = useTranslation();
   const office = useCall('office.get', {});
+  const { refresh } = useSession();
   // The name given at set-up prints when the unit's name is left empty.
   const vault = useCall('vault.info', {});
   // null: nothing typed yet, the form shows what is stored.
@@ -95,6 +97,8 @@ export function OfficePanel() {
       });
       setDraft(draftOf(saved));
       office.reload();
+      // The password forms' meter counts the office's province, district and name: the session carries them.
+      void refresh('reload');
       setMessage({ tone: 'success', text: t('admin.office.saved') });
     } catch (e) {
       setMessage({ tone: 'error', text: messageOf(t, e) });

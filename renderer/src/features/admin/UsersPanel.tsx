@@ -13,7 +13,7 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
 import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
-import { useCurrentSession, useSession } from '../auth/SessionContext';
+import { useCurrentSession, useOfficePasswordNames, useSession } from '../auth/SessionContext';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: UserSummary } | { kind: 'reset'; user: UserSummary } | null;
 
@@ -153,9 +153,8 @@ function UserForm({ editing, onClose, onSaved }: { editing: NonNullable<Editing>
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsPassword = editing.kind !== 'edit';
-  const { phase } = useSession();
-  const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
-  const check = usePasswordCheck(password, { username, displayName, ...(officeName ? { officeName } : {}) });
+  const office = useOfficePasswordNames();
+  const check = usePasswordCheck(password, { username, displayName, ...office });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,9 +8,9 @@ import type { CaseFile } from '../../../../shared/api/schemas/cases';
 import { call } from '../../api/client';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
-import { TextField } from '../../components/ui/Field';
 import { Select } from '../../components/ui/Select';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
@@ -229,36 +229,22 @@ function PreviewDialog({ content, onClose }: { content: AttachmentContent; onClo
 
 function DeleteDialog({ attachment, onClose }: { attachment: AttachmentMeta; onClose(changed: boolean): void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    try {
-      await call('attachments.delete', { attachmentId: attachment.id, reason });
-      onClose(true);
-    } catch (e) {
-      setError(messageOf(t, e));
-    }
-  };
   return (
-    <ModalOverlay className="modal-overlay" isOpen onOpenChange={(o) => !o && onClose(false)} isDismissable>
-      <Modal className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">{t('attachments.deleteTitle')}</Heading>
-          <p>
-            <strong>{attachment.fileName}</strong> — {t('attachments.deleteText')}
-          </p>
-          <TextField label={t('attachments.deleteReason')} multiline rows={3} value={reason} onChange={setReason} isRequired autoFocus />
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <div className="form-actions">
-            <Button variant="quiet" onPress={() => onClose(false)}>
-              {t('attachments.cancel')}
-            </Button>
-            <Button variant="danger" onPress={() => void confirm()} isDisabled={!reason.trim()}>
-              {t('attachments.deleteConfirm')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <ReasonDialog
+      isOpen
+      title={t('attachments.deleteTitle')}
+      reasonLabel={t('attachments.deleteReason')}
+      confirmLabel={t('attachments.deleteConfirm')}
+      cancelLabel={t('attachments.cancel')}
+      onCancel={() => onClose(false)}
+      onConfirm={async (reason) => {
+        await call('attachments.delete', { attachmentId: attachment.id, reason });
+        onClose(true);
+      }}
+    >
+      <p>
+        <strong>{attachment.fileName}</strong> — {t('attachments.deleteText')}
+      </p>
+    </ReasonDialog>
   );
 }

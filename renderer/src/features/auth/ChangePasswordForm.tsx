@@ -6,7 +6,7 @@ import { messageOf } from '../../api/errors';
 import { Alert } from '../../components/ui/Alert';
 import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
-import { useSession } from './SessionContext';
+import { useOfficePasswordNames } from './SessionContext';
 import { PasswordStrength } from '../../components/ui/PasswordStrength';
 import { usePasswordCheck } from '../../components/ui/usePasswordCheck';
 
@@ -16,9 +16,8 @@ export function ChangePasswordForm({ username, displayName, onDone, onCancel }: 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const { phase } = useSession();
-  const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
-  const check = usePasswordCheck(form.next, { username, displayName, ...(officeName ? { officeName } : {}) });
+  const office = useOfficePasswordNames();
+  const check = usePasswordCheck(form.next, { username, displayName, ...office });
   const mismatch = form.repeat.length > 0 && form.repeat !== form.next;
 
   const submit = async (event: FormEvent) => {

@@ -137,3 +137,14 @@ export function useCan(permission: Permission): boolean {
   const { phase } = useSession();
   return phase.kind === 'ready' && phase.session.permissions.includes(permission);
 }
+
+/**
+ * What the password check counts as the office's name where a password is set (issue 14 item 9):
+ * its name from the keyring and, once signed in, its province, district and printed name.
+ */
+export function useOfficePasswordNames(): { officeName?: string; places: string[] } {
+  const { phase } = useSession();
+  const officeName = 'officeName' in phase ? (phase.officeName ?? undefined) : undefined;
+  const places = phase.kind === 'ready' ? (phase.session.officePlaces ?? []) : [];
+  return { ...(officeName ? { officeName } : {}), places };
+}

@@ -21,6 +21,7 @@ import { Button } from '../../components/ui/Button';
 import { TextField } from '../../components/ui/Field';
 import { JobProgress } from '../../components/ui/JobProgress';
 import { Select } from '../../components/ui/Select';
+import { useOfficePasswordNames, useSession } from '../auth/SessionContext';
 
 export interface PrintRequest {
   language: Language;
@@ -51,6 +52,10 @@ export function PrintDialog({
 }) {
   const { t, i18n } = useTranslation();
   const job = useJob();
+  // A suggested passphrase must pass the core's check: not "kartal-…" in a Kartal office.
+  const { phase } = useSession();
+  const office = useOfficePasswordNames();
+  const me = phase.kind === 'ready' ? phase.session.user : null;
   const [language, setLanguage] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'tr');
   const [protect, setProtect] = useState(false);
   const [password, setPassword] = useState('');
@@ -148,7 +153,7 @@ export function PrintDialog({
                 <div className="form-actions form-actions-start">
                   <Button
                     onPress={() => {
-                      const phrase = generatePassphrase();
+                      const phrase = generatePassphrase({ ...(me ? { username: me.username, displayName: me.displayName } : {}), ...office });
                       setGenerated(phrase);
                       setPassword(phrase);
                     }}
