@@ -25,32 +25,21 @@ function withTasks<T extends { caseId: number }>(services: CoreServices, session
 export const referralsHandlers = {
   'institutions.list': ({ services }, input) => listInstitutions(services.vault.database, input),
 
-  'institutions.upsert': ({ services, session }, input) => {
-    const db = services.vault.database;
-    const actor = actorOf(session!);
-    const at = services.now().toISOString();
-    return db.transaction(() => {
-      const { institution, created } = upsertInstitution(db, input, actor.userId, at);
-      appendAudit(db, {
-        action: created ? 'institution.created' : 'institution.updated',
-        actorId: actor.userId,
-        actorName: actor.username,
-        targetType: 'institution',
-        targetId: String(institution.id),
-        at,
-        details: { type: institution.type, active: institution.active },
-      });
-      return institution;
-    })();
+  // The router writes the audit row in the handler's transaction (the spec's action; a new entry says institution.created).
+  'institutions.upsert': ({ services, session, audit }, input) => {
+    const { institution, created } = upsertInstitution(services.vault.database, input, session.userId, services.now().toISOString());
+    audit({
+      ...(created ? { action: 'institution.created' as const } : {}),
+      targetType: 'institution',
+      targetId: String(institution.id),
+      details: { type: institution.type, active: institution.active },
+    });
+    return institution;
   },
 
-  'institutions.exportCsv': ({ services, session }) => {
-    const db = services.vault.database;
-    const actor = actorOf(session!);
-    const result = exportDirectory(db);
-    db.transaction(() =>
-      appendAudit(db, { action: 'institution.exported', actorId: actor.userId, actorName: actor.username, at: services.now().toISOString(), details: { format: 'csv', rows: result.rows } }),
-    )();
+  'institutions.exportCsv': ({ services, audit }) => {
+    const result = exportDirectory(services.vault.database);
+    audit({ details: { format: 'csv', rows: result.rows } });
     return result;
   },
 

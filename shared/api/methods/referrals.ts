@@ -37,9 +37,9 @@ export const referralsMethods = {
     access: 'session',
     scope: 'none',
   },
-  'institutions.upsert': { input: InstitutionUpsert, output: Institution, access: 'directory:write', scope: 'none' },
+  'institutions.upsert': { input: InstitutionUpsert, output: Institution, access: 'directory:write', scope: 'none', audit: 'institution.updated' },
   /** The whole directory (inactive entries too) as CSV text (issue 14); audited. */
-  'institutions.exportCsv': { input: z.object({}).strict(), output: z.object({ csv: z.string(), rows: z.number().int() }), access: 'session', scope: 'none' },
+  'institutions.exportCsv': { input: z.object({}).strict(), output: z.object({ csv: z.string(), rows: z.number().int() }), access: 'session', scope: 'none', audit: 'institution.exported' },
   /**
    * A directory CSV (as exported, or made in a spreadsheet): all rows checked first; with any error nothing
    * changes and `errors` say which line, column and problem. Audited either way.
