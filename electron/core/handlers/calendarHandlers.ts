@@ -10,6 +10,7 @@ import { userLookup } from '../cases/userRefs';
 import { calendarEvents, cancelVisit, planVisit, visitsOfCase } from '../calendar/calendarRepo';
 import { decideCowork, getCover, getCowork, grantCover, listCovers, pendingCowork, requestCowork, revokeCover } from '../calendar/coversRepo';
 import type { Handlers } from '../router';
+import { findUserById } from '../users/usersRepo';
 import { can } from '../../../shared/auth/permissions';
 
 export const calendarHandlers = {
@@ -25,8 +26,7 @@ export const calendarHandlers = {
     const visitor = input.visitorUserId ?? session.userId;
     assertAssignable(db, visitor, 'visitorUserId');
     // The visitor must be able to open the case (and so their note draft): on it, covering it, or a supervisor.
-    const visitorRoles = (db.prepare('SELECT roles FROM users WHERE id = ?').get(visitor) as { roles: string }).roles;
-    const visitorReadsAll = can(JSON.parse(visitorRoles) as Parameters<typeof can>[0], 'case:readAll');
+    const visitorReadsAll = can(findUserById(db, visitor)?.roles ?? [], 'case:readAll');
     if (!visitorReadsAll && !workerSeesCase(db, visitor, input.caseId)) throw new CodedError('calendar.visitorNotOnCase', { field: 'visitorUserId' });
     const visit = planVisit(db, { ...input, startsAt: toUtc(input.startsAt), visitorUserId: visitor, language: services.settings.get().language }, session.userId, now, userLookup(db));
     audit({ targetType: 'visit', targetId: String(visit.id), details: { caseId: input.caseId, kind: input.kind, visitor, draftPrepared: visit.draftPrepared } });

@@ -27,7 +27,7 @@ import type { Db } from '../db/open';
 import type { Handlers, RecordAudit } from '../router';
 import type { CoreServices } from '../services';
 import type { Session } from '../session';
-import { listUsers } from '../users/usersRepo';
+import { findUserById, listUsers } from '../users/usersRepo';
 
 interface Ctx {
   db: Db;
@@ -77,9 +77,8 @@ function noteContent(c: Ctx, caseId: number, input: Omit<NoteContent, 'present'>
   input.present.people.forEach((id, i) => {
     if (!isCaseMember(c.db, caseId, id)) throw new CodedError('notes.presentNotMember', { field: `present.people.${i}` });
   });
-  const user = c.db.prepare('SELECT 1 FROM users WHERE id = ?');
   input.present.users.forEach((id, i) => {
-    if (!user.get(id)) throw new CodedError('notes.presentUnknownUser', { field: `present.users.${i}` });
+    if (!findUserById(c.db, id)) throw new CodedError('notes.presentUnknownUser', { field: `present.users.${i}` });
   });
   return {
     type: input.type,
