@@ -9,7 +9,7 @@ import { Group, Input, Label, Link, NumberField, Button as AriaButton } from 're
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { HARM_CONCERNS, type AssessmentRecord } from '../../../../shared/api/schemas/assessments';
-import type { Member } from '../../../../shared/api/schemas/cases';
+import { caseWritable, type Member } from '../../../../shared/api/schemas/cases';
 import { assess } from '../../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../../shared/risk-tool/instrument';
 import type { LevelId } from '../../../../shared/risk-tool/types';
@@ -306,6 +306,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
 
   const kase = file.data.case;
   const closed = kase.status === 'closed';
+  const writable = caseWritable(kase);
   const latest = history.data && history.data.length > 0 ? history.data[history.data.length - 1]! : null;
   const tickedCount = ticked.size;
 
@@ -350,7 +351,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
             {birthAge === null ? <p className="hint assess-age-hint">{estimate !== null && typedAge === undefined ? t('assessment.ageEstimated') : t('assessment.ageUnknownHint')}</p> : null}
           </div>
         ) : null}
-        {closed ? <Alert tone="warning">{t('errors.assessments.caseClosed')}</Alert> : null}
+        {closed ? <Alert tone="warning">{t('errors.assessments.caseClosed')}</Alert> : !writable ? <Alert tone="warning">{t('errors.cases.transferred')}</Alert> : null}
         <DraftNotice
           restoredAt={draft.restoredAt}
           onDiscard={() => {
@@ -415,7 +416,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
           onNextOpen={nextOpen}
           saving={saving}
           error={error}
-          canSave={!closed}
+          canSave={writable}
           onSave={() => void save()}
         />
       </div>
