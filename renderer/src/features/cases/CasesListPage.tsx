@@ -1,10 +1,10 @@
 import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Flag, Plus } from 'lucide-react';
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button as AriaButton, Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CASE_STATUSES, PRIORITIES, type CASE_SORTS } from '../../../../shared/api/schemas/cases';
+import { CASE_STATUSES, PRIORITIES, type CASE_SORTS, type CaseListRow } from '../../../../shared/api/schemas/cases';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
 import { EmptyState } from '../../components/EmptyState';
@@ -53,7 +53,7 @@ export function withSpacers(items: VirtualItem[], totalSize: number): Slot[] {
  * 100 000 rows on each render; this table renders only the rows on screen plus the focused one.
  */
 export function CasesListPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canWrite = useCan('case:write');
   const canReadAll = useCan('case:readAll');
   const canApprove = useCan('case:approve');
@@ -82,13 +82,89 @@ export function CasesListPage() {
   };
   const list = useCaseList(query);
   const filtered = status !== OPEN || priority !== ALL || caseworker !== ALL || concern !== ALL || flagged || Boolean(from) || Boolean(to);
+  const sortBy = (next: Sort) => {
+    if (next === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
+    else {
+      setSort(next);
+      setDirection(next === 'childName' || next === 'caseNumber' ? 'asc' : next === 'priority' ? 'asc' : 'desc');
+    }
+  };
+
+  return (
+    <section aria-labelledby="page-title" className="page page-fill">
+      <div className="page-head">
+        <h1 id="page-title">{t('pages.cases.title')}</h1>
+        <div className="page-head-actions">
+          {canApprove ? (
+            <a className="btn btn-secondary" href="#/cases/import">
+              {t('transfers.importLink')}
+            </a>
+          ) : null}
+          {canWrite ? (
+            <a className="btn btn-primary" href="#/cases/new">
+              <Plus aria-hidden="true" size={16} /> {t('cases.new')}
+            </a>
+          ) : null}
+        </div>
+      </div>
+      <SearchBox />
+      <div className="filters">
+        <Select
+          label={t('cases.filter.status')}
+          value={status}
+          onChange={setStatus}
+          options={[{ id: OPEN, label: t('cases.filter.open') }, { id: ALL, label: t('cases.filter.all') }, ...CASE_STATUSES.map((s) => ({ id: s, label: t(`cases.status.${s}`) }))]}
+        />
+        <Select
+          label={t('cases.filter.priority')}
+          value={priority}
+          onChange={setPriority}
+          options={[{ id: ALL, label: t('cases.filter.all') }, ...PRIORITIES.map((p) => ({ id: p, label: t(`cases.priority.${p}`) })), { id: 'unset', label: t('cases.priority.unset') }]}
+        />
+        {canReadAll ? (
+          <Select
+            label={t('cases.filter.caseworker')}
+            value={caseworker}
+            onChange={setCaseworker}
+            options={[{ id: ALL, label: t('cases.filter.everyone') }, ...(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))]}
+          />
+        ) : null}
+        <Select label={t('cases.filter.concern')} value={concern} onChange={setConcern} options={[{ id: ALL, label: t('cases.filter.all') }, ...concerns.items]} />
+        <DateInput label={t('cases.filter.from')} value={from} onChange={setFrom} />
+        <DateInput label={t('cases.filter.to')} value={to} onChange={setTo} />
+        <Checkbox className="checkbox filter-check" isSelected={flagged} onChange={setFlagged}>
+          <span className="checkbox-box" aria-hidden="true" />
+          {t('cases.filter.flagged')}
+        </Checkbox>
+      </div>
+      {list.error ? <Alert tone="error">{messageOf(t, list.error)}</Alert> : null}
+      <p className="list-count" aria-live="polite">
+        {list.total === null ? t('app.loading') : t('cases.count', { count: list.total })}
+      </p>
+      {list.total === 0 ? (
+        <EmptyState action={canWrite ? <a className="btn btn-primary" href="#/cases/new">{t('cases.new')}</a> : undefined}>
+          {filtered ? t('cases.emptyFiltered') : t('pages.cases.empty')}
+        </EmptyState>
+      ) : (
+        <CaseGrid list={list} queryKey={JSON.stringify(query)} sort={sort} direction={direction} onSort={sortBy} />
+      )}
+    </section>
+  );
+}
+
+/**
+ * The virtualised grid on its own (issue 14, item 10): scrolling re-renders this component only,
+ * not the page's filters (React Aria selects and date fields), and each row is memoised, so a
+ * wheel step renders just the rows that come into view.
+ */
+function CaseGrid({ list, queryKey, sort, direction, onSort }: { list: ReturnType<typeof useCaseList>; queryKey: string; sort: Sort; direction: 'asc' | 'desc'; onSort(sort: Sort): void }) {
+  const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const total = list.total ?? 0;
   // The grid's one tab stop: the row that has (or last had) focus. It is always rendered (the range
   // extractor adds it), so scrolling with the wheel never drops keyboard focus.
   const [active, setActive] = useState(0);
   const activeRow = Math.min(active, Math.max(0, total - 1));
-  const queryKey = JSON.stringify(query);
   const [activeFor, setActiveFor] = useState(queryKey);
   if (activeFor !== queryKey) {
     setActiveFor(queryKey);
@@ -152,16 +228,10 @@ export function CasesListPage() {
     }
   };
 
-  const sortBy = (next: Sort) => {
-    if (next === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-    else {
-      setSort(next);
-      setDirection(next === 'childName' || next === 'caseNumber' ? 'asc' : next === 'priority' ? 'asc' : 'desc');
-    }
-  };
+  const onFocusRow = useCallback((index: number) => setActive(index), []);
   const header = (id: Sort, label: string) => (
     <th scope="col" role="columnheader" aria-sort={sort === id ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <AriaButton className="sort-button" onPress={() => sortBy(id)}>
+      <AriaButton className="sort-button" onPress={() => onSort(id)}>
         {label}
         {sort === id ? direction === 'asc' ? <ArrowUp aria-hidden="true" size={14} /> : <ArrowDown aria-hidden="true" size={14} /> : null}
       </AriaButton>
@@ -169,150 +239,100 @@ export function CasesListPage() {
   );
 
   return (
-    <section aria-labelledby="page-title" className="page page-fill">
-      <div className="page-head">
-        <h1 id="page-title">{t('pages.cases.title')}</h1>
-        <div className="page-head-actions">
-          {canApprove ? (
-            <a className="btn btn-secondary" href="#/cases/import">
-              {t('transfers.importLink')}
-            </a>
-          ) : null}
-          {canWrite ? (
-            <a className="btn btn-primary" href="#/cases/new">
-              <Plus aria-hidden="true" size={16} /> {t('cases.new')}
-            </a>
-          ) : null}
-        </div>
-      </div>
-      <SearchBox />
-      <div className="filters">
-        <Select
-          label={t('cases.filter.status')}
-          value={status}
-          onChange={setStatus}
-          options={[{ id: OPEN, label: t('cases.filter.open') }, { id: ALL, label: t('cases.filter.all') }, ...CASE_STATUSES.map((s) => ({ id: s, label: t(`cases.status.${s}`) }))]}
-        />
-        <Select
-          label={t('cases.filter.priority')}
-          value={priority}
-          onChange={setPriority}
-          options={[{ id: ALL, label: t('cases.filter.all') }, ...PRIORITIES.map((p) => ({ id: p, label: t(`cases.priority.${p}`) })), { id: 'unset', label: t('cases.priority.unset') }]}
-        />
-        {canReadAll ? (
-          <Select
-            label={t('cases.filter.caseworker')}
-            value={caseworker}
-            onChange={setCaseworker}
-            options={[{ id: ALL, label: t('cases.filter.everyone') }, ...(staff.data ?? []).filter((s) => !s.disabled).map((s) => ({ id: s.id, label: s.displayName }))]}
-          />
-        ) : null}
-        <Select label={t('cases.filter.concern')} value={concern} onChange={setConcern} options={[{ id: ALL, label: t('cases.filter.all') }, ...concerns.items]} />
-        <DateInput label={t('cases.filter.from')} value={from} onChange={setFrom} />
-        <DateInput label={t('cases.filter.to')} value={to} onChange={setTo} />
-        <Checkbox className="checkbox filter-check" isSelected={flagged} onChange={setFlagged}>
-          <span className="checkbox-box" aria-hidden="true" />
-          {t('cases.filter.flagged')}
-        </Checkbox>
-      </div>
-      {list.error ? <Alert tone="error">{messageOf(t, list.error)}</Alert> : null}
-      <p className="list-count" aria-live="polite">
-        {list.total === null ? t('app.loading') : t('cases.count', { count: list.total })}
+    <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
+      <p id="case-grid-keys" className="visually-hidden">
+        {t('cases.gridKeys')}
       </p>
-      {list.total === 0 ? (
-        <EmptyState action={canWrite ? <a className="btn btn-primary" href="#/cases/new">{t('cases.new')}</a> : undefined}>
-          {filtered ? t('cases.emptyFiltered') : t('pages.cases.empty')}
-        </EmptyState>
-      ) : (
-        <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
-          <p id="case-grid-keys" className="visually-hidden">
-            {t('cases.gridKeys')}
-          </p>
-          <table role="grid" className="table case-table" aria-rowcount={total + 1} aria-label={t('pages.cases.title')} aria-describedby="case-grid-keys">
-            <colgroup>
-              <col style={{ width: '10%' }} />
-              <col style={{ width: '23%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '10%' }} />
-            </colgroup>
-            <thead>
-              <tr role="row" aria-rowindex={1}>
-                {header('caseNumber', t('cases.col.number'))}
-                {header('childName', t('cases.col.child'))}
-                {header('priority', t('cases.col.priority'))}
-                <th scope="col" role="columnheader">{t('cases.col.status')}</th>
-                <th scope="col" role="columnheader">{t('cases.col.responsible')}</th>
-                {header('intakeDate', t('cases.col.lastIntake'))}
-                <th scope="col" role="columnheader">{t('cases.col.flags')}</th>
-              </tr>
-            </thead>
-            <tbody onKeyDown={onGridKey}>
-              {withSpacers(items, virtualizer.getTotalSize()).map((item) => {
-                if (item.spacer)
-                  return (
-                    <tr key={item.key} aria-hidden="true">
-                      <td colSpan={7} style={{ height: item.size, padding: 0, border: 0 }} />
-                    </tr>
-                  );
-                const row = list.rowAt(item.index);
-                const rowProps = {
-                  role: 'row',
-                  'aria-rowindex': item.index + 2,
-                  'data-row': item.index,
-                  tabIndex: item.index === activeRow ? 0 : -1,
-                  onFocus: () => item.index !== activeRow && setActive(item.index),
-                  style: { height: ROW_HEIGHT },
-                } as const;
-                if (!row)
-                  return (
-                    <tr key={item.key} {...rowProps}>
-                      <td role="gridcell" colSpan={7} className="hint">
-                        {t('app.loading')}
-                      </td>
-                    </tr>
-                  );
-                const age = row.child ? ageOf(row.child) : null;
-                return (
-                  <tr key={item.key} {...rowProps}>
-                    <td role="gridcell">
-                      <a href={`#/cases/${row.id}`} className="case-link" tabIndex={-1}>
-                        {row.caseNumber}
-                      </a>
-                    </td>
-                    <td role="gridcell">
-                      {personName(row.child)}
-                      {age !== null ? <span className="hint"> · {t('cases.age', { count: age })}</span> : null}
-                      {row.childCount > 1 ? <span className="hint"> (+{row.childCount - 1})</span> : null}
-                    </td>
-                    <td role="gridcell">
-                      <LevelBadge level={row.priority} />
-                    </td>
-                    <td role="gridcell">
-                      <StatusBadge status={row.status} pending={row.closurePending} />
-                    </td>
-                    <td role="gridcell">
-                      {row.responsible.displayName}
-                      {row.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: row.coverFor.displayName })}</span> : null}
-                    </td>
-                    <td role="gridcell">{formatDate(row.lastIntakeAt, i18n.language)}</td>
-                    <td role="gridcell">
-                      {row.flags.map((f) => (
-                        <span key={f} className="flag" title={t(`cases.flag.${f}`)}>
-                          <Flag aria-hidden="true" size={14} />
-                          <span className="visually-hidden">{t(`cases.flag.${f}`)}</span>
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+      <table role="grid" className="table case-table" aria-rowcount={total + 1} aria-label={t('pages.cases.title')} aria-describedby="case-grid-keys">
+        <colgroup>
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '23%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '10%' }} />
+        </colgroup>
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            {header('caseNumber', t('cases.col.number'))}
+            {header('childName', t('cases.col.child'))}
+            {header('priority', t('cases.col.priority'))}
+            <th scope="col" role="columnheader">{t('cases.col.status')}</th>
+            <th scope="col" role="columnheader">{t('cases.col.responsible')}</th>
+            {header('intakeDate', t('cases.col.lastIntake'))}
+            <th scope="col" role="columnheader">{t('cases.col.flags')}</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onGridKey}>
+          {withSpacers(items, virtualizer.getTotalSize()).map((item) => {
+            if (item.spacer)
+              return (
+                <tr key={item.key} aria-hidden="true">
+                  <td colSpan={7} style={{ height: item.size, padding: 0, border: 0 }} />
+                </tr>
+              );
+            return <CaseRow key={item.key} index={item.index} row={list.rowAt(item.index)} isActive={item.index === activeRow} language={i18n.language} onFocusRow={onFocusRow} />;
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
+
+/** One case row of the grid; memoised, so scrolling renders only the rows that come into view. */
+const CaseRow = memo(function CaseRow({ index, row, isActive, language, onFocusRow }: { index: number; row: CaseListRow | undefined; isActive: boolean; language: string; onFocusRow(index: number): void }) {
+  const { t } = useTranslation();
+  const rowProps = {
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'data-row': index,
+    tabIndex: isActive ? 0 : -1,
+    onFocus: () => {
+      if (!isActive) onFocusRow(index);
+    },
+    style: { height: ROW_HEIGHT },
+  } as const;
+  if (!row)
+    return (
+      <tr {...rowProps}>
+        <td role="gridcell" colSpan={7} className="hint">
+          {t('app.loading')}
+        </td>
+      </tr>
+    );
+  const age = row.child ? ageOf(row.child) : null;
+  return (
+    <tr {...rowProps}>
+      <td role="gridcell">
+        <a href={`#/cases/${row.id}`} className="case-link" tabIndex={-1}>
+          {row.caseNumber}
+        </a>
+      </td>
+      <td role="gridcell">
+        {personName(row.child)}
+        {age !== null ? <span className="hint"> · {t('cases.age', { count: age })}</span> : null}
+        {row.childCount > 1 ? <span className="hint"> (+{row.childCount - 1})</span> : null}
+      </td>
+      <td role="gridcell">
+        <LevelBadge level={row.priority} />
+      </td>
+      <td role="gridcell">
+        <StatusBadge status={row.status} pending={row.closurePending} />
+      </td>
+      <td role="gridcell">
+        {row.responsible.displayName}
+        {row.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: row.coverFor.displayName })}</span> : null}
+      </td>
+      <td role="gridcell">{formatDate(row.lastIntakeAt, language)}</td>
+      <td role="gridcell">
+        {row.flags.map((f) => (
+          <span key={f} className="flag" title={t(`cases.flag.${f}`)}>
+            <Flag aria-hidden="true" size={14} />
+            <span className="visually-hidden">{t(`cases.flag.${f}`)}</span>
+          </span>
+        ))}
+      </td>
+    </tr>
+  );
+});
