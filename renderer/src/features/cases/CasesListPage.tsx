@@ -1,4 +1,4 @@
-import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Flag, Plus } from 'lucide-react';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button as AriaButton, Checkbox } from 'react-aria-components';
@@ -29,6 +29,38 @@ const OPEN = 'open';
 export function withIndex(indexes: number[], index: number, count: number): number[] {
   if (index < 0 || index >= count || indexes.includes(index)) return indexes;
   return [...indexes, index].sort((a, b) => a - b);
+}
+
+/**
+ * The scroller's size for the virtualiser, read only when the browser has laid the page out
+ * (ResizeObserver, which also reports the first size). The library's default reads it at once
+ * while the new page mounts, which made the browser lay out the whole page inside that task
+ * (issue 14, item 10); until the first report the virtualiser assumes the window's height.
+ */
+function observeRectAfterLayout(instance: { scrollElement: Element | null }, cb: (rect: { width: number; height: number }) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element || typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(() => {
+    const { width, height } = element.getBoundingClientRect();
+    cb({ width: Math.round(width), height: Math.round(height) });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+const attached = new WeakSet<Element>();
+/**
+ * The virtualiser scrolls a newly attached scroller to its first offset (0), which made the
+ * browser lay out the new page inside the mounting task; a new scroller is at the top already,
+ * so that first scroll to 0 is skipped. Every other scroll is the library's own.
+ */
+function scrollExceptFirstToTop(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>): void {
+  const element = instance.scrollElement;
+  if (element && !attached.has(element)) {
+    attached.add(element);
+    if (offset === 0 && !options.adjustments) return;
+  }
+  elementScroll(offset, options, instance);
 }
 
 type Slot = { spacer: false; key: VirtualItem['key']; index: number } | { spacer: true; key: string; size: number };
@@ -172,7 +204,16 @@ function CaseGrid({ list, queryKey, sort, direction, onSort }: { list: ReturnTyp
   }
   const focusPending = useRef(false);
   const rangeExtractor = useCallback((range: Range) => withIndex(defaultRangeExtractor(range), activeRow, total), [activeRow, total]);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, rangeExtractor });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    rangeExtractor,
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollExceptFirstToTop,
+  });
   const items = virtualizer.getVirtualItems();
   const navigate = useNavigate();
 
