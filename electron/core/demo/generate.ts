@@ -42,7 +42,8 @@ import { DISABILITIES, DISTRICTS, FEMALE_NAMES, FOREIGN, MALE_NAMES, NEIGHBOURHO
 import { addDemoAttachments } from './attachments';
 import { isoInstant } from './isoTime';
 import { Prng } from './prng';
-import { caseRecords, recordStatements, type RecordCounts } from './records';
+import { caseRecords, recordLookups, recordStatements, type RecordCounts, type RecordLookups } from './records';
+import { demoWorkerAvailable, writeInWorker } from './demoThread';
 import {
   CLOSURE_REASONS,
   EDIT_ADDITIONS,
@@ -72,6 +73,11 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void;
   /** Who ran it (audit). */
   actor?: { id: string; username: string } | null;
+  /**
+   * Make the rows in a worker thread (into an empty vault only; default from WORKER_MIN_CASES cases,
+   * when running from source). The data is the same either way.
+   */
+  worker?: boolean;
 }
 
 export interface DemoResult {
@@ -101,6 +107,8 @@ const DEFERRED_TABLES = [
   'plan_goals', 'plan_actions', 'tasks', 'case_flags', 'assessments', 'referrals', 'referral_history', 'court_hearings', 'court_orders', 'court_order_updates',
 ];
 const YEARS = 10;
+/** From this many cases the rows are made in a worker thread (its start costs about a second). */
+export const WORKER_MIN_CASES = 2000;
 
 const CHANNELS: ReadonlyArray<readonly [string, number]> = [
   ['unit_phone_line', 18], ['alo_153', 16], ['alo_183', 6], ['women_support_line', 4], ['sedep', 6], ['isadem', 4],
@@ -161,20 +169,45 @@ export function idNumberFor(counter: number, foreign: boolean): string {
   return id;
 }
 
-export function generateDemo(db: Db, o: DemoOptions): DemoResult {
-  const started = performance.now();
-  const rnd = new Prng(o.seed);
-  const nowMs = o.now.getTime();
-  const startMs = nowMs - YEARS * 365.25 * DAY;
-  const avgNotes = o.notesPerCase ?? 10;
-  const chunk = o.chunk ?? 1000;
-  const staff = o.staff;
-  if (staff.caseworkers.length === 0 || staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
+/** What the case generator reads from the vault before it starts (it never queries while writing). */
+export interface DemoLookups {
+  /** Active concerns with their seed shares. */
+  concerns: Array<readonly [string, number]>;
+  /** People already in the vault (their identity numbers must not be reused). */
+  existingPeople: number;
+  /** The highest case number sequence per year so far. */
+  maxSeq: Record<number, number>;
+  records: RecordLookups;
+}
 
+export function demoLookups(db: Db): DemoLookups {
   const concerns = (db.prepare("SELECT code, seed_share FROM lookups WHERE kind = 'concern' AND active = 1 AND seed_share IS NOT NULL").all() as Array<{ code: string; seed_share: number }>).map(
     (r) => [r.code, r.seed_share] as const,
   );
+  const maxSeq: Record<number, number> = {};
+  for (const r of db.prepare('SELECT case_year AS year, max(case_seq) AS m FROM cases GROUP BY case_year').all() as Array<{ year: number; m: number }>) maxSeq[r.year] = r.m;
+  return { concerns, existingPeople: (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n, maxSeq, records: recordLookups(db) };
+}
 
+export const emptyResult = (): DemoResult => ({
+  cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, attachments: 0, ms: 0,
+});
+
+export type CaseWriterOptions = Pick<DemoOptions, 'cases' | 'seed' | 'staff' | 'notesPerCase'> & { nowMs: number };
+
+/**
+ * The generator of case i (called for i = 0, 1, … in order: one random stream): writes its rows
+ * through `db`'s prepared statements and counts them in `result`. `db` is the vault, or in the demo
+ * worker a recorder that ships the rows to the vault's thread (demoWorker.ts).
+ */
+export function caseWriter(db: Db, lookups: DemoLookups, o: CaseWriterOptions, result: DemoResult): (i: number) => void {
+  const rnd = new Prng(o.seed);
+  const nowMs = o.nowMs;
+  const startMs = nowMs - YEARS * 365.25 * DAY;
+  const avgNotes = o.notesPerCase ?? 10;
+  const staff = o.staff;
+  if (staff.caseworkers.length === 0 || staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
+  const concerns = lookups.concerns;
   const st = {
     people: peopleStatements(db),
     households: householdStatements(db),
@@ -186,20 +219,19 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     tasks: taskStatements(db).insert,
     flags: flagStatements(db).insert,
     idTaken: db.prepare('SELECT 1 FROM people WHERE id_number = ?'),
-    records: recordStatements(db),
+    records: recordStatements(db, lookups.records),
   };
   const disabledPeople = new Set<number>();
-  const existingPeople = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+  const existingPeople = lookups.existingPeople;
   let idCounter = existingPeople + (o.seed % 100_000) * 1_009;
   const seqByYear = new Map<number, number>();
   const nextSeq = (year: number) => {
     let seq = seqByYear.get(year);
-    if (seq === undefined) seq = (db.prepare('SELECT coalesce(max(case_seq), 0) AS m FROM cases WHERE case_year = ?').get(year) as { m: number }).m;
+    if (seq === undefined) seq = lookups.maxSeq[year] ?? 0;
     seqByYear.set(year, seq + 1);
     return seq + 1;
   };
 
-  const result: DemoResult = { cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, attachments: 0, ms: 0 };
   const pool: KnownFamily[] = [];
 
   // Intake moments: increasing demand over the years (density 1 + x), sorted so numbers follow dates.
@@ -706,6 +738,17 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     now: createdAt,
     createdBy: assignee,
   });
+  return oneCase;
+}
+
+export function generateDemo(db: Db, o: DemoOptions): DemoResult {
+  const started = performance.now();
+  const chunk = o.chunk ?? 1000;
+  const result = emptyResult();
+  const lookups = demoLookups(db);
+  const writerOptions: CaseWriterOptions = { cases: o.cases, seed: o.seed, staff: o.staff, notesPerCase: o.notesPerCase, nowMs: o.now.getTime() };
+  if (o.staff.caseworkers.length === 0 || o.staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
+  const nowMs = writerOptions.nowMs;
 
   // Into an empty vault, the secondary indexes are built once at the end (a sort) instead of row by
   // row (random inserts into ever larger b-trees): a fifth faster. Unique ones stay: they are rules.
@@ -754,13 +797,21 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   try {
     for (const index of deferred) db.exec(`DROP INDEX ${index.name}`);
     ftsConfig({ automerge: 0, crisismerge: 64 });
-    for (let done = 0; done < o.cases; ) {
-      const n = Math.min(chunk, o.cases - done);
-      db.transaction(() => {
-        for (let k = 0; k < n; k += 1) oneCase(done + k);
-      })();
-      done += n;
-      o.onProgress?.(done, o.cases);
+    // Into an empty vault the rows are made in a worker thread (all the JavaScript) while this one
+    // only binds and steps the statements: the same code and random stream, so the same office.
+    const inWorker = fresh && lookups.existingPeople === 0 && (o.worker ?? o.cases >= WORKER_MIN_CASES) && demoWorkerAvailable();
+    if (inWorker) {
+      Object.assign(result, writeInWorker(db, { ...writerOptions, chunk }, lookups, lastIds(db), o.onProgress));
+    } else {
+      const oneCase = caseWriter(db, lookups, writerOptions, result);
+      for (let done = 0; done < o.cases; ) {
+        const n = Math.min(chunk, o.cases - done);
+        db.transaction(() => {
+          for (let k = 0; k < n; k += 1) oneCase(done + k);
+        })();
+        done += n;
+        o.onProgress?.(done, o.cases);
+      }
     }
     db.transaction(() => planDemoVisits(db, o.seed, nowMs))();
     db.transaction(() => {
@@ -789,6 +840,22 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   db.exec('ANALYZE');
   result.ms = Math.round(performance.now() - started);
   return result;
+}
+
+/** The last rowid of each generated table that has one (the worker predicts the new rows' ids from it). */
+function lastIds(db: Db): Record<string, number> {
+  const withRowid = new Set(
+    (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0").all() as Array<{ name: string }>).map((r) => r.name),
+  );
+  const sequences = new Map<string, number>();
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get())
+    for (const r of db.prepare('SELECT name, seq FROM sqlite_sequence').all() as Array<{ name: string; seq: number }>) sequences.set(r.name, r.seq);
+  const out: Record<string, number> = {};
+  for (const table of DEFERRED_TABLES.filter((t) => withRowid.has(t))) {
+    const max = (db.prepare(`SELECT coalesce(max(rowid), 0) AS m FROM "${table}"`).get() as { m: number }).m;
+    out[table] = Math.max(max, sequences.get(table) ?? 0);
+  }
+  return out;
 }
 
 /**

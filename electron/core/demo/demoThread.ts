@@ -1,0 +1,217 @@
+/**
+ * Demo data in two threads (issue 16): a worker runs the case generator (all the JavaScript that
+ * makes the rows: names, texts, dates, folding) while the vault's thread only binds and steps the
+ * statements. On two cores the generation then takes about as long as the SQLite work alone.
+ *
+ * The worker runs the very same `caseWriter` as the single-thread path, against a `RowRecorder`
+ * instead of the database: each `prepare(sql)` of an INSERT becomes a positional statement
+ * (`@name` → `?`, the values taken from the named object in that order), each `run` appends the
+ * statement's number and its values to a flat array, and the new row's id is predicted from the
+ * table's last id (rows are only appended, into a vault with no cases and no people: ids follow
+ * one another). The vault's thread runs the rows in the same order, one transaction per chunk of
+ * cases, and checks every predicted id against SQLite's, so the office is exactly the one the
+ * single thread makes (same seed, same ids, same rows).
+ *
+ * `generateDemo` stays synchronous: the rows come back with `receiveMessageOnPort`, and the threads
+ * wait for each other with `Atomics.wait` on a shared counter (the worker stays at most a few
+ * batches ahead, so memory stays flat).
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Db } from '../db/open';
+import type { CaseWriterOptions, DemoLookups, DemoResult } from './generate';
+
+const SOURCE = import.meta.url.endsWith('.ts');
+/** From source (CLI, tests, benches) the worker registers tsx first (demoBootstrap.mjs). */
+const BOOTSTRAP_URL = new URL('./demoBootstrap.mjs', import.meta.url);
+
+/** The Electron build bundles no demo worker (the app never makes demo data): one thread there. */
+export const demoWorkerAvailable = (): boolean => SOURCE;
+
+/** Values of one batch: statement number, then its values, for each row in order. */
+export type RowBatch = unknown[];
+
+export type DemoWorkerMessage =
+  | { kind: 'rows'; sqls: Array<[sql: string, params: number]>; rows: RowBatch; end: boolean; done: number }
+  | { kind: 'done'; result: DemoResult }
+  | { kind: 'error'; message: string };
+
+export interface DemoWorkerData {
+  options: CaseWriterOptions & { chunk: number };
+  lookups: DemoLookups;
+  /** The last rowid of each table whose new ids the generator reads (lastInsertRowid). */
+  idBase: Record<string, number>;
+  port: MessagePort;
+  /** Int32 [batches posted, batches applied]. */
+  shared: SharedArrayBuffer;
+}
+
+/** Batches the worker may be ahead of the vault's thread. */
+export const MAX_AHEAD = 4;
+/** Values per batch before it is sent (about 20 000 rows). */
+export const BATCH_VALUES = 200_000;
+/** No batch for this long: the worker is gone (a crash before it could report). */
+const STALL_MS = 180_000;
+
+const INSERT_INTO = /^\s*INSERT\s+INTO\s+(\w+)/i;
+const refuse = (): never => {
+  throw new Error('demo worker: the generator may only insert rows while it runs');
+};
+
+interface RecordedStatement {
+  run(...args: unknown[]): { changes: number; lastInsertRowid: number };
+  get: typeof refuse;
+  all: typeof refuse;
+  iterate: typeof refuse;
+}
+
+/** Stands in for the database in the worker (see the top of the file). */
+export class RowRecorder {
+  rows: RowBatch = [];
+  sqls: Array<[string, number]> = [];
+  private count = 0;
+  private readonly last: Record<string, number>;
+
+  constructor(idBase: Record<string, number>) {
+    this.last = { ...idBase };
+  }
+
+  prepare(sql: string): RecordedStatement {
+    if (!/^\s*INSERT\b/i.test(sql)) return { run: refuse, get: refuse, all: refuse, iterate: refuse };
+    const names = [...sql.matchAll(/@(\w+)/g)].map((m) => m[1]!);
+    const positional = sql.replace(/@\w+/g, '?');
+    const params = (positional.match(/\?/g) ?? []).length;
+    const index = this.count;
+    this.count += 1;
+    this.sqls.push([positional, params]);
+    // INSERT OR IGNORE/REPLACE may add no row: no id is predicted for it (none is read).
+    const table = idTable(sql, this.last);
+    const last = this.last;
+    const run = (...args: unknown[]) => {
+      const rows = this.rows;
+      rows.push(index);
+      if (names.length > 0) {
+        const values = args[0] as Record<string, unknown>;
+        for (const name of names) {
+          const value = values[name];
+          if (value === undefined) throw new Error(`demo worker: missing named parameter ${name}`);
+          rows.push(value);
+        }
+      } else {
+        const values = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+        if (values.length !== params) throw new Error(`demo worker: ${params} values expected`);
+        for (const value of values) rows.push(value);
+      }
+      if (table === null) return { changes: 1, get lastInsertRowid(): number { return refuse(); } };
+      last[table] = last[table]! + 1;
+      return { changes: 1, lastInsertRowid: last[table] };
+    };
+    return { run, get: refuse, all: refuse, iterate: refuse };
+  }
+
+  /** The rows and new statements so far; starts a new batch. */
+  take(): { sqls: Array<[string, number]>; rows: RowBatch } {
+    const out = { sqls: this.sqls, rows: this.rows };
+    this.sqls = [];
+    this.rows = [];
+    return out;
+  }
+}
+
+/** The table an INSERT gives a predicted id in (null: OR IGNORE/REPLACE, or a table without one). */
+function idTable(sql: string, base: Record<string, number>): string | null {
+  const m = INSERT_INTO.exec(sql);
+  return m && Object.hasOwn(base, m[1]!) ? m[1]! : null;
+}
+
+/**
+ * Runs the case generator in a worker and writes its rows here, a transaction per chunk of cases.
+ * Returns the generator's counts. Throws (the open transaction rolls back) on a worker error or an
+ * id that is not the predicted one.
+ */
+export function writeInWorker(
+  db: Db,
+  options: CaseWriterOptions & { chunk: number },
+  lookups: DemoLookups,
+  idBase: Record<string, number>,
+  onProgress?: (done: number, total: number) => void,
+): DemoResult {
+  const shared = new SharedArrayBuffer(8);
+  const flags = new Int32Array(shared);
+  const { port1, port2 } = new MessageChannel();
+  const data: DemoWorkerData = { options, lookups, idBase, port: port2, shared };
+  const worker = new Worker(BOOTSTRAP_URL, { workerData: data, transferList: [port2] });
+  // A failure to start (module load) reaches us only as an event: remembered, and seen between waits.
+  let failed: string | null = null;
+  worker.on('error', (e) => (failed = e.message));
+  const statements: Array<{ run(values: unknown[]): { lastInsertRowid: number | bigint } }> = [];
+  const params: number[] = [];
+  const tables: Array<string | null> = [];
+  const next: Record<string, number> = { ...idBase };
+  let applied = 0;
+
+  const receive = (): DemoWorkerMessage => {
+    let since = performance.now();
+    for (;;) {
+      const m = receiveMessageOnPort(port1);
+      if (m) {
+        applied += 1;
+        Atomics.store(flags, 1, applied);
+        Atomics.notify(flags, 1);
+        return m.message as DemoWorkerMessage;
+      }
+      if (failed !== null) throw new Error(`demo worker: ${failed}`);
+      const posted = Atomics.load(flags, 0);
+      if (posted > applied) {
+        since = performance.now();
+        continue;
+      }
+      if (Atomics.wait(flags, 0, posted, 250) === 'timed-out' && performance.now() - since > STALL_MS) throw new Error('demo worker: no rows');
+    }
+  };
+
+  const apply = (m: Extract<DemoWorkerMessage, { kind: 'rows' }>) => {
+    for (const [sql, n] of m.sqls) {
+      statements.push(db.prepare(sql));
+      params.push(n);
+      tables.push(idTable(sql, next));
+    }
+    const rows = m.rows;
+    for (let i = 0; i < rows.length; ) {
+      const k = rows[i] as number;
+      const n = params[k]!;
+      const { lastInsertRowid } = statements[k]!.run(rows.slice(i + 1, i + 1 + n));
+      const table = tables[k];
+      if (table != null) {
+        next[table] = next[table]! + 1;
+        if (Number(lastInsertRowid) !== next[table]) throw new Error(`demo worker: ${table} ids diverged`);
+      }
+      i += 1 + n;
+    }
+  };
+
+  try {
+    const state: { result: DemoResult | null; done: number } = { result: null, done: 0 };
+    while (state.result === null) {
+      db.transaction(() => {
+        for (;;) {
+          const m = receive();
+          if (m.kind === 'error') throw new Error(`demo worker: ${m.message}`);
+          if (m.kind === 'done') {
+            state.result = m.result;
+            return;
+          }
+          apply(m);
+          if (m.end) {
+            state.done = m.done;
+            return;
+          }
+        }
+      })();
+      if (state.result === null) onProgress?.(state.done, options.cases);
+    }
+    return state.result;
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
+}
