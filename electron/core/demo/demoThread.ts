@@ -27,6 +27,9 @@ const BOOTSTRAP_URL = new URL('./demoBootstrap.mjs', import.meta.url);
 /** The Electron build bundles no demo worker (the app never makes demo data): one thread there. */
 export const demoWorkerAvailable = (): boolean => SOURCE;
 
+/** How many generations ran in a worker (tests check the path taken). */
+export const demoThreadStats = { runs: 0 };
+
 /** Values of one batch: statement number, then its values, for each row in order. */
 export type RowBatch = unknown[];
 
@@ -46,9 +49,14 @@ export interface DemoWorkerData {
 }
 
 /** Batches the worker may be ahead of the vault's thread. */
-export const MAX_AHEAD = 4;
-/** Values per batch before it is sent (about 20 000 rows). */
-export const BATCH_VALUES = 200_000;
+export const MAX_AHEAD = 8;
+/** Values per batch before it is sent (a few thousand rows: sent while young, so cheap to collect). */
+export const BATCH_VALUES = 50_000;
+/**
+ * The worker's young generation: it makes millions of short-lived objects (row parameters, texts);
+ * with V8's default (16 MB) it spends a fifth of its time collecting them.
+ */
+const YOUNG_GENERATION_MB = 64;
 /** No batch for this long: the worker is gone (a crash before it could report). */
 const STALL_MS = 180_000;
 
@@ -135,16 +143,19 @@ export function writeInWorker(
   idBase: Record<string, number>,
   onProgress?: (done: number, total: number) => void,
 ): DemoResult {
+  demoThreadStats.runs += 1;
   const shared = new SharedArrayBuffer(8);
   const flags = new Int32Array(shared);
   const { port1, port2 } = new MessageChannel();
   const data: DemoWorkerData = { options, lookups, idBase, port: port2, shared };
-  const worker = new Worker(BOOTSTRAP_URL, { workerData: data, transferList: [port2] });
+  const worker = new Worker(BOOTSTRAP_URL, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   // A failure to start (module load) reaches us only as an event: remembered, and seen between waits.
   let failed: string | null = null;
   worker.on('error', (e) => (failed = e.message));
   const statements: Array<{ run(values: unknown[]): { lastInsertRowid: number | bigint } }> = [];
   const params: number[] = [];
+  /** One values array per statement, refilled for each row (no allocation per row). */
+  const values: unknown[][] = [];
   const tables: Array<string | null> = [];
   const next: Record<string, number> = { ...idBase };
   let applied = 0;
@@ -173,13 +184,16 @@ export function writeInWorker(
     for (const [sql, n] of m.sqls) {
       statements.push(db.prepare(sql));
       params.push(n);
+      values.push(new Array<unknown>(n));
       tables.push(idTable(sql, next));
     }
     const rows = m.rows;
     for (let i = 0; i < rows.length; ) {
       const k = rows[i] as number;
       const n = params[k]!;
-      const { lastInsertRowid } = statements[k]!.run(rows.slice(i + 1, i + 1 + n));
+      const row = values[k]!;
+      for (let j = 0; j < n; j += 1) row[j] = rows[i + 1 + j];
+      const { lastInsertRowid } = statements[k]!.run(row);
       const table = tables[k];
       if (table != null) {
         next[table] = next[table]! + 1;
