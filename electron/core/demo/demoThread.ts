@@ -30,8 +30,12 @@ export const demoWorkerAvailable = (): boolean => SOURCE;
 /** How many generations ran in a worker (tests check the path taken). */
 export const demoThreadStats = { runs: 0 };
 
-/** Values of one batch: statement number, then its values, for each row in order. */
-export type RowBatch = unknown[];
+/**
+ * The rows of one batch, by table (tables in the order they were first written): statement number,
+ * then its values, for each row in order. Rows of one table keep their order (so their ids); the
+ * vault's thread writes a table's rows one after another (its pages and code stay in the cache).
+ */
+export type RowBatch = unknown[][];
 
 export type DemoWorkerMessage =
   | { kind: 'rows'; sqls: Array<[sql: string, params: number]>; rows: RowBatch; end: boolean; done: number }
@@ -61,6 +65,7 @@ const YOUNG_GENERATION_MB = 64;
 const STALL_MS = 180_000;
 
 const INSERT_INTO = /^\s*INSERT\s+INTO\s+(\w+)/i;
+const INSERT_ANY = /^\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(\w+)/i;
 const refuse = (): never => {
   throw new Error('demo worker: the generator may only insert rows while it runs');
 };
@@ -75,8 +80,11 @@ interface RecordedStatement {
 /** Stands in for the database in the worker (see the top of the file). */
 export class RowRecorder {
   rows: RowBatch = [];
+  /** Values recorded in this batch. */
+  size = 0;
   sqls: Array<[string, number]> = [];
   private count = 0;
+  private readonly groups = new Map<string, number>();
   private readonly last: Record<string, number>;
 
   constructor(idBase: Record<string, number>) {
@@ -93,9 +101,16 @@ export class RowRecorder {
     this.sqls.push([positional, params]);
     // INSERT OR IGNORE/REPLACE may add no row: no id is predicted for it (none is read).
     const table = idTable(sql, this.last);
+    const target = INSERT_ANY.exec(sql)![1]!.toLowerCase();
+    let group = this.groups.get(target);
+    if (group === undefined) {
+      group = this.groups.size;
+      this.groups.set(target, group);
+    }
     const last = this.last;
     const run = (...args: unknown[]) => {
-      const rows = this.rows;
+      const rows = (this.rows[group] ??= []);
+      const before = rows.length;
       rows.push(index);
       if (names.length > 0) {
         const values = args[0] as Record<string, unknown>;
@@ -109,6 +124,7 @@ export class RowRecorder {
         if (values.length !== params) throw new Error(`demo worker: ${params} values expected`);
         for (const value of values) rows.push(value);
       }
+      this.size += rows.length - before;
       if (table === null) return { changes: 1, get lastInsertRowid(): number { return refuse(); } };
       last[table] = last[table]! + 1;
       return { changes: 1, lastInsertRowid: last[table] };
@@ -121,6 +137,7 @@ export class RowRecorder {
     const out = { sqls: this.sqls, rows: this.rows };
     this.sqls = [];
     this.rows = [];
+    this.size = 0;
     return out;
   }
 }
@@ -187,7 +204,11 @@ export function writeInWorker(
       values.push(new Array<unknown>(n));
       tables.push(idTable(sql, next));
     }
-    const rows = m.rows;
+    for (const rows of m.rows) {
+      if (rows) applyRows(rows);
+    }
+  };
+  const applyRows = (rows: unknown[]) => {
     for (let i = 0; i < rows.length; ) {
       const k = rows[i] as number;
       const n = params[k]!;

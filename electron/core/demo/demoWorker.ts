@@ -32,7 +32,7 @@ try {
     const n = Math.min(options.chunk, options.cases - done);
     for (let k = 0; k < n; k += 1) {
       oneCase(done + k);
-      if (recorder.rows.length >= BATCH_VALUES && k < n - 1) send({ kind: 'rows', ...recorder.take(), end: false, done: done + k + 1 });
+      if (recorder.size >= BATCH_VALUES && k < n - 1) send({ kind: 'rows', ...recorder.take(), end: false, done: done + k + 1 });
     }
     done += n;
     send({ kind: 'rows', ...recorder.take(), end: true, done });

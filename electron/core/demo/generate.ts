@@ -752,13 +752,17 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
 
   // Into an empty vault, the secondary indexes are built once at the end (a sort) instead of row by
   // row (random inserts into ever larger b-trees): a fifth faster. Unique ones stay: they are rules.
+  // One exception: people's identity numbers are drawn in random order (a random insert per person
+  // into a large index); into a vault without people they are distinct by construction (idNumberFor),
+  // and building the unique index at the end still checks it.
   const fresh = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n === 0;
   const deferred = fresh
     ? (db
         .prepare(
-          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${DEFERRED_TABLES.map((t) => `'${t}'`).join(', ')})`,
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND (sql NOT LIKE 'CREATE UNIQUE%' OR (name = 'people_id_number' AND ?))
+             AND tbl_name IN (${DEFERRED_TABLES.map((t) => `'${t}'`).join(', ')})`,
         )
-        .all() as Array<{ name: string; sql: string }>)
+        .all(lookups.existingPeople === 0 ? 1 : 0) as Array<{ name: string; sql: string }>)
     : [];
   const previousSync = db.pragma('synchronous', { simple: true }) as number;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -824,7 +828,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     })();
   } finally {
     // Also after a failure: the vault never stays without its indexes.
-    for (const index of deferred) db.exec(index.sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+    for (const index of deferred) db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
     // FTS5's defaults again (automerge 4, crisismerge 16), after merging what piled up.
     db.transaction(() => {
       ftsConfig({ automerge: 4, crisismerge: 16 });
