@@ -21,7 +21,9 @@
  * cases, FTS rows written alongside; about 60 statements per case. Into an
  * empty vault the bulk phase runs without fsync, WAL or foreign-key lookups,
  * with FTS5 merging deferred to one optimize and secondary indexes built
- * after the rows; every setting is restored after (issue 16).
+ * after the rows; every setting is restored after (issue 16). There, from
+ * WORKER_MIN_CASES cases, the rows are made in a worker thread and this thread
+ * only writes them (demoThread.ts): the same generator, so the same office.
  */
 import type { NoteType, Priority } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../../shared/text/turkish';
