@@ -35,7 +35,7 @@ import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
 import { householdIndexRow, householdStatements } from '../cases/householdsRepo';
 import { intakeStatements } from '../cases/intakesRepo';
 import { indexTerms, noteStatements } from '../cases/notesRepo';
-import { personIndexText, personParams, personSortKey, peopleStatements, type PersonFields } from '../cases/peopleRepo';
+import { personParams, personSortKey, peopleStatements, type NameText, type PersonFields } from '../cases/peopleRepo';
 import { planStatements } from '../cases/planRepo';
 import { serviceStatements } from '../cases/servicesRepo';
 import { taskStatements } from '../cases/tasksRepo';
@@ -278,8 +278,8 @@ export function caseWriter(db: Db, lookups: DemoLookups, o: CaseWriterOptions, r
       address: p.address,
       phone: p.phone,
     };
-    const id = Number(st.people.insert.run(personParams(fields, null, iso(at))).lastInsertRowid);
-    st.people.index.run(id, personIndexText(fields), fields.idNumber ?? '');
+    const id = Number(st.people.insert.run(personParams(fields, null, iso(at), nameText)).lastInsertRowid);
+    st.people.index.run(id, nameText.fold(`${fields.firstName} ${fields.lastName}`), fields.idNumber ?? '');
     if (fields.disability) disabledPeople.add(id);
     result.people += 1;
     return id;
@@ -294,6 +294,22 @@ export function caseWriter(db: Db, lookups: DemoLookups, o: CaseWriterOptions, r
 
   const phone = () => `05${rnd.int(30, 55)} ${rnd.int(100, 999)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`;
 
+  // Names come from short lists: each folded and sort-keyed once (personIndexText folds "first last" too).
+  const nameFolds = new Map<string, string>();
+  const nameKeys = new Map<string, string>();
+  const nameText: NameText = {
+    fold: (text) => {
+      let f = nameFolds.get(text);
+      if (f === undefined) nameFolds.set(text, (f = fold(text)));
+      return f;
+    },
+    sortKey: (first, last) => {
+      const key = `${first}\u0000${last}`;
+      let k = nameKeys.get(key);
+      if (k === undefined) nameKeys.set(key, (k = personSortKey(first, last)));
+      return k;
+    },
+  };
   const foldCache = new Map<string, string>();
   // The words of the note index (note_terms): the sentences' and the names' words, each written once.
   const terms = new Set<string>();
@@ -313,7 +329,18 @@ export function caseWriter(db: Db, lookups: DemoLookups, o: CaseWriterOptions, r
     }
     return f;
   };
-  const fill = (text: string, v: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
+  // A text's {placeholders} replaced by the values: each text split once (a million notes, five sentences each).
+  const templates = new Map<string, string[]>();
+  const fill = (text: string, v: Record<string, string>) => {
+    let parts = templates.get(text);
+    if (parts === undefined) {
+      parts = text.split(/\{(\w+)\}/);
+      templates.set(text, parts);
+    }
+    let out = parts[0]!;
+    for (let k = 1; k < parts.length; k += 2) out += (v[parts[k]!] ?? '') + parts[k + 1]!;
+    return out;
+  };
 
   const oneCase = (i: number) => {
     const t0 = momentOf(i);
