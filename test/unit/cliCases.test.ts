@@ -164,6 +164,31 @@ describe('demo data', () => {
     for (const v of [one, two]) v.vault.lock('shutdown');
   }, 60_000);
 
+  it('fails whole when the worker fails: its error comes back, nothing is written, indexes and settings are restored', async () => {
+    const { vault } = await createdVault();
+    await vault.unlock(ADMIN.username, ADMIN.password);
+    const staff = await ensureDemoStaff(vault, 50, null);
+    const db = vault.database;
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const settings = () => ({
+      synchronous: db.pragma('synchronous', { simple: true }),
+      foreignKeys: db.pragma('foreign_keys', { simple: true }),
+      journal: db.pragma('journal_mode', { simple: true }),
+      cache: db.pragma('cache_size', { simple: true }),
+    });
+    const before = { indexes: indexes(), settings: settings() };
+    const runs = demoThreadStats.runs;
+    // A caseworker without an id: the generator's first row lacks a value, in the worker.
+    const broken = { supervisors: staff.supervisors, caseworkers: [undefined as unknown as string] };
+    expect(() => generateDemo(db, { cases: 50, seed: 3, now: new Date('2026-06-15T09:00:00Z'), staff: broken, worker: true })).toThrow(/demo worker: .*missing named parameter/);
+    expect(demoThreadStats.runs).toBe(runs + 1);
+    expect(db.prepare('SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM people) + (SELECT count(*) FROM notes) AS n').get()).toEqual({ n: 0 });
+    expect({ indexes: indexes(), settings: settings() }).toEqual(before);
+    // The vault takes demo data afterwards.
+    expect(generateDemo(db, { cases: 20, seed: 3, now: new Date('2026-06-15T09:00:00Z'), staff, worker: true }).cases).toBe(20);
+    vault.lock('shutdown');
+  }, 60_000);
+
   it('makes valid, distinct identity numbers', () => {
     const seen = new Set<string>();
     for (let i = 1; i <= 20_000; i += 1) {
