@@ -8,8 +8,9 @@
  * (`@name` → `?`, the values taken from the named object in that order), each `run` appends the
  * statement's number and its values to a flat array, and the new row's id is predicted from the
  * table's last id (rows are only appended, into a vault with no cases and no people: ids follow
- * one another). The vault's thread runs the rows in the same order, one transaction per chunk of
- * cases, and checks every predicted id against SQLite's, so the office is exactly the one the
+ * one another). The vault's thread writes each table's rows in the same order (a batch's tables one
+ * after another, a run of one statement's rows as one multi-row INSERT), one transaction per chunk
+ * of cases, and checks every predicted id against SQLite's, so the office is exactly the one the
  * single thread makes (same seed, same ids, same rows).
  *
  * `generateDemo` stays synchronous: the rows come back with `receiveMessageOnPort`, and the threads
