@@ -890,15 +890,7 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   }
   result.attachments = addDemoAttachments(db, o.seed, o.now);
   phase('attachments');
-  // The planner's statistics from a sample of each index (as `PRAGMA optimize` takes them): a full
-  // ANALYZE reads every row of a 1.7 GB vault for numbers a sample gives as well.
-  const previousLimit = db.pragma('analysis_limit', { simple: true });
-  db.pragma('analysis_limit = 1000');
-  try {
-    db.exec('ANALYZE');
-  } finally {
-    db.pragma(`analysis_limit = ${Number(previousLimit)}`);
-  }
+  db.exec('ANALYZE');
   phase('statistics');
   result.ms = Math.round(performance.now() - started);
   return result;
