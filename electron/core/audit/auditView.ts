@@ -5,6 +5,7 @@
  * itself (auditLog.ts) is untouched: this only reads.
  */
 import type { AuditFilter, ReadableAuditEntry } from '../../../shared/api/methods/audit';
+import { namedDetail } from '../../../shared/audit/readable';
 import type { Db } from '../db/open';
 import type { AuditRow } from './auditLog';
 
@@ -104,6 +105,17 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
     let targetName: string | null = null;
     if (r.targetType === 'user') targetName = userName(r.targetId);
     else if (r.targetType === 'institution' && r.targetId) targetName = institution(r.targetId);
+    // Ids in the details (a colleague, the caseworker of an export, parallel cases) by name; an id no longer found stays as it is.
+    const detailNames: Record<string, string> = {};
+    for (const [key, value] of Object.entries(details)) {
+      const kind = value === null || typeof value === 'boolean' || value === '' ? null : namedDetail(r.action, key);
+      if (!kind) continue;
+      const names = String(value)
+        .split(',')
+        .filter(Boolean)
+        .map((id) => (kind === 'user' ? userName(id) : kind === 'institution' ? institution(id) : (caseInfo(Number(id))?.number ?? null)) ?? id);
+      if (names.length) detailNames[key] = names.join(', ');
+    }
     return {
       seq: r.seq,
       at: r.at,
@@ -118,6 +130,7 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
       caseNumber: info?.number ?? null,
       caseName: info?.name ?? null,
       targetName,
+      detailNames,
     };
   });
 }

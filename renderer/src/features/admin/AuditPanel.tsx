@@ -156,7 +156,7 @@ export function AuditPanel() {
         </TableHeader>
         <TableBody items={rows} renderEmptyState={() => (page.loading ? t('app.loading') : t('admin.audit.empty'))}>
           {(row) => {
-            const fields = auditFields(row, t);
+            const fields = auditFields(row, t, language);
             return (
               <Row id={row.seq}>
                 <Cell>{formatDateTime(row.at, i18n.language)}</Cell>
@@ -164,8 +164,8 @@ export function AuditPanel() {
                 <Cell>
                   {fields.length ? (
                     <dl className="audit-fields">
-                      {fields.map(([label, value]) => (
-                        <div key={label}>
+                      {fields.map(([label, value], index) => (
+                        <div key={index}>
                           <dt>{label}</dt>
                           <dd>{value}</dd>
                         </div>
