@@ -171,6 +171,12 @@ function fieldValue(row: ReadableAuditEntry, key: string, value: string | number
   }
 }
 
+/** A detail's label; `from`/`to` of a period (a cover, an export's filter) read as its first and last day, elsewhere as before/after. */
+function fieldLabel(action: string, key: string, t: TFunction): string {
+  if ((key === 'from' || key === 'to') && (action === 'cover.granted' || action === 'audit.exported')) return t(`audit.label.period.${key}`);
+  return t(`audit.field.${key}`, { defaultValue: t('audit.field.other') });
+}
+
 /**
  * The row's details as [label, value] pairs, internal ids left out. Every key has its label
  * (`audit.field.<key>`, AUDIT_DETAIL_KEYS); a key outside the list (a row written by an older
@@ -179,5 +185,5 @@ function fieldValue(row: ReadableAuditEntry, key: string, value: string | number
 export function auditFields(row: ReadableAuditEntry, t: TFunction, language: string = 'tr'): Array<[string, string]> {
   return Object.entries(row.details)
     .filter(([key]) => !HIDDEN.has(key))
-    .map(([key, value]) => [t(`audit.field.${key}`, { defaultValue: t('audit.field.other') }), fieldValue(row, key, value, t, language)]);
+    .map(([key, value]) => [fieldLabel(row.action, key, t), fieldValue(row, key, value, t, language)]);
 }

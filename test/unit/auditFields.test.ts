@@ -78,7 +78,7 @@ describe('real writes read back as labelled fields', () => {
     const fields = (action: string, language: 'tr' | 'en' = 'tr') => auditFields(row(action), language === 'tr' ? t : e, language);
 
     // No row shows a raw key as its label: every label is a catalog text.
-    const labels = new Set([...Object.values(tr.audit.field), ...Object.values(en.audit.field)]);
+    const labels = new Set([...Object.values(tr.audit.field), ...Object.values(en.audit.field), ...Object.values(tr.audit.label.period), ...Object.values(en.audit.label.period)]);
     for (const r of rows) {
       for (const [label] of auditFields(r, t, 'tr')) expect(labels.has(label), `${r.action}: ${label}`).toBe(true);
       for (const key of Object.keys(r.details)) expect(auditFields(r, t, 'tr').map(([label]) => label)).not.toContain(key);
@@ -103,8 +103,8 @@ describe('real writes read back as labelled fields', () => {
     expect(fields('cover.granted')).toEqual([
       ['Vekâlet eden', 'Mehmet Çelik'],
       ['Kimin vakaları', 'Ayşe Yıldırım'],
-      ['Önceki', '16.06.2026'],
-      ['Yeni', '20.06.2026'],
+      ['Başlangıç', '16.06.2026'],
+      ['Bitiş', '20.06.2026'],
     ]);
     expect(fields('cowork.requested', 'en')).toEqual([['Colleague', 'Mehmet Çelik']]);
 

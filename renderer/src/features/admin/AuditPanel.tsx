@@ -154,7 +154,8 @@ export function AuditPanel() {
           <Column>{t('admin.audit.what')}</Column>
           <Column>{t('admin.audit.details')}</Column>
         </TableHeader>
-        <TableBody items={rows} renderEmptyState={() => (page.loading ? t('app.loading') : t('admin.audit.empty'))}>
+        {/* The rows are rendered text: a change of language renders them again (React Aria caches a collection's items). */}
+        <TableBody items={rows} dependencies={[language]} renderEmptyState={() => (page.loading ? t('app.loading') : t('admin.audit.empty'))}>
           {(row) => {
             const fields = auditFields(row, t, language);
             return (
