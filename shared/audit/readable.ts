@@ -27,6 +27,8 @@ const HIDDEN = new Set<string>([
   'annexIds',
   // the same limit as maxMb, in bytes
   'maxBytes',
+  // a transfer's internal id: the other office is named by its fingerprint, the case by its number
+  'transferId',
 ] satisfies AuditDetailKey[]);
 
 export function auditActor(row: ReadableAuditEntry, t: TFunction): string {
@@ -56,10 +58,11 @@ const USER_KEYS = new Set<string>(['visitor', 'covered', 'cover', 'colleague', '
  * The detail keys of a row whose values the core resolves to names when it reads the log
  * (auditView.ts): user ids to display names, an institution id to its name, case ids to case numbers.
  */
-export function namedDetail(action: string, key: string): 'user' | 'institution' | 'case' | null {
+export function namedDetail(action: string, key: string): 'user' | 'institution' | 'case' | 'service' | null {
   if (USER_KEYS.has(key) || (action === 'case.assigned' && (key === 'from' || key === 'to'))) return 'user';
   if (key === 'institutionId') return 'institution';
   if (key === 'parallelTo') return 'case';
+  if (key === 'service') return 'service';
   return null;
 }
 
@@ -99,7 +102,7 @@ function fieldValue(row: ReadableAuditEntry, key: string, value: string | number
   if (value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? t('audit.value.yes') : t('audit.value.no');
   const named = row.detailNames?.[key];
-  if (named) return named;
+  if (named) return typeof named === 'string' ? named : named[language === 'en' ? 'en' : 'tr'];
   const action = row.action;
   const text = String(value);
   const label = (prefix: string, code: string = text) => t(`${prefix}.${code}`, { defaultValue: code });
@@ -145,9 +148,9 @@ function fieldValue(row: ReadableAuditEntry, key: string, value: string | number
     case 'flags':
       return eachLabel(text, (f) => label('cases.flag', f));
     case 'fields':
-      return eachLabel(text, (f) => t(`person.${f}`, { defaultValue: t(`audit.value.field.${f}`, { defaultValue: f }) }));
+      return eachLabel(text, (f) => t(`audit.value.field.${f}`, { defaultValue: t(`person.${f}`, { defaultValue: f }) }));
     case 'field':
-      return t(`audit.value.field.${text}`, { defaultValue: text });
+      return t(`audit.value.field.${text}`, { defaultValue: t(`person.${text}`, { defaultValue: text }) });
     case 'sections':
       return eachLabel(text, (c) => (action.startsWith('referral.') ? label('referrals.section', c) : label('transfers.section', c)));
     case 'urgency':

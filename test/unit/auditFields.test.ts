@@ -58,6 +58,8 @@ describe('real writes read back as labelled fields', () => {
     const kase = await o.ok<Created>(ayse, 'cases.create', newCase());
     const png = await o.ok(ayse, 'attachments.add', { caseId: kase.id, fileName: 'foto.png', base64: PNG.toString('base64') });
     await o.ok(ayse, 'cowork.request', { caseId: kase.id, colleagueId: o.ids.mehmet! });
+    const child = (await o.ok(ayse, 'cases.get', { caseId: kase.id })).members[0]!.person;
+    await o.ok(ayse, 'services.add', { caseId: kase.id, service: 'developmental_assessment', personId: child.id, deliveredOn: '2026-06-11' });
     await o.ok(ayse, 'transfers.request', { caseId: kase.id, sections: ['notes', 'assessments'], attachmentIds: [png.id], keyFile: pub });
     const derya = await o.as('derya');
     await o.ok(derya, 'covers.grant', { coveredUserId: o.ids.ayse!, coverUserId: o.ids.mehmet!, from: '2026-06-16', to: '2026-06-20' });
@@ -93,10 +95,11 @@ describe('real writes read back as labelled fields', () => {
     );
     const approved = fields('case.transferredOut');
     expect(approved).toEqual(expect.arrayContaining([['Alıcının parmak izi', receiver.fingerprint], ['Ek dosya sayısı', '1']]));
-    expect(approved.find(([label]) => label === 'Devir no.')?.[1]).toMatch(/^[0-9a-f-]{36}$/);
     expect(fields('office.transferKeyExported')).toEqual([['Parmak izi', own.fingerprint]]);
-    // The request's internal id is not shown.
+    // The request's and the transfer's internal ids are not shown (stored as before).
+    expect(row('case.transferredOut').details).toMatchObject({ requestId: request.id, transferId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(approved.map(([label]) => label)).not.toContain('Talep');
+    expect(approved.map(([label]) => label)).not.toContain('Devir no.');
     expect(fields('case.transferredOut', 'en')).toEqual(expect.arrayContaining([["Receiver's fingerprint", receiver.fingerprint], ['Attached files', '1']]));
 
     // User ids as display names, days as dates.
@@ -107,6 +110,9 @@ describe('real writes read back as labelled fields', () => {
       ['Bitiş', '20.06.2026'],
     ]);
     expect(fields('cowork.requested', 'en')).toEqual([['Colleague', 'Mehmet Çelik']]);
+    // A code from the office's lists by its label in the reader's language.
+    expect(fields('service.added')).toEqual([['Hizmet', 'Gelişimsel değerlendirme']]);
+    expect(fields('service.added', 'en')).toEqual([['Service', 'Developmental assessment']]);
 
     // A size in bytes, a file kind and the limit in MB; a boolean as Evet/Hayır.
     expect(fields('attachment.added')).toEqual([

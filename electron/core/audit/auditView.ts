@@ -90,6 +90,8 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
       ).get(id) as { f: string; l: string } | undefined;
       return { number: c.n, name: child ? `${child.f} ${child.l}`.trim() : null };
     });
+  const service = (code: string) =>
+    once(`s:${code}`, () => (stmt(`SELECT label_tr AS tr, label_en AS en FROM lookups WHERE kind = 'service' AND code = ?`).get(code) as { tr: string; en: string } | undefined) ?? null);
   const institution = (id: string) =>
     once(`i:${id}`, () => (stmt('SELECT name AS n FROM institutions WHERE id = ?').get(Number(id)) as { n: string } | undefined)?.n ?? null);
 
@@ -106,10 +108,15 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
     if (r.targetType === 'user') targetName = userName(r.targetId);
     else if (r.targetType === 'institution' && r.targetId) targetName = institution(r.targetId);
     // Ids in the details (a colleague, the caseworker of an export, parallel cases) by name; an id no longer found stays as it is.
-    const detailNames: Record<string, string> = {};
+    const detailNames: NonNullable<ReadableAuditEntry['detailNames']> = {};
     for (const [key, value] of Object.entries(details)) {
       const kind = value === null || typeof value === 'boolean' || value === '' ? null : namedDetail(r.action, key);
       if (!kind) continue;
+      if (kind === 'service') {
+        const label = service(String(value));
+        if (label) detailNames[key] = label;
+        continue;
+      }
       const names = String(value)
         .split(',')
         .filter(Boolean)
