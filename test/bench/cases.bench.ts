@@ -86,6 +86,7 @@ export async function run(): Promise<void> {
     const staff = await ensureDemoStaff(services.vault, cases, actor);
     console.log(`generating ${cases.toLocaleString('en')} cases (${staff.caseworkers.length} caseworkers) into an encrypted vault …`);
     let lastTenth = 0;
+    const phases: string[] = [];
     const result = generateDemo(services.vault.database, {
       cases,
       seed: 2026,
@@ -93,6 +94,7 @@ export async function run(): Promise<void> {
       staff,
       actor,
       chunk: 1000,
+      onPhase: (name, ms) => phases.push(`${name} ${(ms / 1000).toFixed(1)} s`),
       onProgress: (done, total) => {
         const tenth = Math.floor((done / total) * 10);
         if (tenth > lastTenth) {
@@ -103,6 +105,7 @@ export async function run(): Promise<void> {
     });
     services.vault.database.pragma('wal_checkpoint(TRUNCATE)');
     generationS = result.ms / 1000;
+    console.log(`  phases: ${phases.join(', ')}`);
     console.log(`generation: ${generationS.toFixed(1)} s`);
     console.log(
       `  ${result.cases.toLocaleString('en')} cases, ${result.households.toLocaleString('en')} households, ${result.people.toLocaleString('en')} people, ` +

@@ -114,6 +114,7 @@ test('a plan goal and action, its task completed, a stage transition and a membe
   await done.getByRole('textbox', { name: tr.tasks.outcome }).fill('Rehber öğretmenle görüşüldü.');
   await done.getByRole('button', { name: tr.tasks.complete }).click();
   await expect(app.getByRole('tab', { name: `${tr.cases.tabs.tasks} (0)` })).toBeVisible();
+  await expect(app.locator('.case-meta .status-badge')).toContainText(tr.cases.transferredShort);
   await app.getByRole('tab', { name: new RegExp(tr.cases.tabs.plan) }).click();
   await expect(app.getByText(tr.plan.actionStatus.done, { exact: false }).first()).toBeVisible();
   await expect(app.getByRole('button', { name: tr.plan.markDoneOf.replace('{{title}}', 'Okulla görüş') })).toHaveCount(0);
@@ -207,10 +208,20 @@ test('a referral sent, a hearing added and a transfer asked and approved keep on
   await expect(dialog).toBeHidden();
   await expect(app.getByText(/Çankaya Çocuk Koruma Birimi ofisine devredildi \(/)).toBeVisible();
   await expect(app.getByRole('button', { name: tr.transfers.start })).toHaveCount(0);
+  // Sent: the file is read-only here, and the reply's parts say so at once. The receiving office takes
+  // over the work, so this office's three open tasks end with the transfer.
+  await expect(app.getByRole('tab', { name: `${tr.cases.tabs.tasks} (0)` })).toBeVisible();
+  await expect(app.getByRole('button', { name: tr.cases.newReport })).toHaveCount(0);
+  await expect(app.getByRole('link', { name: tr.cases.assess })).toHaveCount(0);
+  await expect(app.getByRole('button', { name: tr.court.hearing.add })).toHaveCount(0);
+  await app.getByRole('tab', { name: tr.cases.tabs.notes }).click();
+  await expect(app.getByRole('tabpanel')).toBeVisible();
+  await expect(app.getByRole('button', { name: tr.notes.add })).toHaveCount(0);
   await app.screenshot({ path: 'test-results/case-file-transferred-tr.png' });
 
   // Still the one view of the file.
   expect(await views()).toBe(1);
-  const file = await api<{ tasks: Array<{ kind: string; doneAt: string | null }> }>(app, 'cases.get', { caseId: created.id });
-  expect(file.tasks.filter((t) => !t.doneAt).map((t) => t.kind).sort()).toEqual(['hearing', 'hearingPrepare', 'referralReply']);
+  const file = await api<{ tasks: Array<{ kind: string; doneAt: string | null; cancelled?: boolean }> }>(app, 'cases.get', { caseId: created.id });
+  expect(file.tasks.filter((t) => !t.doneAt)).toEqual([]);
+  expect(file.tasks.map((t) => t.kind).sort()).toEqual(['hearing', 'hearingPrepare', 'referralReply']);
 });

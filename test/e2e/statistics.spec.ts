@@ -50,8 +50,8 @@ test('statistics on a demo office: period picker, charts with their tables, both
   // Charts (pictures) and the tables that carry their numbers.
   // The charts are drawn one per task (ChartQueue.tsx): wait until none is pending, then count them.
   await expect(app.locator('[data-chart-pending]')).toHaveCount(0);
-  await expect(app.locator('.stats-chart .recharts-surface').first()).toBeVisible();
-  expect(await app.locator('.stats-chart .recharts-surface').count()).toBeGreaterThanOrEqual(6);
+  await expect(app.locator('.stats-chart svg.stats-svg').first()).toBeVisible();
+  expect(await app.locator('.stats-chart svg.stats-svg').count()).toBeGreaterThanOrEqual(6);
   const concerns = app.getByTestId('stats-concerns');
   const top = expected.concerns.cells[0]!;
   await expect(concerns.getByRole('table').getByRole('row', { name: new RegExp(`^${top.label!.tr}`) })).toContainText(String(top.count));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseList, SearchHit } from '../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../shared/text/turkish';
 import type { Db } from '../../electron/core/db/open';
+import { demoThreadStats } from '../../electron/core/demo/demoThread';
 import { generateDemo, idNumberFor } from '../../electron/core/demo/generate';
 import { DEMO_PASSWORD, ensureDemoStaff } from '../../electron/core/demo/staff';
 import { cli } from '../fixtures/cli';
@@ -74,13 +75,13 @@ describe('kalkan demo / cases list / search', () => {
 });
 
 describe('demo data', () => {
-  async function demoVault(seed: number, cases: number) {
+  async function demoVault(seed: number, cases: number, worker = false) {
     const { vault } = await createdVault();
     await vault.unlock(ADMIN.username, ADMIN.password);
     const staff = await ensureDemoStaff(vault, cases, null);
     const indexes = () => vault.database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
     const before = indexes();
-    const result = generateDemo(vault.database, { cases, seed, now: new Date('2026-06-15T09:00:00Z'), staff, chunk: 50 });
+    const result = generateDemo(vault.database, { cases, seed, now: new Date('2026-06-15T09:00:00Z'), staff, chunk: 50, worker });
     // Secondary indexes are built after the rows in an empty vault: all of them are back.
     expect(indexes()).toEqual(before);
     return { vault, db: vault.database, result };
@@ -129,6 +130,63 @@ describe('demo data', () => {
     const top = db.prepare('SELECT concern_code FROM intake_concerns GROUP BY concern_code ORDER BY count(*) DESC LIMIT 1').get();
     expect(top).toEqual({ concern_code: 'domestic_violence' });
     for (const v of [a, b, c]) v.vault.lock('shutdown');
+  }, 60_000);
+
+  /** Every generated row (user ids as usernames: each vault has its own) and the search indexes' words. */
+  const everything = (db: Db) => {
+    const users = db.prepare('SELECT id, username FROM users').all() as Array<{ id: string; username: string }>;
+    const named = (row: unknown) => users.reduce((json, u) => json.split(u.id).join(u.username), JSON.stringify(row));
+    const tables = ['households', 'people', 'cases', 'case_workers', 'case_status_history', 'case_members', 'intakes', 'intake_concerns', 'notes', 'note_versions', 'note_terms',
+      'case_services', 'plan_goals', 'plan_actions', 'tasks', 'case_flags', 'assessments', 'referrals', 'referral_history', 'court_hearings', 'court_orders', 'court_order_updates',
+      'planned_visits', 'attachments'];
+    const out: Record<string, string[]> = {};
+    for (const t of tables) out[t] = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map(named).sort();
+    for (const t of ['notes_fts', 'people_fts', 'households_fts']) {
+      db.exec(`CREATE VIRTUAL TABLE temp.words_${t} USING fts5vocab(main, ${t}, 'instance')`);
+      out[t] = (db.prepare(`SELECT * FROM temp.words_${t}`).raw().all() as unknown[]).map(named);
+    }
+    return out;
+  };
+
+  it('is the same made in a worker thread (the row-making JavaScript there, SQLite here)', async () => {
+    const before = demoThreadStats.runs;
+    const one = await demoVault(11, 150);
+    expect(demoThreadStats.runs).toBe(before);
+    const two = await demoVault(11, 150, true);
+    expect(demoThreadStats.runs).toBe(before + 1);
+    expect(two.result).toEqual({ ...one.result, ms: two.result.ms });
+    const a = everything(one.db);
+    const b = everything(two.db);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(a.notes!.length).toBe(one.result.notes);
+    expect(a.note_terms!.length).toBeGreaterThan(300);
+    for (const table of Object.keys(a)) expect(b[table], table).toEqual(a[table]);
+    for (const v of [one, two]) v.vault.lock('shutdown');
+  }, 60_000);
+
+  it('fails whole when the worker fails: its error comes back, nothing is written, indexes and settings are restored', async () => {
+    const { vault } = await createdVault();
+    await vault.unlock(ADMIN.username, ADMIN.password);
+    const staff = await ensureDemoStaff(vault, 50, null);
+    const db = vault.database;
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const settings = () => ({
+      synchronous: db.pragma('synchronous', { simple: true }),
+      foreignKeys: db.pragma('foreign_keys', { simple: true }),
+      journal: db.pragma('journal_mode', { simple: true }),
+      cache: db.pragma('cache_size', { simple: true }),
+    });
+    const before = { indexes: indexes(), settings: settings() };
+    const runs = demoThreadStats.runs;
+    // A caseworker without an id: the generator's first row lacks a value, in the worker.
+    const broken = { supervisors: staff.supervisors, caseworkers: [undefined as unknown as string] };
+    expect(() => generateDemo(db, { cases: 50, seed: 3, now: new Date('2026-06-15T09:00:00Z'), staff: broken, worker: true })).toThrow(/demo worker: .*missing named parameter/);
+    expect(demoThreadStats.runs).toBe(runs + 1);
+    expect(db.prepare('SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM people) + (SELECT count(*) FROM notes) AS n').get()).toEqual({ n: 0 });
+    expect({ indexes: indexes(), settings: settings() }).toEqual(before);
+    // The vault takes demo data afterwards.
+    expect(generateDemo(db, { cases: 20, seed: 3, now: new Date('2026-06-15T09:00:00Z'), staff, worker: true }).cases).toBe(20);
+    vault.lock('shutdown');
   }, 60_000);
 
   it('makes valid, distinct identity numbers', () => {

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentList } from '../../shared/api/schemas/attachments';
+import type { CalendarOutput } from '../../shared/api/methods/calendar';
 import type { CaseFile, DuplicateCandidate } from '../../shared/api/schemas/cases';
 import { appendAudit } from '../../electron/core/audit/auditLog';
 import { importCase, markTransferred, type CasePayload } from '../../electron/core/transfer/caseTransfer';
@@ -216,6 +217,60 @@ describe('transfer to another office (API)', () => {
     expect(created.caseId).not.toBe(existing.id);
     await bo.ok(sup2, 'notes.add', { caseId: created.caseId, type: 'phone_call', occurredAt: '2026-06-14T12:00', body: 'Yeni birimde ilk not.' });
   }, 180_000);
+});
+
+describe('a case sent to another office leaves this office\'s work lists', () => {
+  it('its open tasks end with the transfer; later visits, hearings, awaited replies and open orders leave the calendar and overviews', async () => {
+    const dir = tempDir('kalkan-tr-lists-');
+    const a = await keyedOffice(dir, 'a');
+    const b = await keyedOffice(dir, 'b');
+    const { o } = a;
+    let ayse = await o.as('ayse');
+    const kase = await o.ok<Created>(ayse, 'cases.create', newCase());
+    const [institution] = await o.ok<Array<{ id: number }>>(ayse, 'institutions.list', {});
+    const draft = await o.ok<{ id: number }>(ayse, 'referrals.create', {
+      caseId: kase.id,
+      institutionId: institution!.id,
+      services: ['individual_counselling'],
+      reason: 'Bireysel psikolojik destek.',
+      legalGround: '5395 sayılı Kanun m. 6',
+      sharedSections: ['identity'],
+    });
+    await o.ok(ayse, 'referrals.send', { id: draft.id });
+    await o.ok(ayse, 'calendar.planVisit', { caseId: kase.id, kind: 'home_visit', startsAt: '2026-08-20T10:30' });
+    await o.ok(ayse, 'hearings.add', { caseId: kase.id, courtName: 'İstanbul 3. Çocuk Mahkemesi', hearingAt: '2026-08-21T09:30' });
+    await o.ok(ayse, 'orders.add', { caseId: kase.id, kind: 'counselling_measure', orderedOn: '2026-06-15', responsibleUserId: o.ids.ayse, dueOn: '2026-07-01' });
+
+    // A month and a half on: the reply is overdue, the order too, the visit and hearing ahead.
+    o.clock.now = new Date('2026-08-03T09:00:00.000');
+    ayse = await o.as('ayse');
+    const openTasks = () => (o.db().prepare('SELECT count(*) AS n FROM tasks WHERE case_id = ? AND done_at IS NULL').get(kase.id) as { n: number }).n;
+    const listsOf = async () => {
+      const derya = await o.as('derya');
+      const calendar = await o.ok<CalendarOutput>(derya, 'calendar.events', { from: '2026-08-17', to: '2026-08-23' });
+      const court = await o.ok<{ upcoming: Array<{ caseId: number }>; openOrders: number; overdueOrders: number }>(derya, 'court.overview', {});
+      const referrals = await o.ok<{ overdue: number }>(derya, 'referrals.list', { overdue: true });
+      return {
+        calendar: calendar.events.filter((e) => e.caseId === kase.id && e.kind !== 'task').map((e) => e.kind).sort(),
+        hearings: court.upcoming.filter((h) => h.caseId === kase.id).length,
+        openOrders: court.openOrders,
+        overdueOrders: court.overdueOrders,
+        overdueReplies: referrals.overdue,
+      };
+    };
+    expect(openTasks()).toBeGreaterThan(0);
+    expect(await listsOf()).toEqual({ calendar: ['hearing', 'home_visit'], hearings: 1, openOrders: 1, overdueOrders: 1, overdueReplies: 1 });
+
+    await send(o, kase.id, b.pub, join(dir, 'case.kcase'));
+    // The receiving office takes the work over: nothing of it stays open, due or overdue here.
+    expect(openTasks()).toBe(0);
+    expect(await listsOf()).toEqual({ calendar: [], hearings: 0, openOrders: 0, overdueOrders: 0, overdueReplies: 0 });
+    expect(audit(o, 'case.transferredOut')[0]!.details).toContain('"cancelledTasks":');
+    // The file itself says it is read-only here, and keeps its history.
+    const file = await o.ok<CaseFile>(await o.as('ayse'), 'cases.get', { caseId: kase.id });
+    expect(file.case.transferredAt).toBe(new Date('2026-08-03T09:00:00.000').toISOString());
+    expect(file.tasks.length).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('a request pending in the app', () => {

@@ -13,6 +13,9 @@ import type { UserLookup } from '../cases/userRefs';
 import type { Db } from '../db/open';
 import { getDraft, saveDraft } from '../drafts/draftsRepo';
 
+/** A visit or hearing after the case was sent to another office is that office's, not on this calendar (history before it stays). */
+const BEFORE_TRANSFER = (at: string) => `(c.transferred_at IS NULL OR ${at} < c.transferred_at)`;
+
 interface Row {
   id: number;
   case_id: number;
@@ -47,7 +50,7 @@ export function calendarEvents(db: Db, actor: Actor, input: { from: string; to: 
               v.kind AS title_key, NULL AS title_params, NULL AS title,
               EXISTS (SELECT 1 FROM notes n WHERE n.case_id = v.case_id AND n.type = v.kind AND n.occurred_at >= v.starts_at) AS done
             FROM planned_visits v JOIN cases c ON c.id = v.case_id
-            WHERE ${where('v.starts_at >= @start AND v.starts_at < @end AND v.cancelled_at IS NULL', '(v.visitor_user_id = @cw OR c.responsible_user_id = @cw)')}
+            WHERE ${where(`v.starts_at >= @start AND v.starts_at < @end AND v.cancelled_at IS NULL AND ${BEFORE_TRANSFER('v.starts_at')}`, '(v.visitor_user_id = @cw OR c.responsible_user_id = @cw)')}
             ORDER BY v.starts_at LIMIT @limit`,
     },
     {
@@ -56,7 +59,7 @@ export function calendarEvents(db: Db, actor: Actor, input: { from: string; to: 
       sql: `SELECT h.id, h.case_id, c.case_number, h.hearing_at AS at, c.priority, c.responsible_user_id AS user_id,
               NULL AS title_key, NULL AS title_params, h.court_name AS title, h.status = 'held' AS done
             FROM court_hearings h JOIN cases c ON c.id = h.case_id
-            WHERE ${where("h.hearing_at >= @start AND h.hearing_at < @end AND h.status IN ('scheduled', 'held')", 'c.responsible_user_id = @cw')}
+            WHERE ${where(`h.hearing_at >= @start AND h.hearing_at < @end AND h.status IN ('scheduled', 'held') AND ${BEFORE_TRANSFER('h.hearing_at')}`, 'c.responsible_user_id = @cw')}
             ORDER BY h.hearing_at LIMIT @limit`,
     },
     {
@@ -74,7 +77,7 @@ export function calendarEvents(db: Db, actor: Actor, input: { from: string; to: 
       sql: `SELECT r.id, r.case_id, c.case_number, r.reply_due_on AS at, c.priority, c.responsible_user_id AS user_id,
               NULL AS title_key, NULL AS title_params, i.name AS title, r.state <> 'sent' AS done
             FROM referrals r JOIN cases c ON c.id = r.case_id JOIN institutions i ON i.id = r.institution_id
-            WHERE ${where("r.reply_due_on >= @fromDay AND r.reply_due_on <= @toDay AND r.state IN ('sent', 'acknowledged', 'service_started', 'closed')", 'c.responsible_user_id = @cw')}
+            WHERE ${where("r.reply_due_on >= @fromDay AND r.reply_due_on <= @toDay AND r.state IN ('sent', 'acknowledged', 'service_started', 'closed') AND (c.transferred_at IS NULL OR r.state <> 'sent')", 'c.responsible_user_id = @cw')}
             ORDER BY r.reply_due_on LIMIT @limit`,
     },
   ];

@@ -185,6 +185,7 @@ export function caseHeader(db: Db, id: number, users: UserLookup): CaseHeader {
         : null,
     closedAt: r.closed_at,
     closureReason: r.closure_reason,
+    transferredAt: r.transferred_at,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

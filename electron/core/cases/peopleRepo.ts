@@ -152,13 +152,20 @@ const INSERT_SQL = `INSERT INTO people (first_name, last_name, first_name_folded
   VALUES (@firstName, @lastName, @firstFolded, @lastFolded, @sortKey, @birthDate, @birthYear, @birthApproximate, @sex, @nationality,
   @legalStatus, @idType, @idNumber, @languages, @school, @disability, @address, @phone, @now, @actor, @now, @actor)`;
 
-export function personParams(f: PersonFields, actor: string | null, now: string) {
+/** How names are folded and sorted; a bulk writer (demo data) passes memoised ones, as names repeat. */
+export interface NameText {
+  fold(text: string): string;
+  sortKey(firstName: string, lastName: string): string;
+}
+const NAME_TEXT: NameText = { fold, sortKey: personSortKey };
+
+export function personParams(f: PersonFields, actor: string | null, now: string, text: NameText = NAME_TEXT) {
   return {
     firstName: f.firstName,
     lastName: f.lastName,
-    firstFolded: fold(f.firstName),
-    lastFolded: fold(f.lastName),
-    sortKey: personSortKey(f.firstName, f.lastName),
+    firstFolded: text.fold(f.firstName),
+    lastFolded: text.fold(f.lastName),
+    sortKey: text.sortKey(f.firstName, f.lastName),
     birthDate: f.birthDate,
     birthYear: f.birthYear,
     birthApproximate: f.birthApproximate ? 1 : 0,

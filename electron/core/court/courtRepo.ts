@@ -74,7 +74,8 @@ const ORDER_SELECT = `
   LEFT JOIN people pp ON pp.id = o.person_id
   LEFT JOIN institutions i ON i.id = o.responsible_institution_id`;
 
-const OPEN_ORDER_SQL = `o.compliance IN ('pending', 'in_progress')`;
+/** An order this office still has to follow: not complied with or ended, and its case not sent to another office. */
+const OPEN_ORDER_SQL = `o.compliance IN ('pending', 'in_progress') AND NOT EXISTS (SELECT 1 FROM cases tc WHERE tc.id = o.case_id AND tc.transferred_at IS NOT NULL)`;
 
 // --- hearings --------------------------------------------------------------------------------
 
@@ -97,7 +98,7 @@ export const hearingRowsOfCase = (db: Db, caseId: number): HearingRow[] =>
 export const upcomingHearingRows = (db: Db, actor: Actor, from: string, limit: number): HearingRow[] => {
   const see = visibleSql(actor, 'h.case_id');
   return db
-    .prepare(`${HEARING_SELECT} WHERE h.status = 'scheduled' AND h.hearing_at >= @from ${see ? `AND ${see}` : ''} ORDER BY h.hearing_at, h.id LIMIT @limit`)
+    .prepare(`${HEARING_SELECT} WHERE h.status = 'scheduled' AND h.hearing_at >= @from AND c.transferred_at IS NULL ${see ? `AND ${see}` : ''} ORDER BY h.hearing_at, h.id LIMIT @limit`)
     .all({ from, viewer: actor.userId, limit }) as HearingRow[];
 };
 

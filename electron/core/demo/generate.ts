@@ -21,7 +21,9 @@
  * cases, FTS rows written alongside; about 60 statements per case. Into an
  * empty vault the bulk phase runs without fsync, WAL or foreign-key lookups,
  * with FTS5 merging deferred to one optimize and secondary indexes built
- * after the rows; every setting is restored after (issue 16).
+ * after the rows; every setting is restored after (issue 16). There, from
+ * WORKER_MIN_CASES cases, the rows are made in a worker thread and this thread
+ * only writes them (demoThread.ts): the same generator, so the same office.
  */
 import type { NoteType, Priority } from '../../../shared/api/schemas/cases';
 import { fold, isValidTcKimlik } from '../../../shared/text/turkish';
@@ -33,7 +35,7 @@ import { flagStatements, REPEAT_WINDOW_DAYS } from '../cases/flags';
 import { householdIndexRow, householdStatements } from '../cases/householdsRepo';
 import { intakeStatements } from '../cases/intakesRepo';
 import { indexTerms, noteStatements } from '../cases/notesRepo';
-import { personIndexText, personParams, personSortKey, peopleStatements, type PersonFields } from '../cases/peopleRepo';
+import { personParams, personSortKey, peopleStatements, type NameText, type PersonFields } from '../cases/peopleRepo';
 import { planStatements } from '../cases/planRepo';
 import { serviceStatements } from '../cases/servicesRepo';
 import { taskStatements } from '../cases/tasksRepo';
@@ -42,7 +44,8 @@ import { DISABILITIES, DISTRICTS, FEMALE_NAMES, FOREIGN, MALE_NAMES, NEIGHBOURHO
 import { addDemoAttachments } from './attachments';
 import { isoInstant } from './isoTime';
 import { Prng } from './prng';
-import { caseRecords, recordStatements, type RecordCounts } from './records';
+import { caseRecords, recordLookups, recordStatements, type RecordCounts, type RecordLookups } from './records';
+import { demoWorkerAvailable, writeInWorker } from './demoThread';
 import {
   CLOSURE_REASONS,
   EDIT_ADDITIONS,
@@ -70,8 +73,15 @@ export interface DemoOptions {
   /** Cases per transaction. */
   chunk?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Time of each phase once it ends (rows, visits, indexes, search merge, attachments, statistics), for the benchmark. */
+  onPhase?: (phase: string, ms: number) => void;
   /** Who ran it (audit). */
   actor?: { id: string; username: string } | null;
+  /**
+   * Make the rows in a worker thread (into an empty vault only; default from WORKER_MIN_CASES cases,
+   * when running from source). The data is the same either way.
+   */
+  worker?: boolean;
 }
 
 export interface DemoResult {
@@ -100,7 +110,14 @@ const DEFERRED_TABLES = [
   'households', 'people', 'cases', 'case_workers', 'case_status_history', 'case_members', 'intakes', 'intake_concerns', 'notes', 'note_versions', 'case_services',
   'plan_goals', 'plan_actions', 'tasks', 'case_flags', 'assessments', 'referrals', 'referral_history', 'court_hearings', 'court_orders', 'court_order_updates',
 ];
+/** Indexes of DEFERRED_TABLES whose keys grow as the generator writes (case ids, intake dates): kept during the bulk phase. */
+const APPENDED_INDEXES = new Set([
+  'notes_case', 'case_status_history_case', 'intakes_case', 'intakes_received', 'cases_last_intake', 'tasks_case', 'case_services_case', 'plan_goals_case', 'plan_actions_goal',
+  'plan_actions_case', 'case_flags_case', 'case_members_person',
+]);
 const YEARS = 10;
+/** From this many cases the rows are made in a worker thread (its start costs about a second). */
+export const WORKER_MIN_CASES = 2000;
 
 const CHANNELS: ReadonlyArray<readonly [string, number]> = [
   ['unit_phone_line', 18], ['alo_153', 16], ['alo_183', 6], ['women_support_line', 4], ['sedep', 6], ['isadem', 4],
@@ -161,20 +178,45 @@ export function idNumberFor(counter: number, foreign: boolean): string {
   return id;
 }
 
-export function generateDemo(db: Db, o: DemoOptions): DemoResult {
-  const started = performance.now();
-  const rnd = new Prng(o.seed);
-  const nowMs = o.now.getTime();
-  const startMs = nowMs - YEARS * 365.25 * DAY;
-  const avgNotes = o.notesPerCase ?? 10;
-  const chunk = o.chunk ?? 1000;
-  const staff = o.staff;
-  if (staff.caseworkers.length === 0 || staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
+/** What the case generator reads from the vault before it starts (it never queries while writing). */
+export interface DemoLookups {
+  /** Active concerns with their seed shares. */
+  concerns: Array<readonly [string, number]>;
+  /** People already in the vault (their identity numbers must not be reused). */
+  existingPeople: number;
+  /** The highest case number sequence per year so far. */
+  maxSeq: Record<number, number>;
+  records: RecordLookups;
+}
 
+export function demoLookups(db: Db): DemoLookups {
   const concerns = (db.prepare("SELECT code, seed_share FROM lookups WHERE kind = 'concern' AND active = 1 AND seed_share IS NOT NULL").all() as Array<{ code: string; seed_share: number }>).map(
     (r) => [r.code, r.seed_share] as const,
   );
+  const maxSeq: Record<number, number> = {};
+  for (const r of db.prepare('SELECT case_year AS year, max(case_seq) AS m FROM cases GROUP BY case_year').all() as Array<{ year: number; m: number }>) maxSeq[r.year] = r.m;
+  return { concerns, existingPeople: (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n, maxSeq, records: recordLookups(db) };
+}
 
+export const emptyResult = (): DemoResult => ({
+  cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, attachments: 0, ms: 0,
+});
+
+export type CaseWriterOptions = Pick<DemoOptions, 'cases' | 'seed' | 'staff' | 'notesPerCase'> & { nowMs: number };
+
+/**
+ * The generator of case i (called for i = 0, 1, … in order: one random stream): writes its rows
+ * through `db`'s prepared statements and counts them in `result`. `db` is the vault, or in the demo
+ * worker a recorder that ships the rows to the vault's thread (demoWorker.ts).
+ */
+export function caseWriter(db: Db, lookups: DemoLookups, o: CaseWriterOptions, result: DemoResult): (i: number) => void {
+  const rnd = new Prng(o.seed);
+  const nowMs = o.nowMs;
+  const startMs = nowMs - YEARS * 365.25 * DAY;
+  const avgNotes = o.notesPerCase ?? 10;
+  const staff = o.staff;
+  if (staff.caseworkers.length === 0 || staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
+  const concerns = lookups.concerns;
   const st = {
     people: peopleStatements(db),
     households: householdStatements(db),
@@ -186,20 +228,19 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     tasks: taskStatements(db).insert,
     flags: flagStatements(db).insert,
     idTaken: db.prepare('SELECT 1 FROM people WHERE id_number = ?'),
-    records: recordStatements(db),
+    records: recordStatements(db, lookups.records),
   };
   const disabledPeople = new Set<number>();
-  const existingPeople = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+  const existingPeople = lookups.existingPeople;
   let idCounter = existingPeople + (o.seed % 100_000) * 1_009;
   const seqByYear = new Map<number, number>();
   const nextSeq = (year: number) => {
     let seq = seqByYear.get(year);
-    if (seq === undefined) seq = (db.prepare('SELECT coalesce(max(case_seq), 0) AS m FROM cases WHERE case_year = ?').get(year) as { m: number }).m;
+    if (seq === undefined) seq = lookups.maxSeq[year] ?? 0;
     seqByYear.set(year, seq + 1);
     return seq + 1;
   };
 
-  const result: DemoResult = { cases: 0, assessments: 0, referrals: 0, hearings: 0, orders: 0, households: 0, people: 0, intakes: 0, notes: 0, noteVersions: 0, services: 0, tasks: 0, openTasks: 0, flags: 0, attachments: 0, ms: 0 };
   const pool: KnownFamily[] = [];
 
   // Intake moments: increasing demand over the years (density 1 + x), sorted so numbers follow dates.
@@ -239,8 +280,8 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
       address: p.address,
       phone: p.phone,
     };
-    const id = Number(st.people.insert.run(personParams(fields, null, iso(at))).lastInsertRowid);
-    st.people.index.run(id, personIndexText(fields), fields.idNumber ?? '');
+    const id = Number(st.people.insert.run(personParams(fields, null, iso(at), nameText)).lastInsertRowid);
+    st.people.index.run(id, nameText.fold(`${fields.firstName} ${fields.lastName}`), fields.idNumber ?? '');
     if (fields.disability) disabledPeople.add(id);
     result.people += 1;
     return id;
@@ -255,6 +296,22 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
 
   const phone = () => `05${rnd.int(30, 55)} ${rnd.int(100, 999)} ${rnd.int(10, 99)} ${rnd.int(10, 99)}`;
 
+  // Names come from short lists: each folded and sort-keyed once (personIndexText folds "first last" too).
+  const nameFolds = new Map<string, string>();
+  const nameKeys = new Map<string, string>();
+  const nameText: NameText = {
+    fold: (text) => {
+      let f = nameFolds.get(text);
+      if (f === undefined) nameFolds.set(text, (f = fold(text)));
+      return f;
+    },
+    sortKey: (first, last) => {
+      const key = `${first}\u0000${last}`;
+      let k = nameKeys.get(key);
+      if (k === undefined) nameKeys.set(key, (k = personSortKey(first, last)));
+      return k;
+    },
+  };
   const foldCache = new Map<string, string>();
   // The words of the note index (note_terms): the sentences' and the names' words, each written once.
   const terms = new Set<string>();
@@ -274,7 +331,18 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     }
     return f;
   };
-  const fill = (text: string, v: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
+  // A text's {placeholders} replaced by the values: each text split once (a million notes, five sentences each).
+  const templates = new Map<string, string[]>();
+  const fill = (text: string, v: Record<string, string>) => {
+    let parts = templates.get(text);
+    if (parts === undefined) {
+      parts = text.split(/\{(\w+)\}/);
+      templates.set(text, parts);
+    }
+    let out = parts[0]!;
+    for (let k = 1; k < parts.length; k += 2) out += (v[parts[k]!] ?? '') + parts[k + 1]!;
+    return out;
+  };
 
   const oneCase = (i: number) => {
     const t0 = momentOf(i);
@@ -706,16 +774,39 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     now: createdAt,
     createdBy: assignee,
   });
+  return oneCase;
+}
+
+export function generateDemo(db: Db, o: DemoOptions): DemoResult {
+  const started = performance.now();
+  let phaseStart = started;
+  const phase = (name: string) => {
+    const at = performance.now();
+    o.onPhase?.(name, at - phaseStart);
+    phaseStart = at;
+  };
+  const chunk = o.chunk ?? 1000;
+  const result = emptyResult();
+  const lookups = demoLookups(db);
+  const writerOptions: CaseWriterOptions = { cases: o.cases, seed: o.seed, staff: o.staff, notesPerCase: o.notesPerCase, nowMs: o.now.getTime() };
+  if (o.staff.caseworkers.length === 0 || o.staff.supervisors.length === 0) throw new Error('demo needs a supervisor and caseworkers');
+  const nowMs = writerOptions.nowMs;
 
   // Into an empty vault, the secondary indexes are built once at the end (a sort) instead of row by
   // row (random inserts into ever larger b-trees): a fifth faster. Unique ones stay: they are rules.
+  // Indexes whose keys grow with the rows (case by case, in date order) stay: appending to them costs
+  // less than sorting them at the end, when only one thread works.
+  // One exception: people's identity numbers are drawn in random order (a random insert per person
+  // into a large index); into a vault without people they are distinct by construction (idNumberFor),
+  // and building the unique index at the end still checks it.
   const fresh = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n === 0;
   const deferred = fresh
     ? (db
         .prepare(
-          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${DEFERRED_TABLES.map((t) => `'${t}'`).join(', ')})`,
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND (sql NOT LIKE 'CREATE UNIQUE%' OR (name = 'people_id_number' AND ?))
+             AND tbl_name IN (${DEFERRED_TABLES.map((t) => `'${t}'`).join(', ')})`,
         )
-        .all() as Array<{ name: string; sql: string }>)
+        .all(lookups.existingPeople === 0 ? 1 : 0) as Array<{ name: string; sql: string }>).filter((i) => !APPENDED_INDEXES.has(i.name))
     : [];
   const previousSync = db.pragma('synchronous', { simple: true }) as number;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -754,14 +845,23 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
   try {
     for (const index of deferred) db.exec(`DROP INDEX ${index.name}`);
     ftsConfig({ automerge: 0, crisismerge: 64 });
-    for (let done = 0; done < o.cases; ) {
-      const n = Math.min(chunk, o.cases - done);
-      db.transaction(() => {
-        for (let k = 0; k < n; k += 1) oneCase(done + k);
-      })();
-      done += n;
-      o.onProgress?.(done, o.cases);
+    // Into an empty vault the rows are made in a worker thread (all the JavaScript) while this one
+    // only binds and steps the statements: the same code and random stream, so the same office.
+    const inWorker = fresh && lookups.existingPeople === 0 && (o.worker ?? o.cases >= WORKER_MIN_CASES) && demoWorkerAvailable();
+    if (inWorker) {
+      Object.assign(result, writeInWorker(db, { ...writerOptions, chunk }, lookups, lastIds(db), o.onProgress));
+    } else {
+      const oneCase = caseWriter(db, lookups, writerOptions, result);
+      for (let done = 0; done < o.cases; ) {
+        const n = Math.min(chunk, o.cases - done);
+        db.transaction(() => {
+          for (let k = 0; k < n; k += 1) oneCase(done + k);
+        })();
+        done += n;
+        o.onProgress?.(done, o.cases);
+      }
     }
+    phase('rows');
     db.transaction(() => planDemoVisits(db, o.seed, nowMs))();
     db.transaction(() => {
       appendAudit(db, {
@@ -773,12 +873,15 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     })();
   } finally {
     // Also after a failure: the vault never stays without its indexes.
-    for (const index of deferred) db.exec(index.sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+    phase('visits');
+    for (const index of deferred) db.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
+    phase('indexes');
     // FTS5's defaults again (automerge 4, crisismerge 16), after merging what piled up.
     db.transaction(() => {
       ftsConfig({ automerge: 4, crisismerge: 16 });
       for (const t of FTS) db.prepare(`INSERT INTO ${t} (${t}) VALUES ('optimize')`).run();
     })();
+    phase('search merge');
     if (bulkJournal) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${Number(previousSync)}`);
     db.pragma(`cache_size = ${Number(previousCache)}`);
@@ -786,9 +889,27 @@ export function generateDemo(db: Db, o: DemoOptions): DemoResult {
     db.pragma(`foreign_keys = ${previousForeignKeys ? 'ON' : 'OFF'}`);
   }
   result.attachments = addDemoAttachments(db, o.seed, o.now);
+  phase('attachments');
   db.exec('ANALYZE');
+  phase('statistics');
   result.ms = Math.round(performance.now() - started);
   return result;
+}
+
+/** The last rowid of each generated table that has one (the worker predicts the new rows' ids from it). */
+function lastIds(db: Db): Record<string, number> {
+  const withRowid = new Set(
+    (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0").all() as Array<{ name: string }>).map((r) => r.name),
+  );
+  const sequences = new Map<string, number>();
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get())
+    for (const r of db.prepare('SELECT name, seq FROM sqlite_sequence').all() as Array<{ name: string; seq: number }>) sequences.set(r.name, r.seq);
+  const out: Record<string, number> = {};
+  for (const table of DEFERRED_TABLES.filter((t) => withRowid.has(t))) {
+    const max = (db.prepare(`SELECT coalesce(max(rowid), 0) AS m FROM "${table}"`).get() as { m: number }).m;
+    out[table] = Math.max(max, sequences.get(table) ?? 0);
+  }
+  return out;
 }
 
 /**

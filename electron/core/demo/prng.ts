@@ -65,7 +65,9 @@ export class Prng {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i -= 1) {
       const j = Math.floor(this.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+      const swap = copy[i]!;
+      copy[i] = copy[j]!;
+      copy[j] = swap;
     }
     return copy.slice(0, k);
   }

@@ -159,18 +159,23 @@ const shift = (level: LevelId, by: number): LevelId => LEVEL_IDS[Math.min(LEVEL_
 
 // --- statements ------------------------------------------------------------------------------
 
-export function recordStatements(db: Db) {
-  const institutions = db.prepare('SELECT id, code, name, type, services FROM institutions WHERE active = 1 AND code IS NOT NULL ORDER BY id').all() as Array<{
-    id: number;
-    code: string;
-    name: string;
-    type: string;
-    services: string;
-  }>;
-  const serviceCodes = new Set((db.prepare("SELECT code FROM lookups WHERE kind = 'service' AND active = 1").all() as Array<{ code: string }>).map((r) => r.code));
+export interface RecordLookups {
+  institutions: Array<{ id: number; code: string; name: string; type: string; services: string }>;
+  serviceCodes: string[];
+}
+
+/** The directory's institutions and the active service codes (read once, before the rows are written). */
+export function recordLookups(db: Db): RecordLookups {
   return {
-    institutions: new Map(institutions.map((i) => [i.code, { ...i, services: JSON.parse(i.services) as string[] }])),
-    serviceCodes,
+    institutions: db.prepare('SELECT id, code, name, type, services FROM institutions WHERE active = 1 AND code IS NOT NULL ORDER BY id').all() as RecordLookups['institutions'],
+    serviceCodes: (db.prepare("SELECT code FROM lookups WHERE kind = 'service' AND active = 1").all() as Array<{ code: string }>).map((r) => r.code),
+  };
+}
+
+export function recordStatements(db: Db, lookups: RecordLookups) {
+  return {
+    institutions: new Map(lookups.institutions.map((i) => [i.code, { ...i, services: JSON.parse(i.services) as string[] }])),
+    serviceCodes: new Set(lookups.serviceCodes),
     assessment: db.prepare(
       `INSERT INTO assessments (case_id, child_id, previous_id, instrument_version, criteria, screened, child_age, computed, suggested, rules,
          final_level, override_reason, summary, status, assessed_by, assessed_at, decided_by, decided_at, decision_note)

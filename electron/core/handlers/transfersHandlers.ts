@@ -145,21 +145,21 @@ export const transfersHandlers = {
       const sealed = sealTransfer(payload, keys, vaultId, officeName(ctx), receiver, now);
       // Written inside the router's transaction: if the file cannot be written, the case stays open here.
       writeAtomic(path, sealed.text);
-      markTransferred(db, input.caseId, sealed.transferId, receiver, ctx.session.userId, now.toISOString());
+      const cancelledTasks = markTransferred(db, input.caseId, sealed.transferId, receiver, ctx.session.userId, now.toISOString());
       decideRequest(db, input.requestId, { state: 'approved', by: ctx.session.userId, at: now.toISOString(), reason: null, transferId: sealed.transferId });
       ctx.audit({
         targetType: 'case',
         targetId: String(input.caseId),
-        details: { requestId: input.requestId, transferId: sealed.transferId, receiverFingerprint: receiver.fingerprint, attachments: payload.attachments.length },
+        details: { requestId: input.requestId, transferId: sealed.transferId, receiverFingerprint: receiver.fingerprint, attachments: payload.attachments.length, cancelledTasks },
       });
-      // The case header changed too (its version): the page takes it from `parts`.
+      // The case header (read-only now) and its tasks (ended) changed too: the page takes them from `parts`.
       return {
         transferId: sealed.transferId,
         caseNumber,
         path,
         receiver: { office: receiver.office, fingerprint: receiver.fingerprint },
         attachments: payload.attachments.length,
-        ...changedOnCase(ctx, input.caseId, ['case']),
+        ...changedOnCase(ctx, input.caseId, ['case', 'tasks']),
       };
     });
   },

@@ -93,7 +93,8 @@ export interface ReferralFieldValues {
   sharedNoteIds: string;
 }
 
-const OVERDUE_SQL = `r.state = 'sent' AND r.reply_due_on < @today`;
+// A reply still awaited on a case sent to another office is that office's to chase, not ours.
+const OVERDUE_SQL = `r.state = 'sent' AND r.reply_due_on < @today AND NOT EXISTS (SELECT 1 FROM cases tc WHERE tc.id = r.case_id AND tc.transferred_at IS NOT NULL)`;
 
 export const referralRow = (db: Db, id: number): ReferralRow | undefined => db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as ReferralRow | undefined;
 

@@ -29,6 +29,7 @@ import { BLOCKING_SCORE, findDuplicates } from '../cases/duplicates';
 import { visibleCaseIds, type Actor } from '../cases/access';
 import { addHistory, insertCase, nextCaseSeq, requireCase, setCaseWorkers } from '../cases/casesRepo';
 import { insertPerson, type PersonFields } from '../cases/peopleRepo';
+import { cancelOpenTasksOfCase } from '../cases/tasksRepo';
 
 type Row = Record<string, unknown>;
 
@@ -77,8 +78,8 @@ export function collectCase(db: Db, caseId: number, options: CollectOptions = {}
   };
 }
 
-/** The case is transferred: read-only from now on (see assertCaseWritable). */
-export function markTransferred(db: Db, caseId: number, transferId: string, receiver: { office: string; fingerprint: string }, actorId: string, now: string): void {
+/** The case is transferred: read-only from now on (see assertCaseWritable). Returns how many open tasks it ended. */
+export function markTransferred(db: Db, caseId: number, transferId: string, receiver: { office: string; fingerprint: string }, actorId: string, now: string): number {
   db.prepare('UPDATE cases SET transferred_at = ?, transferred_to = ?, version = version + 1, updated_at = ? WHERE id = ?').run(now, receiver.office, now, caseId);
   db.prepare('INSERT INTO transfers_out (transfer_id, case_id, receiver_fingerprint, receiver_office, sent_at, sent_by) VALUES (?, ?, ?, ?, ?, ?)').run(
     transferId,
@@ -90,6 +91,9 @@ export function markTransferred(db: Db, caseId: number, transferId: string, rece
   );
   // A request still pending in the app is settled by this send (the CLI's export is a supervisor's too).
   db.prepare("UPDATE transfer_requests SET state = 'approved', decided_by = ?, decided_at = ?, transfer_id = ? WHERE case_id = ? AND state = 'pending'").run(actorId, now, transferId, caseId);
+  // The receiving office takes over the work: this office's open tasks on the case end here, as at
+  // closure, so no dashboard keeps an overdue task nobody here may complete.
+  return cancelOpenTasksOfCase(db, caseId, actorId, now);
 }
 
 export function isTransferred(db: Db, caseId: number): boolean {

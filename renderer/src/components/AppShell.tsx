@@ -123,6 +123,10 @@ export function AppShell({ items, children }: { items: NavItem[]; children: Reac
  * After a page change (sign-in, opening a case, an assessment, a document…)
  * keyboard and screen-reader focus moves to the new page's heading, once it is
  * on screen (pages load their data first), unless the user already moved it.
+ * The focus moves in a task of its own after the next frame (issue 14, item 10):
+ * focusing right after a big page's commit made the browser lay the whole page
+ * out inside that task (40-60 ms on the assessment form); after a frame the
+ * layout is done and the focus costs nothing.
  */
 function useFocusHeading(pathname: string): void {
   useEffect(() => {
@@ -139,13 +143,27 @@ function useFocusHeading(pathname: string): void {
       if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
       heading.focus();
     };
-    settle();
-    const observer = new MutationObserver(settle);
+    let frame = 0;
+    let timer = 0;
+    const settleSoon = () => {
+      if (frame || timer) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = window.setTimeout(() => {
+          timer = 0;
+          settle();
+        }, 0);
+      });
+    };
+    settleSoon();
+    const observer = new MutationObserver(settleSoon);
     observer.observe(main, { childList: true, subtree: true });
     const stop = setTimeout(() => observer.disconnect(), 3000);
     return () => {
       observer.disconnect();
       clearTimeout(stop);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
     };
   }, [pathname]);
 }

@@ -273,11 +273,20 @@ export const CaseHeader = z.object({
   closurePending: z.object({ requestedBy: UserRef, requestedAt: z.string(), reason: z.string() }).nullable(),
   closedAt: z.string().nullable(),
   closureReason: z.string().nullable(),
+  /** When the case was sent to another office (issue 17): from then on it is read-only here. */
+  transferredAt: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type CaseHeader = z.infer<typeof CaseHeader>;
+
+/**
+ * Whether the case's content may still be changed here: not closed, and not sent to another
+ * office. The one rule the case file's panels show their write buttons by (the router enforces
+ * the same: `cases.caseClosed`-style codes and `cases.transferred`).
+ */
+export const caseWritable = (c: Pick<CaseHeader, 'status' | 'transferredAt'>): boolean => c.status !== 'closed' && c.transferredAt === null;
 
 export const StatusHistoryEntry = z.object({
   id: Id,

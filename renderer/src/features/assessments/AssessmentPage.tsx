@@ -4,12 +4,12 @@
  * the core runs again when the assessment is saved.
  */
 import { History, RotateCcw } from 'lucide-react';
-import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Group, Input, Label, Link, NumberField, Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { HARM_CONCERNS, type AssessmentRecord } from '../../../../shared/api/schemas/assessments';
-import type { Member } from '../../../../shared/api/schemas/cases';
+import { caseWritable, type Member } from '../../../../shared/api/schemas/cases';
 import { assess } from '../../../../shared/risk-tool/engine';
 import { INSTRUMENT } from '../../../../shared/risk-tool/instrument';
 import type { LevelId } from '../../../../shared/risk-tool/types';
@@ -91,6 +91,9 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const file = useCall('cases.get', { caseId });
+  // The form is drawn from the case in a transition: React renders its many parts in slices of a
+  // few ms when the case arrives, instead of in one long task (issue 14, item 10).
+  const fileData = useDeferredValue(file.data);
   const history = useCall('assessments.listForCase', { caseId });
   const canApprove = useCan('assessment:approve');
 
@@ -158,7 +161,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   }, [previousParam, caseId, startFrom, t]);
 
   // The navigator follows the section at the top of the screen.
-  const loaded = file.data !== null;
+  const loaded = fileData !== null;
   useEffect(() => {
     if (!loaded) return;
     const visible = new Set<string>();
@@ -181,7 +184,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
     return () => observer.disconnect();
   }, [loaded]);
 
-  const children = useMemo(() => (file.data?.members ?? []).filter((m) => m.role === 'child'), [file.data]);
+  const children = useMemo(() => (fileData?.members ?? []).filter((m) => m.role === 'child'), [fileData]);
   const defaultChild = children.find((m) => m.isPrimary) ?? children[0] ?? null;
   const child = children.find((m) => m.person.id === chosenChild) ?? defaultChild;
   const today = useMemo(() => new Date(), []);
@@ -197,7 +200,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
   const differs = finalLevel !== result.computed;
   // Risk Yok closes the door on a child: it always needs a reason.
   const reasonNeeded = differs || finalLevel === 'none';
-  const harmReport = (file.data?.intakes ?? []).some((intake) => intake.concerns.some((code) => HARM_CONCERNS.includes(code)));
+  const harmReport = (fileData?.intakes ?? []).some((intake) => intake.concerns.some((code) => HARM_CONCERNS.includes(code)));
   const needsApproval = (finalLevel === 'urgent' || finalLevel === 'high' || (finalLevel === 'none' && harmReport)) && !canApprove;
 
   // A tick re-renders its section, the engine's result, the navigator and the decision panel: in a
@@ -296,7 +299,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
       </Page>
     );
   }
-  if (!file.data) {
+  if (!fileData) {
     return (
       <Page>
         <p role="status">{t('app.loading')}</p>
@@ -304,8 +307,9 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
     );
   }
 
-  const kase = file.data.case;
+  const kase = fileData.case;
   const closed = kase.status === 'closed';
+  const writable = caseWritable(kase);
   const latest = history.data && history.data.length > 0 ? history.data[history.data.length - 1]! : null;
   const tickedCount = ticked.size;
 
@@ -350,7 +354,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
             {birthAge === null ? <p className="hint assess-age-hint">{estimate !== null && typedAge === undefined ? t('assessment.ageEstimated') : t('assessment.ageUnknownHint')}</p> : null}
           </div>
         ) : null}
-        {closed ? <Alert tone="warning">{t('errors.assessments.caseClosed')}</Alert> : null}
+        {closed ? <Alert tone="warning">{t('errors.assessments.caseClosed')}</Alert> : !writable ? <Alert tone="warning">{t('errors.cases.transferred')}</Alert> : null}
         <DraftNotice
           restoredAt={draft.restoredAt}
           onDiscard={() => {
@@ -415,7 +419,7 @@ function AssessmentForm({ caseId, previousParam }: { caseId: number; previousPar
           onNextOpen={nextOpen}
           saving={saving}
           error={error}
-          canSave={!closed}
+          canSave={writable}
           onSave={() => void save()}
         />
       </div>

@@ -64,8 +64,8 @@ interface WalkProps {
 }
 
 /** Domains whose criteria are in the first paint; the rest follow DOMAINS_PER_STEP at a time. */
-export const FIRST_DOMAINS = 2;
-export const DOMAINS_PER_STEP = 2;
+export const FIRST_DOMAINS = 1;
+export const DOMAINS_PER_STEP = 1;
 
 /**
  * How many domains (in walk order) have their criteria rendered: the first few at once, then a

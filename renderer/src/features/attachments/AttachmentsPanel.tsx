@@ -15,6 +15,7 @@ import { Select } from '../../components/ui/Select';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
 import { personName } from '../cases/format';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 /** File bytes → base64, in slices (a 20 MB file would overflow String.fromCharCode's arguments). */
 async function toBase64(file: File): Promise<string> {
@@ -48,7 +49,7 @@ export function AttachmentsPanel({ file }: { file: CaseFile }) {
   const { t, i18n } = useTranslation();
   const caseId = file.case.id;
   const list = useCall('attachments.list', { caseId });
-  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const canWrite = useCan('case:write') && caseWritable(file.case);
   const canDelete = useCan('case:approve');
   const [personId, setPersonId] = useState('none');
   const [status, setStatus] = useState<string | null>(null);

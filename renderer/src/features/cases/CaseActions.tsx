@@ -51,7 +51,8 @@ export function CaseActions({ file, onChange }: { file: CaseFile; onChange(chang
     }
   };
 
-  if (!canWrite) return null;
+  // A case sent to another office takes no stage, report, closure or assignment change here.
+  if (!canWrite || c.transferredAt !== null) return null;
   return (
     <div className="case-actions">
       <ReportDialog

@@ -27,6 +27,7 @@ import { CourtReportButton } from '../documents/CourtReportButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { CaseTransferPanel } from '../transfers/CaseTransferPanel';
 import { withNote, withParts, withService, withTask } from './caseFileUpdates';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 /** The case file: everything about one household's case, one tab per kind of work. */
 export function CaseFilePage() {
@@ -46,6 +47,8 @@ export function CaseFilePage() {
   const primary = members.find((m) => m.isPrimary) ?? members.find((m) => m.role === 'child');
   const openFlags = flags.filter((f) => !f.resolvedAt);
   const closed = c.status === 'closed';
+  // Closed, or sent to another office: nothing on the file can be changed here.
+  const writable = caseWritable(c);
 
   const resolveFlag = async (flagId: number) => {
     try {
@@ -67,7 +70,7 @@ export function CaseFilePage() {
             {personName(primary?.person)} <span className="case-number">{c.caseNumber}</span>
           </h1>
           <div className="case-meta">
-            <StatusBadge status={c.status} pending={Boolean(c.closurePending)} />
+            <StatusBadge status={c.status} pending={Boolean(c.closurePending)} transferred={c.transferredAt !== null} />
             <LevelBadge level={c.priority} />
             <span>{t('cases.responsibleIs', { name: c.responsible.displayName })}</span>
             {c.coWorkers.length ? <span>{t('cases.coWorkersAre', { names: c.coWorkers.map((w) => w.displayName).join(', ') })}</span> : null}
@@ -78,7 +81,7 @@ export function CaseFilePage() {
         </div>
         <div className="case-head-actions">
           <CourtReportButton caseId={c.id} />
-          {canAssess && !closed ? (
+          {canAssess && writable ? (
             <a className="btn btn-primary" href={`#/assessments/new?caseId=${c.id}`}>
               <ClipboardCheck aria-hidden="true" size={16} /> {t('cases.assess')}
             </a>
@@ -89,7 +92,7 @@ export function CaseFilePage() {
       {openFlags.map((f) => (
         <Alert key={f.id} tone="warning">
           <Flag aria-hidden="true" size={14} /> <strong>{t(`cases.flag.${f.kind}`)}</strong> — {t(`cases.flagText.${f.kind}`, { date: formatDateTime(f.raisedAt, i18n.language) })}{' '}
-          {canWrite ? (
+          {canWrite && writable ? (
             <Button variant="quiet" onPress={() => void resolveFlag(f.id)}>
               {t('cases.resolveFlag')}
             </Button>
@@ -139,11 +142,11 @@ export function CaseFilePage() {
           <OverviewPanel file={file.data} onChange={file.update} />
         </TabPanel>
         <TabPanel id="notes" className="tab-panel">
-          <CaseVisitsPanel caseId={c.id} writable={!closed} />
+          <CaseVisitsPanel caseId={c.id} writable={writable} />
           <NotesPanel file={file.data} onSaved={(note) => file.update((f) => withNote(f, note))} />
         </TabPanel>
         <TabPanel id="risk" className="tab-panel">
-          <RiskPanel caseId={c.id} caseClosed={closed} />
+          <RiskPanel caseId={c.id} caseClosed={!writable} />
         </TabPanel>
         <TabPanel id="plan" className="tab-panel">
           <PlanPanel file={file.data} onChange={file.update} />
@@ -152,7 +155,7 @@ export function CaseFilePage() {
           <ServicesPanel file={file.data} onAdded={(service) => file.update((f) => withService(f, service))} />
         </TabPanel>
         <TabPanel id="tasks" className="tab-panel">
-          <TasksPanel tasks={file.data.tasks} onTask={(task) => file.update((f) => withTask(f, task))} />
+          <TasksPanel tasks={file.data.tasks} writable={writable} onTask={(task) => file.update((f) => withTask(f, task))} />
         </TabPanel>
         <TabPanel id="referrals" className="tab-panel">
           <CaseReferralsPanel file={file.data} onChange={file.update} />

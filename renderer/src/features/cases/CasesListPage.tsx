@@ -1,10 +1,10 @@
-import { defaultRangeExtractor, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Flag, Plus } from 'lucide-react';
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button as AriaButton, Checkbox } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CASE_STATUSES, PRIORITIES, type CASE_SORTS } from '../../../../shared/api/schemas/cases';
+import { CASE_STATUSES, PRIORITIES, type CASE_SORTS, type CaseListRow } from '../../../../shared/api/schemas/cases';
 import { messageOf } from '../../api/errors';
 import { useCall } from '../../api/useCall';
 import { EmptyState } from '../../components/EmptyState';
@@ -31,6 +31,38 @@ export function withIndex(indexes: number[], index: number, count: number): numb
   return [...indexes, index].sort((a, b) => a - b);
 }
 
+/**
+ * The scroller's size for the virtualiser, read only when the browser has laid the page out
+ * (ResizeObserver, which also reports the first size). The library's default reads it at once
+ * while the new page mounts, which made the browser lay out the whole page inside that task
+ * (issue 14, item 10); until the first report the virtualiser assumes the window's height.
+ */
+function observeRectAfterLayout(instance: { scrollElement: Element | null }, cb: (rect: { width: number; height: number }) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  if (!element || typeof ResizeObserver === 'undefined') return undefined;
+  const observer = new ResizeObserver(() => {
+    const { width, height } = element.getBoundingClientRect();
+    cb({ width: Math.round(width), height: Math.round(height) });
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+const attached = new WeakSet<Element>();
+/**
+ * The virtualiser scrolls a newly attached scroller to its first offset (0), which made the
+ * browser lay out the new page inside the mounting task; a new scroller is at the top already,
+ * so that first scroll to 0 is skipped. Every other scroll is the library's own.
+ */
+function scrollExceptFirstToTop(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLDivElement, Element>): void {
+  const element = instance.scrollElement;
+  if (element && !attached.has(element)) {
+    attached.add(element);
+    if (offset === 0 && !options.adjustments) return;
+  }
+  elementScroll(offset, options, instance);
+}
+
 type Slot = { spacer: false; key: VirtualItem['key']; index: number } | { spacer: true; key: string; size: number };
 
 /** The rendered rows with an empty spacer row wherever rows are left out (above, between, below). */
@@ -53,7 +85,7 @@ export function withSpacers(items: VirtualItem[], totalSize: number): Slot[] {
  * 100 000 rows on each render; this table renders only the rows on screen plus the focused one.
  */
 export function CasesListPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canWrite = useCan('case:write');
   const canReadAll = useCan('case:readAll');
   const canApprove = useCan('case:approve');
@@ -82,76 +114,6 @@ export function CasesListPage() {
   };
   const list = useCaseList(query);
   const filtered = status !== OPEN || priority !== ALL || caseworker !== ALL || concern !== ALL || flagged || Boolean(from) || Boolean(to);
-  const scroller = useRef<HTMLDivElement>(null);
-  const total = list.total ?? 0;
-  // The grid's one tab stop: the row that has (or last had) focus. It is always rendered (the range
-  // extractor adds it), so scrolling with the wheel never drops keyboard focus.
-  const [active, setActive] = useState(0);
-  const activeRow = Math.min(active, Math.max(0, total - 1));
-  const queryKey = JSON.stringify(query);
-  const [activeFor, setActiveFor] = useState(queryKey);
-  if (activeFor !== queryKey) {
-    setActiveFor(queryKey);
-    setActive(0);
-  }
-  const focusPending = useRef(false);
-  const rangeExtractor = useCallback((range: Range) => withIndex(defaultRangeExtractor(range), activeRow, total), [activeRow, total]);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, rangeExtractor });
-  const items = virtualizer.getVirtualItems();
-  const navigate = useNavigate();
-
-  useLayoutEffect(() => {
-    if (!focusPending.current) return;
-    focusPending.current = false;
-    scroller.current?.querySelector<HTMLElement>(`tr[data-row="${activeRow}"]`)?.focus({ preventScroll: true });
-  });
-
-  /** Moves focus to row `index`, scrolling just enough to show it below the sticky header. */
-  const moveTo = (index: number) => {
-    const el = scroller.current;
-    if (!el || total === 0) return;
-    const next = Math.max(0, Math.min(total - 1, index));
-    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-    const top = head + next * ROW_HEIGHT;
-    if (top < el.scrollTop + head) el.scrollTop = top - head;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-    focusPending.current = true;
-    setActive(next);
-    // The same row again (Home on the first row): focus it now, no render follows.
-    if (next === activeRow) {
-      focusPending.current = false;
-      el.querySelector<HTMLElement>(`tr[data-row="${next}"]`)?.focus({ preventScroll: true });
-    }
-  };
-
-  const onGridKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const el = scroller.current;
-    if (!el || !(event.target instanceof HTMLElement) || event.target.dataset.row === undefined) return;
-    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-    const perPage = Math.max(1, Math.floor((el.clientHeight - head) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: activeRow + 1,
-      ArrowUp: activeRow - 1,
-      PageDown: activeRow + perPage,
-      PageUp: activeRow - perPage,
-      Home: 0,
-      End: total - 1,
-    };
-    const target = moves[event.key];
-    if (target !== undefined) {
-      event.preventDefault();
-      moveTo(target);
-      return;
-    }
-    if (event.key === 'Enter') {
-      const row = list.rowAt(activeRow);
-      if (row) {
-        event.preventDefault();
-        void navigate(`/cases/${row.id}`);
-      }
-    }
-  };
-
   const sortBy = (next: Sort) => {
     if (next === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
     else {
@@ -159,14 +121,6 @@ export function CasesListPage() {
       setDirection(next === 'childName' || next === 'caseNumber' ? 'asc' : next === 'priority' ? 'asc' : 'desc');
     }
   };
-  const header = (id: Sort, label: string) => (
-    <th scope="col" role="columnheader" aria-sort={sort === id ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <AriaButton className="sort-button" onPress={() => sortBy(id)}>
-        {label}
-        {sort === id ? direction === 'asc' ? <ArrowUp aria-hidden="true" size={14} /> : <ArrowDown aria-hidden="true" size={14} /> : null}
-      </AriaButton>
-    </th>
-  );
 
   return (
     <section aria-labelledby="page-title" className="page page-fill">
@@ -224,95 +178,202 @@ export function CasesListPage() {
           {filtered ? t('cases.emptyFiltered') : t('pages.cases.empty')}
         </EmptyState>
       ) : (
-        <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
-          <p id="case-grid-keys" className="visually-hidden">
-            {t('cases.gridKeys')}
-          </p>
-          <table role="grid" className="table case-table" aria-rowcount={total + 1} aria-label={t('pages.cases.title')} aria-describedby="case-grid-keys">
-            <colgroup>
-              <col style={{ width: '10%' }} />
-              <col style={{ width: '23%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '10%' }} />
-            </colgroup>
-            <thead>
-              <tr role="row" aria-rowindex={1}>
-                {header('caseNumber', t('cases.col.number'))}
-                {header('childName', t('cases.col.child'))}
-                {header('priority', t('cases.col.priority'))}
-                <th scope="col" role="columnheader">{t('cases.col.status')}</th>
-                <th scope="col" role="columnheader">{t('cases.col.responsible')}</th>
-                {header('intakeDate', t('cases.col.lastIntake'))}
-                <th scope="col" role="columnheader">{t('cases.col.flags')}</th>
-              </tr>
-            </thead>
-            <tbody onKeyDown={onGridKey}>
-              {withSpacers(items, virtualizer.getTotalSize()).map((item) => {
-                if (item.spacer)
-                  return (
-                    <tr key={item.key} aria-hidden="true">
-                      <td colSpan={7} style={{ height: item.size, padding: 0, border: 0 }} />
-                    </tr>
-                  );
-                const row = list.rowAt(item.index);
-                const rowProps = {
-                  role: 'row',
-                  'aria-rowindex': item.index + 2,
-                  'data-row': item.index,
-                  tabIndex: item.index === activeRow ? 0 : -1,
-                  onFocus: () => item.index !== activeRow && setActive(item.index),
-                  style: { height: ROW_HEIGHT },
-                } as const;
-                if (!row)
-                  return (
-                    <tr key={item.key} {...rowProps}>
-                      <td role="gridcell" colSpan={7} className="hint">
-                        {t('app.loading')}
-                      </td>
-                    </tr>
-                  );
-                const age = row.child ? ageOf(row.child) : null;
-                return (
-                  <tr key={item.key} {...rowProps}>
-                    <td role="gridcell">
-                      <a href={`#/cases/${row.id}`} className="case-link" tabIndex={-1}>
-                        {row.caseNumber}
-                      </a>
-                    </td>
-                    <td role="gridcell">
-                      {personName(row.child)}
-                      {age !== null ? <span className="hint"> · {t('cases.age', { count: age })}</span> : null}
-                      {row.childCount > 1 ? <span className="hint"> (+{row.childCount - 1})</span> : null}
-                    </td>
-                    <td role="gridcell">
-                      <LevelBadge level={row.priority} />
-                    </td>
-                    <td role="gridcell">
-                      <StatusBadge status={row.status} pending={row.closurePending} />
-                    </td>
-                    <td role="gridcell">
-                      {row.responsible.displayName}
-                      {row.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: row.coverFor.displayName })}</span> : null}
-                    </td>
-                    <td role="gridcell">{formatDate(row.lastIntakeAt, i18n.language)}</td>
-                    <td role="gridcell">
-                      {row.flags.map((f) => (
-                        <span key={f} className="flag" title={t(`cases.flag.${f}`)}>
-                          <Flag aria-hidden="true" size={14} />
-                          <span className="visually-hidden">{t(`cases.flag.${f}`)}</span>
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <CaseGrid list={list} queryKey={JSON.stringify(query)} sort={sort} direction={direction} onSort={sortBy} />
       )}
     </section>
   );
 }
+
+/**
+ * The virtualised grid on its own (issue 14, item 10): scrolling re-renders this component only,
+ * not the page's filters (React Aria selects and date fields), and each row is memoised, so a
+ * wheel step renders just the rows that come into view.
+ */
+function CaseGrid({ list, queryKey, sort, direction, onSort }: { list: ReturnType<typeof useCaseList>; queryKey: string; sort: Sort; direction: 'asc' | 'desc'; onSort(sort: Sort): void }) {
+  const { t, i18n } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const total = list.total ?? 0;
+  // The grid's one tab stop: the row that has (or last had) focus. It is always rendered (the range
+  // extractor adds it), so scrolling with the wheel never drops keyboard focus.
+  const [active, setActive] = useState(0);
+  const activeRow = Math.min(active, Math.max(0, total - 1));
+  const [activeFor, setActiveFor] = useState(queryKey);
+  if (activeFor !== queryKey) {
+    setActiveFor(queryKey);
+    setActive(0);
+  }
+  const focusPending = useRef(false);
+  const rangeExtractor = useCallback((range: Range) => withIndex(defaultRangeExtractor(range), activeRow, total), [activeRow, total]);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    rangeExtractor,
+    initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollExceptFirstToTop,
+  });
+  const items = virtualizer.getVirtualItems();
+  const navigate = useNavigate();
+
+  useLayoutEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    scroller.current?.querySelector<HTMLElement>(`tr[data-row="${activeRow}"]`)?.focus({ preventScroll: true });
+  });
+
+  /** Moves focus to row `index`, scrolling just enough to show it below the sticky header. */
+  const moveTo = (index: number) => {
+    const el = scroller.current;
+    if (!el || total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = head + next * ROW_HEIGHT;
+    if (top < el.scrollTop + head) el.scrollTop = top - head;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    focusPending.current = true;
+    setActive(next);
+    // The same row again (Home on the first row): focus it now, no render follows.
+    if (next === activeRow) {
+      focusPending.current = false;
+      el.querySelector<HTMLElement>(`tr[data-row="${next}"]`)?.focus({ preventScroll: true });
+    }
+  };
+
+  const onGridKey = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const el = scroller.current;
+    if (!el || !(event.target instanceof HTMLElement) || event.target.dataset.row === undefined) return;
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const perPage = Math.max(1, Math.floor((el.clientHeight - head) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: activeRow + 1,
+      ArrowUp: activeRow - 1,
+      PageDown: activeRow + perPage,
+      PageUp: activeRow - perPage,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+      return;
+    }
+    if (event.key === 'Enter') {
+      const row = list.rowAt(activeRow);
+      if (row) {
+        event.preventDefault();
+        void navigate(`/cases/${row.id}`);
+      }
+    }
+  };
+
+  const onFocusRow = useCallback((index: number) => setActive(index), []);
+  const header = (id: Sort, label: string) => (
+    <th scope="col" role="columnheader" aria-sort={sort === id ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <AriaButton className="sort-button" onPress={() => onSort(id)}>
+        {label}
+        {sort === id ? direction === 'asc' ? <ArrowUp aria-hidden="true" size={14} /> : <ArrowDown aria-hidden="true" size={14} /> : null}
+      </AriaButton>
+    </th>
+  );
+
+  return (
+    <div className="virtual-scroller" ref={scroller} tabIndex={-1}>
+      <p id="case-grid-keys" className="visually-hidden">
+        {t('cases.gridKeys')}
+      </p>
+      <table role="grid" className="table case-table" aria-rowcount={total + 1} aria-label={t('pages.cases.title')} aria-describedby="case-grid-keys">
+        <colgroup>
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '23%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '15%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '10%' }} />
+        </colgroup>
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            {header('caseNumber', t('cases.col.number'))}
+            {header('childName', t('cases.col.child'))}
+            {header('priority', t('cases.col.priority'))}
+            <th scope="col" role="columnheader">{t('cases.col.status')}</th>
+            <th scope="col" role="columnheader">{t('cases.col.responsible')}</th>
+            {header('intakeDate', t('cases.col.lastIntake'))}
+            <th scope="col" role="columnheader">{t('cases.col.flags')}</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onGridKey}>
+          {withSpacers(items, virtualizer.getTotalSize()).map((item) => {
+            if (item.spacer)
+              return (
+                <tr key={item.key} aria-hidden="true">
+                  <td colSpan={7} style={{ height: item.size, padding: 0, border: 0 }} />
+                </tr>
+              );
+            return <CaseRow key={item.key} index={item.index} row={list.rowAt(item.index)} isActive={item.index === activeRow} language={i18n.language} onFocusRow={onFocusRow} />;
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One case row of the grid; memoised, so scrolling renders only the rows that come into view. */
+const CaseRow = memo(function CaseRow({ index, row, isActive, language, onFocusRow }: { index: number; row: CaseListRow | undefined; isActive: boolean; language: string; onFocusRow(index: number): void }) {
+  const { t } = useTranslation();
+  const rowProps = {
+    role: 'row',
+    'aria-rowindex': index + 2,
+    'data-row': index,
+    tabIndex: isActive ? 0 : -1,
+    onFocus: () => {
+      if (!isActive) onFocusRow(index);
+    },
+    style: { height: ROW_HEIGHT },
+  } as const;
+  if (!row)
+    return (
+      <tr {...rowProps}>
+        <td role="gridcell" colSpan={7} className="hint">
+          {t('app.loading')}
+        </td>
+      </tr>
+    );
+  const age = row.child ? ageOf(row.child) : null;
+  return (
+    <tr {...rowProps}>
+      <td role="gridcell">
+        <a href={`#/cases/${row.id}`} className="case-link" tabIndex={-1}>
+          {row.caseNumber}
+        </a>
+      </td>
+      <td role="gridcell">
+        {personName(row.child)}
+        {age !== null ? <span className="hint"> · {t('cases.age', { count: age })}</span> : null}
+        {row.childCount > 1 ? <span className="hint"> (+{row.childCount - 1})</span> : null}
+      </td>
+      <td role="gridcell">
+        <LevelBadge level={row.priority} />
+      </td>
+      <td role="gridcell">
+        <StatusBadge status={row.status} pending={row.closurePending} />
+      </td>
+      <td role="gridcell">
+        {row.responsible.displayName}
+        {row.coverFor ? <span className="tag cover-tag">{t('cover.for', { name: row.coverFor.displayName })}</span> : null}
+      </td>
+      <td role="gridcell">{formatDate(row.lastIntakeAt, language)}</td>
+      <td role="gridcell">
+        {row.flags.map((f) => (
+          <span key={f} className="flag" title={t(`cases.flag.${f}`)}>
+            <Flag aria-hidden="true" size={14} />
+            <span className="visually-hidden">{t(`cases.flag.${f}`)}</span>
+          </span>
+        ))}
+      </td>
+    </tr>
+  );
+});

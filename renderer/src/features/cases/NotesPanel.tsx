@@ -19,6 +19,7 @@ import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraft } from '../drafts/useDraft';
 import { fieldErrorOf, formErrorOf, withoutField } from './fieldErrors';
 import { personName } from './format';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 interface Draft {
   type: string;
@@ -47,7 +48,7 @@ function toDraft(note?: NoteSummary): Draft {
 /** `onSaved`: the saved note (and the case's flags when it raised one) for the case file to take in. */
 export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Output<'notes.add'>): void }) {
   const { t, i18n } = useTranslation();
-  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const canWrite = useCan('case:write') && caseWritable(file.case);
   const [editing, setEditing] = useState<{ note: NoteSummary | null; draft: Draft; base?: Draft } | null>(null);
   const [conflict, setConflict] = useState<NoteSummary | null>(null);
   const [versions, setVersions] = useState<NoteVersion[] | null>(null);

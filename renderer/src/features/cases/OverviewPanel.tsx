@@ -9,10 +9,11 @@ import { Button } from '../../components/ui/Button';
 import { useCan } from '../auth/SessionContext';
 import type { FileChange } from './caseFileUpdates';
 import { PersonDialog, type PersonDialogMode } from './PersonDialog';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 export function OverviewPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t, i18n } = useTranslation();
-  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const canWrite = useCan('case:write') && caseWritable(file.case);
   const [dialog, setDialog] = useState<PersonDialogMode | null>(null);
   const channels = useLookups('channel');
   const concerns = useLookups('concern');

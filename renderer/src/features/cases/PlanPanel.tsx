@@ -13,6 +13,7 @@ import { SearchPicker } from '../../components/ui/SearchPicker';
 import { formatDate } from '../../i18n/format';
 import { withAction, withGoal, type FileChange } from './caseFileUpdates';
 import { useCan, useCurrentSession } from '../auth/SessionContext';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 const changedGoal =
   (goal: Parameters<typeof withGoal>[1]): FileChange =>
@@ -28,7 +29,7 @@ const changedAction =
 export function PlanPanel({ file, onChange }: { file: CaseFile; onChange(change: FileChange): void }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentSession().user;
-  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const canWrite = useCan('case:write') && caseWritable(file.case);
   const staff = useCall('cases.staff', {});
   const [goal, setGoal] = useState('');
   const [actions, setActions] = useState<Record<number, { title: string; responsible: string; dueOn: string }>>({});

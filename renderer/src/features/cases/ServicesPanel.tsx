@@ -14,6 +14,7 @@ import { formatDate } from '../../i18n/format';
 import { useCan } from '../auth/SessionContext';
 import { personName } from './format';
 import { useLookups } from './useLookups';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 const todayIso = (): string => todayLocal();
 
@@ -22,7 +23,7 @@ const todayIso = (): string => todayLocal();
 export function ServicesPanel({ file, onAdded }: { file: CaseFile; onAdded(service: ServiceRecord): void }) {
   const { t, i18n } = useTranslation();
   const services = useLookups('service');
-  const canWrite = useCan('case:write') && file.case.status !== 'closed';
+  const canWrite = useCan('case:write') && caseWritable(file.case);
   const [draft, setDraft] = useState({ service: '', personId: 'household', deliveredOn: todayIso(), sessions: '1', note: '' });
   const [error, setError] = useState<string | null>(null);
   const names = new Map(file.members.map((m) => [m.person.id, personName(m.person)]));

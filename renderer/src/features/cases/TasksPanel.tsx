@@ -27,9 +27,9 @@ export function useTaskTitle() {
  * A list of tasks with their due dates; done ones are kept but greyed. `onTask` takes each
  * write's reply (the case file merges it); without it the list's owner reloads (`onChanged`).
  */
-export function TaskList({ tasks, onChanged, onTask, showCase }: { tasks: Task[]; onChanged?(): void; onTask?(written: TaskWritten): void; showCase?: boolean }) {
+export function TaskList({ tasks, onChanged, onTask, showCase, writable = true }: { tasks: Task[]; onChanged?(): void; onTask?(written: TaskWritten): void; showCase?: boolean; writable?: boolean }) {
   const { t, i18n } = useTranslation();
-  const canWrite = useCan('case:write');
+  const canWrite = useCan('case:write') && writable;
   const title = useTaskTitle();
   const [error, setError] = useState<string | null>(null);
   // The moment the list was shown decides what counts as overdue on screen.
@@ -157,18 +157,18 @@ function CompleteDialog({ task, title, onCancel, onDone }: { task: Task; title: 
 }
 
 /** The case's tasks: `onTask` takes each write's reply into the case file (no reload). */
-export function TasksPanel({ tasks, onTask }: { tasks: Task[]; onTask(written: TaskWritten): void }) {
+export function TasksPanel({ tasks, onTask, writable }: { tasks: Task[]; onTask(written: TaskWritten): void; writable: boolean }) {
   const { t } = useTranslation();
   if (tasks.length === 0) return <EmptyState>{t('tasks.emptyCase')}</EmptyState>;
   const open = tasks.filter((x) => !x.doneAt).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const done = tasks.filter((x) => x.doneAt);
   return (
     <div>
-      <TaskList tasks={open} onTask={onTask} />
+      <TaskList tasks={open} onTask={onTask} writable={writable} />
       {done.length ? (
         <details className="done-tasks">
           <summary>{t('tasks.doneCount', { count: done.length })}</summary>
-          <TaskList tasks={done} onTask={onTask} />
+          <TaskList tasks={done} onTask={onTask} writable={writable} />
         </details>
       ) : null}
     </div>

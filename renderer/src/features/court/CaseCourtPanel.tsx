@@ -13,6 +13,7 @@ import { useCan } from '../auth/SessionContext';
 import { partsOf, withHearing, withOrder, type FileChange } from '../cases/caseFileUpdates';
 import { ComplianceBadge, ComplianceDialog, HearingDialog, OrderDialog } from './courtDialogs';
 import { CourtReportSlot } from './printSlot';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 /**
  * The case file's court tab: hearings (with reminders on the dashboard) and the orders with their
@@ -23,7 +24,7 @@ export function CaseCourtPanel({ file, onChange }: { file: CaseFile; onChange(ch
   const { t } = useTranslation();
   const court = useCall('court.forCase', { caseId: file.case.id });
   const canWrite = useCan('court:write');
-  const open = file.case.status !== 'closed';
+  const open = caseWritable(file.case);
   const [hearing, setHearing] = useState<Hearing | 'new' | null>(null);
   const [addingOrder, setAddingOrder] = useState(false);
   const [compliance, setCompliance] = useState<CourtOrder | null>(null);

@@ -16,6 +16,7 @@ import { ReferralStateBadge, useServiceLabel } from './common';
 import { ReferralLetterSlot } from './printSlot';
 import { actionsFor, ReferralActionDialog, type ReferralAction } from './ReferralActions';
 import { ReferralForm, referralDraftKey } from './ReferralForm';
+import { caseWritable } from '../../../../shared/api/schemas/cases';
 
 /**
  * The case file's referrals tab: prepare, send and follow each referral to its end. A write's
@@ -25,7 +26,7 @@ export function CaseReferralsPanel({ file, onChange }: { file: CaseFile; onChang
   const { t } = useTranslation();
   const list = useCall('referrals.listForCase', { caseId: file.case.id });
   const canWrite = useCan('referral:write');
-  const open = file.case.status !== 'closed';
+  const open = caseWritable(file.case);
   const [editing, setEditing] = useState<{ referral: Referral | null } | null>(null);
   // A referral left unsaved (say, by an idle lock) opens again with its draft.
   const referrals = list.data;

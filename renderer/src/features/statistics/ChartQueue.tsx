@@ -1,7 +1,7 @@
 /**
- * Charts drawn one per task (issue 14, item 10). A statistics result holds a dozen recharts
- * charts; drawn in one React commit they made one long task of several hundred milliseconds on
- * each year change, and the page could not answer the keyboard meanwhile. Each chart here waits
+ * Charts drawn one per task (issue 14, item 10). A statistics result holds a dozen charts;
+ * drawn in one React commit (with recharts, as they were) they made one long task of several
+ * hundred milliseconds on each year change, and the page could not answer the keyboard meanwhile. Each chart here waits
  * its turn in one queue and is drawn in a task of its own, so the page stays responsive between
  * two charts. Until its turn a chart shows the previous result dimmed (marked stale, and
  * `data-chart-pending` says so to the bench), or an empty frame on the first draw. The tables
@@ -35,17 +35,13 @@ function enqueue(draw: () => void): () => void {
   };
 }
 
-/**
- * The width the chart is drawn at, measured when its turn comes. The charts pass it to recharts'
- * ResponsiveContainer as its first size, so the container's own measurement right after mounting
- * finds the same size and does not draw every chart a second time in one task.
- */
+/** The width the chart is drawn at, measured when its turn comes (0 = not measured yet). */
 const ChartWidth = createContext(0);
 
-/** The measured width for a ResponsiveContainer's `initialDimension` (recharts' "unknown" is -1). */
-export function useChartSize(height: number): { width: number; height: number } {
+/** The width to draw a chart at: its frame's width when its turn came, or `fallback` before any measurement. */
+export function useChartWidth(fallback = 640): number {
   const width = useContext(ChartWidth);
-  return { width: width > 0 ? width : -1, height };
+  return width > 0 ? width : fallback;
 }
 
 /** Shows `children` (a chart) once its turn in the queue comes; re-queued whenever `children` changes. */
