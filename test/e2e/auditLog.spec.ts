@@ -77,3 +77,41 @@ test('the filtered log prints as a PDF, and a user filter keeps only that user (
   const printed = await api<{ rows: Array<{ details: Record<string, unknown> }> }>(app, 'audit.search', { limit: 1, action: 'document.printed' });
   expect(printed.rows[0]!.details.kind).toBe('auditLog');
 });
+
+test('every detail of a row shows under its label with a readable value, in Turkish and English', async ({ signedIn: app }) => {
+  const ayse = await api<{ id: string }>(app, 'users.create', { username: 'ayse', displayName: 'Ayşe Demir', roles: ['caseworker'], password: 'gecici-parola-mor-dag' });
+  const mehmet = await api<{ id: string }>(app, 'users.create', { username: 'mehmet', displayName: 'Mehmet Çelik', roles: ['caseworker'], password: 'gecici-parola-mor-dag' });
+  // A cover starting a week ahead (covers cannot start in the past), as local days.
+  const day = (offset: number) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const [y, m, dd] = [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')];
+    return { iso: `${y}-${m}-${dd}`, tr: `${dd}.${m}.${y}`, en: `${dd}/${m}/${y}` };
+  };
+  const [from, to] = [day(7), day(11)];
+  await api(app, 'covers.grant', { coveredUserId: ayse.id, coverUserId: mehmet.id, from: from.iso, to: to.iso });
+  await api(app, 'attachments.setLimit', { maxMb: 25 });
+
+  await app.locator('[data-nav="administration"]').click();
+  await app.getByRole('tab', { name: tr.admin.tabs.audit }).click();
+  const cover = app.getByRole('row').filter({ hasText: tr.audit.action['cover.granted'] });
+  await expect(cover).toHaveCount(1);
+  // Labels from the catalog, names instead of user ids, days as dates; no raw key on screen.
+  await expect(cover.locator('dt')).toHaveText([tr.audit.field.cover, tr.audit.field.covered, tr.audit.label.period.from, tr.audit.label.period.to]);
+  await expect(cover.locator('dd')).toHaveText(['Mehmet Çelik', 'Ayşe Demir', from.tr, to.tr]);
+  const limit = app.getByRole('row').filter({ hasText: tr.audit.action['attachment.limitChanged'] });
+  await expect(limit.locator('dt')).toHaveText([tr.audit.field.maxMb]);
+  await expect(limit.locator('dd')).toHaveText(['25 MB']);
+  const table = await app.getByRole('grid').innerText();
+  for (const key of ['coverUserId', 'covered', 'maxMb', 'maxBytes']) expect(table).not.toContain(key);
+  expect(table).not.toContain(ayse.id);
+  await cover.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: 'screenshots/audit-fields-tr.png' });
+
+  await app.getByRole('radio', { name: 'English' }).click();
+  const coverEn = app.getByRole('row').filter({ hasText: en.audit.action['cover.granted'] });
+  await expect(coverEn.locator('dt')).toHaveText([en.audit.field.cover, en.audit.field.covered, en.audit.label.period.from, en.audit.label.period.to]);
+  await expect(coverEn.locator('dd')).toHaveText(['Mehmet Çelik', 'Ayşe Demir', from.en, to.en]);
+  await expect(app.getByRole('row').filter({ hasText: en.audit.action['attachment.limitChanged'] }).locator('dt')).toHaveText([en.audit.field.maxMb]);
+  await app.screenshot({ path: 'screenshots/audit-fields-en.png' });
+});

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditAction } from '../../../shared/api/auditActions';
+import type { AuditDetails } from '../../../shared/api/auditDetailKeys';
 import type { Db } from '../db/open';
 import { syncAuditWritten } from '../sync/record';
 import { uuidv7 } from '../sync/uid';
@@ -21,7 +22,8 @@ export interface AuditInput {
   actorName?: string | null;
   targetType?: string | null;
   targetId?: string | null;
-  details?: Record<string, string | number | boolean | null>;
+  /** Only keys of AUDIT_DETAIL_KEYS (shared/api/auditDetailKeys.ts): each has a label in the audit view. */
+  details?: AuditDetails;
   at?: string;
 }
 

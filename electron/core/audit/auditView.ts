@@ -5,6 +5,7 @@
  * itself (auditLog.ts) is untouched: this only reads.
  */
 import type { AuditFilter, ReadableAuditEntry } from '../../../shared/api/methods/audit';
+import { namedDetail } from '../../../shared/audit/readable';
 import type { Db } from '../db/open';
 import type { AuditRow } from './auditLog';
 
@@ -89,6 +90,8 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
       ).get(id) as { f: string; l: string } | undefined;
       return { number: c.n, name: child ? `${child.f} ${child.l}`.trim() : null };
     });
+  const service = (code: string) =>
+    once(`s:${code}`, () => (stmt(`SELECT label_tr AS tr, label_en AS en FROM lookups WHERE kind = 'service' AND code = ?`).get(code) as { tr: string; en: string } | undefined) ?? null);
   const institution = (id: string) =>
     once(`i:${id}`, () => (stmt('SELECT name AS n FROM institutions WHERE id = ?').get(Number(id)) as { n: string } | undefined)?.n ?? null);
 
@@ -104,6 +107,22 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
     let targetName: string | null = null;
     if (r.targetType === 'user') targetName = userName(r.targetId);
     else if (r.targetType === 'institution' && r.targetId) targetName = institution(r.targetId);
+    // Ids in the details (a colleague, the caseworker of an export, parallel cases) by name; an id no longer found stays as it is.
+    const detailNames: NonNullable<ReadableAuditEntry['detailNames']> = {};
+    for (const [key, value] of Object.entries(details)) {
+      const kind = value === null || typeof value === 'boolean' || value === '' ? null : namedDetail(r.action, key);
+      if (!kind) continue;
+      if (kind === 'service') {
+        const label = service(String(value));
+        if (label) detailNames[key] = label;
+        continue;
+      }
+      const names = String(value)
+        .split(',')
+        .filter(Boolean)
+        .map((id) => (kind === 'user' ? userName(id) : kind === 'institution' ? institution(id) : (caseInfo(Number(id))?.number ?? null)) ?? id);
+      if (names.length) detailNames[key] = names.join(', ');
+    }
     return {
       seq: r.seq,
       at: r.at,
@@ -118,6 +137,7 @@ function resolve(db: Db, raw: RawRow[]): ReadableAuditEntry[] {
       caseNumber: info?.number ?? null,
       caseName: info?.name ?? null,
       targetName,
+      detailNames,
     };
   });
 }

@@ -16,6 +16,7 @@
  * `court_hearings`, `court_orders` and `court_order_updates` is in courtRepo.ts.
  */
 import { addDays } from 'date-fns';
+import type { AuditDetails } from '../../../shared/api/auditDetailKeys';
 import { CodedError } from '../../../shared/api/envelope';
 import {
   HEARING_PREPARE_DAYS,
@@ -115,7 +116,7 @@ function scheduleHearingTasks(db: Db, actor: Actor, h: { id: number; caseId: num
 }
 
 /** The audit row the router writes for the call (its action is the method spec's): the hearing or order, ids and codes only. */
-function auditCourt(note: RecordAudit, targetType: 'hearing' | 'courtOrder', id: number, details: Record<string, string | number | boolean | null>): void {
+function auditCourt(note: RecordAudit, targetType: 'hearing' | 'courtOrder', id: number, details: AuditDetails): void {
   note({ targetType, targetId: String(id), details });
 }
 

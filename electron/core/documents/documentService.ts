@@ -6,6 +6,7 @@
  * the audit log. The bytes themselves are never logged or stored.
  */
 import { createHash } from 'node:crypto';
+import type { AuditDetails } from '../../../shared/api/auditDetailKeys';
 import type { DocumentKind, DocumentResult } from '../../../shared/api/methods/documents';
 import { CodedError } from '../../../shared/api/envelope';
 import type { Language } from '../../../shared/i18n/languages';
@@ -140,8 +141,9 @@ export async function renderDocument(
           language: meta.language,
           pages,
           protected: isProtected,
-          ...(meta.draftVersion ? { draftVersion: meta.draftVersion } : {}),
-          ...(meta.annexes?.length ? { annexIds: meta.annexes.map((a) => a.id).join(','), appended: meta.annexes.filter((a) => a.pdf).length } : {}),
+          // Spread objects escape the excess-key check: `satisfies` keeps their keys in AUDIT_DETAIL_KEYS.
+          ...((meta.draftVersion ? { draftVersion: meta.draftVersion } : {}) satisfies AuditDetails),
+          ...((meta.annexes?.length ? { annexIds: meta.annexes.map((a) => a.id).join(','), appended: meta.annexes.filter((a) => a.pdf).length } : {}) satisfies AuditDetails),
         },
       });
     })(),

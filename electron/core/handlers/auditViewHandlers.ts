@@ -3,6 +3,7 @@
  * exports of the filtered log. Each export writes its own audit row.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { AuditDetails } from '../../../shared/api/auditDetailKeys';
 import { AUDIT_EXPORT_MAX, type AuditFilter, type ReadableAuditEntry } from '../../../shared/api/methods/audit';
 import { auditActionLabel, auditActor, auditCase, auditFields, auditSentence } from '../../../shared/audit/readable';
 import { translator } from '../../../shared/i18n';
@@ -26,7 +27,7 @@ const filterOf = (input: AuditFilter): AuditFilter => ({
 });
 
 /** The filter as audit details: codes and ids only, never names. */
-const filterDetails = (f: AuditFilter) => ({
+const filterDetails = (f: AuditFilter): AuditDetails => ({
   from: f.from ?? null,
   to: f.to ?? null,
   filterAction: f.action ?? null,
@@ -89,7 +90,7 @@ export const auditViewHandlers = {
           job.progress(index, rows.length, 'audit.step.write');
           await yieldToLoop();
         }
-        const details = auditFields(row, t)
+        const details = auditFields(row, t, language)
           .map(([label, value]) => `${label}: ${value}`)
           .join('; ');
         lines.push([formatDateTime(row.at, language), auditActor(row, t), auditActionLabel(row.action, t), auditCase(row) ?? '', auditSentence(row, t), details].map(csvCell).join(';'));
@@ -146,7 +147,7 @@ export const auditViewHandlers = {
                 rows: rows.map((row) => [
                   formatDateTime(row.at, language),
                   auditSentence(row, t),
-                  auditFields(row, t)
+                  auditFields(row, t, language)
                     .map(([label, value]) => `${label}: ${value}`)
                     .join('\n') || null,
                 ]),

@@ -4,6 +4,7 @@
  * Visibility is checked here on every case-bound call (assertCaseVisible):
  * a case out of sight answers 'cases.notFound'.
  */
+import type { AuditDetails } from '../../../shared/api/auditDetailKeys';
 import { CodedError } from '../../../shared/api/envelope';
 import type { CaseFilePart, CaseFileParts, MemberInput } from '../../../shared/api/schemas/cases';
 import type { AuditAction } from '../audit/auditLog';
@@ -43,7 +44,7 @@ function ctxOf({ services, session, audit }: { services: CoreServices; session: 
   return { db: services.vault.database, actor: actorOf(session), clock: { now }, now: now.toISOString(), note: audit };
 }
 
-type Details = Record<string, string | number | boolean | null>;
+type Details = AuditDetails;
 /** What the audit row says: its target and details (the action is the spec's, or `action` where one method records two). */
 function audit(c: Ctx, action: AuditAction, targetType: string, targetId: number | string, details?: Details): void {
   c.note({ action, targetType, targetId: String(targetId), ...(details ? { details } : {}) });
@@ -104,7 +105,7 @@ export const casesHandlers = {
     const c = ctxOf(ctx);
     return c.db.transaction(() => {
       const created = life.createCase(c.db, c.actor, input, c.clock);
-      audit(c, 'case.created', 'case', created.id, { householdId: created.householdId, members: input.members.length, flags: created.flags.join(','), ...(created.parallelTo.length ? { parallelTo: created.parallelTo.join(',') } : {}) });
+      audit(c, 'case.created', 'case', created.id, { householdId: created.householdId, members: input.members.length, flags: created.flags.join(','), ...((created.parallelTo.length ? { parallelTo: created.parallelTo.join(',') } : {}) satisfies Details) });
       return { id: created.id, caseNumber: created.caseNumber, flags: created.flags };
     })();
   },

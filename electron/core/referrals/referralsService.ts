@@ -14,6 +14,7 @@
  * writes the row; a write here only fills in its target and details
  * (`note`). The SQL of `referrals` and `referral_history` is in referralsRepo.ts.
  */
+import type { AuditDetails } from '../../../shared/api/auditDetailKeys';
 import { CodedError } from '../../../shared/api/envelope';
 import {
   REFERRAL_TRANSITIONS,
@@ -178,7 +179,7 @@ export function listReferrals(db: Db, actor: Actor, query: ReferralQuery, now: D
 // --- writes ----------------------------------------------------------------------------------
 
 /** The audit row the router writes for the call (its action is the method spec's): the referral and ids and codes only. */
-function audit(note: RecordAudit, referralId: number, details: Record<string, string | number | boolean | null>): void {
+function audit(note: RecordAudit, referralId: number, details: AuditDetails): void {
   note({ targetType: 'referral', targetId: String(referralId), details });
 }
 

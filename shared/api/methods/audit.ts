@@ -30,6 +30,11 @@ export const ReadableAuditEntry = AuditEntry.extend({
   caseName: z.string().nullable(),
   /** What the row is about, by name (a user, an institution), when it is not a case. */
   targetName: z.string().nullable(),
+  /**
+   * Detail values that are ids or the office's own codes, by name (detail key → display names, an
+   * institution's name, case numbers; a service from the office's lists in both languages): see `namedDetail`.
+   */
+  detailNames: z.record(z.string(), z.union([z.string(), z.object({ tr: z.string(), en: z.string() })])).optional(),
 });
 export type ReadableAuditEntry = z.infer<typeof ReadableAuditEntry>;
 

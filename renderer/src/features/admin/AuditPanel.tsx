@@ -154,9 +154,10 @@ export function AuditPanel() {
           <Column>{t('admin.audit.what')}</Column>
           <Column>{t('admin.audit.details')}</Column>
         </TableHeader>
-        <TableBody items={rows} renderEmptyState={() => (page.loading ? t('app.loading') : t('admin.audit.empty'))}>
+        {/* The rows are rendered text: a change of language renders them again (React Aria caches a collection's items). */}
+        <TableBody items={rows} dependencies={[language]} renderEmptyState={() => (page.loading ? t('app.loading') : t('admin.audit.empty'))}>
           {(row) => {
-            const fields = auditFields(row, t);
+            const fields = auditFields(row, t, language);
             return (
               <Row id={row.seq}>
                 <Cell>{formatDateTime(row.at, i18n.language)}</Cell>
@@ -164,8 +165,8 @@ export function AuditPanel() {
                 <Cell>
                   {fields.length ? (
                     <dl className="audit-fields">
-                      {fields.map(([label, value]) => (
-                        <div key={label}>
+                      {fields.map(([label, value], index) => (
+                        <div key={index}>
                           <dt>{label}</dt>
                           <dd>{value}</dd>
                         </div>
