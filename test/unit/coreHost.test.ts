@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, ensureDemoStaff } from '../../electron/core/demo/staff';
 import { startCoreHost, type CoreHost } from '../../electron/core/host/client';
 import { startInlineHost } from '../../electron/core/host/inline';
 import type { LogFields, Logger } from '../../electron/core/log';
+import { BACKUP_EXTENSION } from '../../electron/core/vault/backupFile';
 import { vaultPaths } from '../../electron/core/vault/paths';
 import { TEST_KDF } from '../../electron/core/vault/kdf';
 import { ADMIN, OFFICE, tempDir } from '../fixtures/vaults';
@@ -225,6 +226,21 @@ describe('statistics off the core thread', { timeout: 180_000 }, () => {
     const inThread = await host.request(USER, 'stats.period', query);
     expect((offThread as { value: StatsPeriod }).value.summary.newCases.value).toBeGreaterThan(0);
     expect(offThread).toEqual(inThread);
+
+    // A backup and statistics at once: the statistics share the backup's frozen file (no fallback
+    // into the core thread), the backup gets a file of its own; both finish, checkpoints come back.
+    host.core.services.offThreadMinBytes = 0;
+    const folder = join(vault.paths.db, '..', 'yedekler');
+    await host.lock('user');
+    expect(await host.request(USER, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password })).toMatchObject({ ok: true });
+    expect(await host.request(USER, 'backup.setSchedule', { enabled: false, folder, keep: 3 })).toMatchObject({ ok: true });
+    const [backup, during] = await Promise.all([host.request(USER, 'backup.run', { jobId: 'yedek' }), host.request(USER, 'stats.period', { ...query, jobId: 'yedek-sirasinda' })]);
+    expect(backup).toMatchObject({ ok: true });
+    expect(during).toMatchObject({ ok: true });
+    // The administrator sees the office's figures, the caseworker above her own: both count the same year's reports.
+    expect((during as { value: StatsPeriod }).value.summary.reports.value).toBeGreaterThanOrEqual((offThread as { value: StatsPeriod }).value.summary.reports.value!);
+    expect(readdirSync(folder).filter((f) => f.endsWith(BACKUP_EXTENSION))).toHaveLength(1);
+    expect(Number(vault.database.pragma('wal_autocheckpoint', { simple: true }))).toBeGreaterThan(0);
   });
 });
 

@@ -13,20 +13,23 @@ import { computeStats, statsOptions } from '../stats/statsService';
 /**
  * Computes as a job: progress events between the queries, cancellable. Under
  * the core host, for a large vault (`services.offThreadMinBytes`), in a job worker on a copy of the frozen
- * file, so no query holds the core thread; otherwise (CLI, unit tests, or the
- * file already held by a backup) here, yielding between the queries.
+ * file (shared with a running backup's), so no query holds the core thread; otherwise (CLI, unit
+ * tests, a small vault) here, yielding between the queries.
  */
 function compute(ctx: HandlerContext, query: StatsQuery, jobId?: string) {
   const { services } = ctx;
   const session = ctx.session!;
   const db = services.vault.database;
   const min = services.offThreadMinBytes;
-  const release = min !== null && statSync(services.vault.paths.db).size >= min ? freezeDbFile(db) : null;
-  if (release) {
+  if (min !== null && statSync(services.vault.paths.db).size >= min) {
     const vault = services.vault;
     const dbKey = vault.withKey((key) => new Uint8Array(key));
+    let release: (() => void) | null = null;
     return services.jobs
       .run(async (job) => {
+        // Any frozen file will do: during a backup, the backup's (its start is seconds ago).
+        release = await freezeDbFile(db, 'any');
+        if (vault.state() !== 'unlocked' || vault.database !== db) throw new CodedError('auth.locked');
         const stats = await runOffThread(
           'stats.compute',
           {
@@ -45,7 +48,7 @@ function compute(ctx: HandlerContext, query: StatsQuery, jobId?: string) {
       }, jobId)
       .finally(() => {
         dbKey.fill(0);
-        release();
+        release?.();
       });
   }
   return services.jobs.run(

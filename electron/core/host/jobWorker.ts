@@ -13,9 +13,9 @@ type Progress = (done: number, total: number, step: string) => void;
 const jobs = {
   /** Copy the frozen database file, write the encrypted backup file, verify it. */
   'backup.seal': (input: SealInput, progress: Progress) => sealBackup(input, progress),
-  /** A period's statistics, computed on a private copy of the frozen file. */
   /** A restore's check: decrypt the backup beside the vault and check the database in it. */
   'backup.restoreCheck': (input: RestoreCheckInput) => checkRestoreCandidate(input),
+  /** A period's statistics, computed on a private copy of the frozen file. */
   'stats.compute': (input: StatsCopyInput, progress: Progress) => computeStatsOnCopy(input, progress),
 };
 

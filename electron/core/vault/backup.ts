@@ -141,13 +141,11 @@ export async function backupVaultInSteps(vault: Vault, outPath: string, actor: A
   const meta = readMeta(db);
   const { dbKey, keyring } = vault.withKey((key, ring) => ({ dbKey: new Uint8Array(key), keyring: ring }));
   const sameConnection = () => vault.state() === 'unlocked' && vault.database === db;
-  const release = freezeDbFile(db);
-  if (!release) {
-    // Another job holds the file still (statistics reading a copy): back up in this thread instead.
-    dbKey.fill(0);
-    return backupVault(vault, outPath, actor, progress);
-  }
+  let release: (() => void) | null = null;
   try {
+    // A fresh freeze: statistics reading an older one finish first (seconds), so every write committed before now is in.
+    release = await freezeDbFile(db, 'fresh');
+    if (!sameConnection()) throw new CodedError('auth.locked');
     progress?.(0, 3, 'backup.step.copy');
     const { createdAt } = await runOffThread(
       'backup.seal',
@@ -166,7 +164,7 @@ export async function backupVaultInSteps(vault: Vault, outPath: string, actor: A
     throw error;
   } finally {
     dbKey.fill(0);
-    release();
+    release?.();
   }
 }
 
