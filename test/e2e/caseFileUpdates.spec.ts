@@ -217,7 +217,12 @@ test('a referral sent, a hearing added and a transfer asked and approved keep on
   await app.getByRole('tab', { name: tr.cases.tabs.notes }).click();
   await expect(app.getByRole('tabpanel')).toBeVisible();
   await expect(app.getByRole('button', { name: tr.notes.add })).toHaveCount(0);
+  // Nothing to add here any more: the empty states do not ask for a note or a goal.
+  await expect(app.getByRole('tabpanel')).toContainText(tr.notes.emptyReadOnly);
+  await expect(app.getByRole('tabpanel')).not.toContainText(tr.notes.empty);
   await app.screenshot({ path: 'test-results/case-file-transferred-tr.png' });
+  await app.getByRole('tab', { name: tr.cases.tabs.plan }).click();
+  await expect(app.getByRole('tabpanel')).toContainText(tr.plan.emptyReadOnly);
 
   // Still the one view of the file.
   expect(await views()).toBe(1);

@@ -132,7 +132,7 @@ export function NotesPanel({ file, onSaved }: { file: CaseFile; onSaved(note: Ou
         </section>
       ) : null}
       {file.notes.length === 0 ? (
-        <EmptyState>{t('notes.empty')}</EmptyState>
+        <EmptyState>{t(canWrite ? 'notes.empty' : 'notes.emptyReadOnly')}</EmptyState>
       ) : (
         <ol className="notes-timeline">
           {file.notes.filter((note) => note !== pinned).map((note) => (

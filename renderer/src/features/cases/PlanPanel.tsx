@@ -48,7 +48,7 @@ export function PlanPanel({ file, onChange }: { file: CaseFile; onChange(change:
   return (
     <div>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {file.plan.length === 0 ? <EmptyState>{t('plan.empty')}</EmptyState> : null}
+      {file.plan.length === 0 ? <EmptyState>{t(canWrite ? 'plan.empty' : 'plan.emptyReadOnly')}</EmptyState> : null}
       {file.plan.map((g) => {
         const draft = actions[g.id] ?? { title: '', responsible: me.id, dueOn: '' };
         return (
