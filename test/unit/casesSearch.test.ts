@@ -261,9 +261,11 @@ describe('dashboard counts', () => {
     const insert = db.prepare(
       "INSERT INTO tasks (case_id, kind, source, title, due_at, priority, priority_rank, assignee_user_id, created_at, created_by) VALUES (?, 'manual', 'manual', 'x', ?, NULL, 5, ?, ?, ?)",
     );
-    insert.run(caseId, '2026-06-15T10:00:00.000Z', null, '2026-06-01T00:00:00.000Z', staff.supervisors[0]!);
-    insert.run(caseId, '2026-06-01T10:00:00.000Z', staff.supervisors[0]!, '2026-06-01T00:00:00.000Z', staff.supervisors[0]!);
     const bounds = dashboardBounds(new Date('2026-06-15T09:00:00Z'));
+    // Due later today on this machine's calendar, whatever its zone (at UTC+14 09:00Z is already 23:00).
+    const laterToday = new Date((Date.parse(bounds.now) + Date.parse(bounds.todayEnd)) / 2).toISOString();
+    insert.run(caseId, laterToday, null, '2026-06-01T00:00:00.000Z', staff.supervisors[0]!);
+    insert.run(caseId, '2026-06-01T10:00:00.000Z', staff.supervisors[0]!, '2026-06-01T00:00:00.000Z', staff.supervisors[0]!);
     const key = (r: SummaryRow) => `${r.user ?? '-'}/${r.rank}`;
     const sorted = (rows: SummaryRow[]) => [...rows].map((r) => ({ ...r })).sort((a, b) => key(a).localeCompare(key(b)));
     for (const assignee of [null, staff.caseworkers[0]!, staff.supervisors[0]!]) {

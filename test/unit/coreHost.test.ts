@@ -206,11 +206,11 @@ describe('statistics off the core thread', { timeout: 180_000 }, () => {
     const steps: JobProgress[] = [];
     const frozenDuring: number[] = [];
     host.subscribe((event, payload) => {
-      if (event !== 'job.progress') return;
-      steps.push(payload as JobProgress);
-      // While the job worker reads its copy, the file is held still (no automatic checkpoints).
-      frozenDuring.push(Number(vault.database.pragma('wal_autocheckpoint', { simple: true })));
+      if (event === 'job.progress') steps.push(payload as JobProgress);
     });
+    // While the job worker reads its copy, the file is held still (no automatic checkpoints). Read as
+    // the core reports each step: the event itself reaches a subscriber later, perhaps after the release.
+    host.core.services.jobs.onProgress(() => frozenDuring.push(Number(vault.database.pragma('wal_autocheckpoint', { simple: true }))));
     const year = now.getFullYear();
     const query = { from: `${year - 1}-01-01`, to: `${year}-12-31` };
     const offThread = await host.request(USER, 'stats.period', { ...query, jobId: 'istatistik' });
