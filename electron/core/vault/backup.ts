@@ -4,7 +4,7 @@
  * moves the current database aside rather than deleting it.
  */
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
@@ -15,6 +15,7 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations';
 import { integrityOk, openEncrypted, quickCheckOk, type Db } from '../db/open';
 import { BACKUP_EXTENSION, readBackupHeader, verifyAndExtract, writeBackupFromDatabase } from './backupFile';
+import { copyDbFile } from './dbFileBytes';
 import { readKeyring, unwrapEntry, unwrapForUser, writeKeyring, type KeyringData } from './keyring';
 import { runOffThread } from '../host/offload';
 import { freezeDbFile } from './freeze';
@@ -177,9 +178,8 @@ export interface SealInput {
 
 /** A job worker's private copy of the frozen database file beside it (owner-only, created exclusively). */
 export function copyFrozenFile(dbPath: string, copy: string): void {
-  reserveEmpty(copy);
   try {
-    copyFileSync(dbPath, copy);
+    copyDbFile(dbPath, copy);
   } catch (error) {
     rethrowDiskFull(error);
   }

@@ -12,6 +12,7 @@ import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { CodedError } from '../../../shared/api/envelope';
+import { readDbBytes } from './dbFileBytes';
 import { parseKeyring, type KeyringData } from './keyring';
 import { createExclusive, rethrowDiskFull, writeAtomicWith } from './safeFile';
 
@@ -83,7 +84,8 @@ export function writeBackupFromDatabase(
         let position = 0;
         let at = prefix.length + headerLength;
         while (position < dbBytes) {
-          const n = readSync(input, buffer, 0, Math.min(CHUNK, dbBytes - position), position);
+          // Around SQLite's lock bytes (dbFileBytes.ts): Windows refuses to read them while the core holds the file.
+          const n = readDbBytes(input, buffer, Math.min(CHUNK, dbBytes - position), position);
           if (n === 0) throw new CodedError('backup.damaged'); // the file shrank under us
           hash.update(buffer.subarray(0, n));
           for (let written = 0; written < n; ) written += writeSync(out, buffer, written, n - written, at + written);

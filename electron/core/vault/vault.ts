@@ -5,7 +5,7 @@
  * first). Locking = audit, close the handle, wipe the key, release the lock.
  */
 import type { KeyObject } from 'node:crypto';
-import { constants as fsConstants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../../../shared/api/envelope';
 import { checkPassword } from '../../../shared/auth/passwordPolicy';
@@ -46,6 +46,7 @@ import {
   type KeyringEntry,
 } from './keyring';
 import { acquireLock, HEARTBEAT_MS, type HeldLock } from './lockFile';
+import { copyDbFile } from './dbFileBytes';
 import { vaultPaths, type VaultPaths } from './paths';
 import { databaseKeyFrom, formatRecoveryKey, newRecoverySecret, parseRecoveryKey } from './recoveryKey';
 import { ownerOnly, reserveEmpty, rethrowDiskFull } from './safeFile';
@@ -836,16 +837,15 @@ export class Vault {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = join(this.paths.migrationBackups, `before-v${fromVersion}-migration-${stamp}.db`);
     // With the WAL checkpointed into the file (nothing written since), the file's bytes are the
-    // database, already encrypted: copied as they are, into a new file (COPYFILE_EXCL: nothing
-    // there is followed or overwritten), owner-only. A minute instead of several for 100 000
+    // database, already encrypted: copied as they are (around SQLite's lock bytes, dbFileBytes.ts),
+    // into a new file (created exclusively: nothing there is followed or overwritten), owner-only. A minute instead of several for 100 000
     // cases (issue 16). Otherwise VACUUM INTO, which keeps the cipher and key; its file is
     // created first, exclusively and owner-only (VACUUM INTO fills an empty file).
     const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
     const wal = `${this.paths.db}-wal`;
     if (checkpoint[0]?.busy === 0 && (!existsSync(wal) || statSync(wal).size === 0)) {
       try {
-        copyFileSync(this.paths.db, target, fsConstants.COPYFILE_EXCL);
-        ownerOnly(target);
+        copyDbFile(this.paths.db, target, { durable: true });
         return;
       } catch (error) {
         // A half-written copy is ours to remove; a file that was already there is not.
