@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import en from '../../shared/i18n/en.json' with { type: 'json' };
 import tr from '../../shared/i18n/tr.json' with { type: 'json' };
-import { addDaysToDay, todayLocal } from '../../shared/time/localDays';
+import { addDaysToDay, localDay, localTime, todayLocal } from '../../shared/time/localDays';
 import { ADMIN, api, expect, signIn, signOut, test } from './fixtures';
 
 const A = { username: 'ayse', displayName: 'Ayşe Demir', temp: 'gecici-parola-mor-dag', password: 'pembe-fil-kitap-okuyor' };
@@ -64,10 +64,12 @@ test('cover: granted by the supervisor, B sees and works A’s case marked "cove
   }, kase.id);
   await expect(app.locator('.cover-tag').first()).toHaveText(en.cover.for.replace('{{name}}', A.displayName));
   await app.screenshot({ path: 'test-results/cover-case-en.png' });
+  // Now, to the minute: a fixed hour of today is still ahead early in the morning (at UTC+14 most of the UTC day).
+  const now = new Date();
   const note = await api<{ id: number }>(app, 'notes.add', {
     caseId: kase.id,
     type: 'phone_call',
-    occurredAt: `${todayLocal()}T09:00`,
+    occurredAt: `${localDay(now)}T${localTime(now)}`,
     body: 'Vekâleten aranan anne görüşmeye geleceğini söyledi.',
     present: { people: [], users: [], others: null },
   });

@@ -48,6 +48,8 @@ function CourtNameField({ courts, name, onChange }: { courts: Institution[]; nam
       defaultFilter={foldedMatch}
       allowsCustomValue
       menuTrigger="focus"
+      // Open while nothing matches (yet): courts typed before the directory has loaded appear when it has.
+      allowsEmptyCollection
       isRequired
     >
       <Label className="field-label">{t('court.hearing.court')}</Label>
@@ -58,7 +60,7 @@ function CourtNameField({ courts, name, onChange }: { courts: Institution[]; nam
         </AriaButton>
       </div>
       <Popover className="popover combo-popover">
-        <ListBox className="listbox">
+        <ListBox className="listbox" renderEmptyState={() => <div className="hint listbox-empty">{t('court.hearing.courtNotListed')}</div>}>
           {(item: Institution) => (
             <ListBoxItem id={String(item.id)} className="listbox-item" textValue={item.name}>
               {item.name}
