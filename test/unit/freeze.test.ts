@@ -81,4 +81,14 @@ describe('freezeDbFile', () => {
     release();
     expect(autocheckpoint(db)).toBe(500);
   });
+
+  it('refuses a backup that waited while the vault was locked (the connection closed meanwhile)', async () => {
+    const { db } = walDb();
+    const stats = await freezeDbFile(db, 'any');
+    const backup = freezeDbFile(db, 'fresh');
+    open.splice(open.indexOf(db), 1);
+    db.close();
+    stats();
+    await expect(backup).rejects.toMatchObject({ code: 'auth.locked' });
+  });
 });

@@ -11,6 +11,7 @@
  * statistics accept `any` frozen file, and share a running backup's (its
  * figures are then as of the backup's start, seconds old).
  */
+import { CodedError } from '../../../shared/api/envelope';
 import type { Db } from '../db/open';
 
 interface Freeze {
@@ -31,6 +32,8 @@ export async function freezeDbFile(db: Db, need: FreezeNeed): Promise<() => void
     await current.thawed;
     current = freezes.get(db);
   }
+  // Locked while waiting: the connection is closed (and checkpointed), there is nothing to freeze.
+  if (!db.open) throw new CodedError('auth.locked');
   if (!current) {
     const autocheckpoint = Math.max(0, Math.trunc(Number(db.pragma('wal_autocheckpoint', { simple: true }))));
     db.pragma('wal_checkpoint(TRUNCATE)');

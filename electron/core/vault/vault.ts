@@ -837,9 +837,9 @@ export class Vault {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const target = join(this.paths.migrationBackups, `before-v${fromVersion}-migration-${stamp}.db`);
     // With the WAL checkpointed into the file (nothing written since), the file's bytes are the
-    // database, already encrypted: copied as they are (around SQLite's lock bytes, dbFileBytes.ts),
-    // into a new file (created exclusively: nothing there is followed or overwritten), owner-only. A minute instead of several for 100 000
-    // cases (issue 16). Otherwise VACUUM INTO, which keeps the cipher and key; its file is
+    // database, already encrypted: copied as they are (around SQLite's lock bytes, dbFileBytes.ts)
+    // into a new file, created exclusively (nothing there is followed or overwritten) and owner-only.
+    // A minute instead of several for 100 000 cases (issue 16). Otherwise VACUUM INTO, which keeps the cipher and key; its file is
     // created first, exclusively and owner-only (VACUUM INTO fills an empty file).
     const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
     const wal = `${this.paths.db}-wal`;
