@@ -152,9 +152,6 @@ test('a referral is prepared, refused without consent, sent, answered and tracke
 
   await app.getByRole('button', { name: en.court.hearing.add }).click();
   dialog = app.getByRole('dialog');
-  // A court not in the directory: the list stays open and says its name will be kept.
-  await dialog.getByRole('combobox', { name: en.court.hearing.court }).fill('Bodrum Aile');
-  await expect(app.getByText(en.court.hearing.courtNotListed)).toBeVisible();
   await dialog.getByRole('combobox', { name: en.court.hearing.court }).fill('anadolu cocuk');
   await app.getByRole('option', { name: /İstanbul Anadolu Çocuk Mahkemesi/ }).click();
   await dialog.getByLabel(en.court.hearing.fileNumber).fill('2026/145 E.');

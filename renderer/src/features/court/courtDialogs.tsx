@@ -32,7 +32,7 @@ const dayOf = dayOfMoment;
 const timeOf = localTime;
 
 /** A court from the directory, or any court typed by name. */
-function CourtNameField({ courts, name, onChange }: { courts: Institution[]; name: string; onChange(name: string, institutionId: number | null): void }) {
+function CourtNameField({ courts, loading, name, onChange }: { courts: Institution[]; loading: boolean; name: string; onChange(name: string, institutionId: number | null): void }) {
   const { t } = useTranslation();
   return (
     <ComboBox
@@ -48,8 +48,8 @@ function CourtNameField({ courts, name, onChange }: { courts: Institution[]; nam
       defaultFilter={foldedMatch}
       allowsCustomValue
       menuTrigger="focus"
-      // Open while nothing matches (yet): courts typed before the directory has loaded appear when it has.
-      allowsEmptyCollection
+      // Open while the directory loads: a court typed meanwhile appears when it has (after that, no match closes the list).
+      allowsEmptyCollection={loading}
       isRequired
     >
       <Label className="field-label">{t('court.hearing.court')}</Label>
@@ -60,7 +60,7 @@ function CourtNameField({ courts, name, onChange }: { courts: Institution[]; nam
         </AriaButton>
       </div>
       <Popover className="popover combo-popover">
-        <ListBox className="listbox" renderEmptyState={() => <div className="hint listbox-empty">{t('court.hearing.courtNotListed')}</div>}>
+        <ListBox className="listbox" renderEmptyState={() => <div className="hint listbox-empty">{t('app.loading')}</div>}>
           {(item: Institution) => (
             <ListBoxItem id={String(item.id)} className="listbox-item" textValue={item.name}>
               {item.name}
@@ -118,7 +118,7 @@ export function HearingDialog({ caseId, hearing, onClose, onSaved }: { caseId: n
         <Dialog className="dialog">
           <Heading slot="title">{hearing ? t('court.hearing.editTitle') : t('court.hearing.addTitle')}</Heading>
           <div className="grid-fields">
-            <CourtNameField courts={courts.data ?? []} name={form.courtName} onChange={(courtName, courtInstitutionId) => set({ courtName, courtInstitutionId })} />
+            <CourtNameField courts={courts.data ?? []} loading={courts.loading} name={form.courtName} onChange={(courtName, courtInstitutionId) => set({ courtName, courtInstitutionId })} />
             <TextField label={t('court.hearing.fileNumber')} value={form.fileNumber} onChange={(fileNumber) => set({ fileNumber })} placeholder="2026/123 E." />
             <DateInput label={t('court.hearing.day')} value={form.day} onChange={(day) => set({ day })} isRequired />
             <TextField label={t('court.hearing.time')} value={form.time} onChange={(time) => set({ time })} placeholder="10:30" error={form.time && !timeValid ? t('court.hearing.timeInvalid') : null} />
