@@ -201,12 +201,14 @@ export function dashboardSql(q: Pick<DashboardQuery, 'assignee'>) {
     activeCases: `SELECT responsible_user_id AS user, count(*) AS n FROM cases WHERE status <> 'closed' GROUP BY responsible_user_id`,
     // The same counts for one (assignee, priority) cell, each a range of the covering partial index
     // counted in place: at 100 000 cases (32 000 open tasks) the grouped pass above spends its time
-    // aggregating row by row, a few dozen range counts take a fraction of that (issue 16).
-    cell: `SELECT
-        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL) AS open,
+    // aggregating row by row, a few dozen range counts take a fraction of that (issue 16). A count
+    // steps through every entry of its range, and most open tasks are overdue: open is overdue plus
+    // the (few) not yet due (due_at is NOT NULL), so the overdue range is walked once, not twice.
+    cell: `SELECT overdue, overdue + later AS open, today, week FROM (SELECT
         (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at < @now) AS overdue,
+        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at >= @now) AS later,
         (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at >= @now AND t.due_at < @todayEnd) AS today,
-        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at >= @todayEnd AND t.due_at < @weekEnd) AS week`,
+        (SELECT count(*) FROM tasks t WHERE t.assignee_user_id IS @user AND t.priority_rank = @rank AND t.done_at IS NULL AND t.due_at >= @todayEnd AND t.due_at < @weekEnd) AS week)`,
     openCount: `SELECT count(*) AS n FROM tasks t WHERE t.done_at IS NULL ${who}`,
   };
 }
