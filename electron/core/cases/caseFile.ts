@@ -58,13 +58,12 @@ export function caseFileParts(db: Db, caseId: number, actor: Actor, users: UserL
 }
 
 /**
- * A write on a case and the slices of its file it changed (`parts`), read in the write's own
- * transaction (issue 12): for writes outside the cases area (referrals, court) whose result
- * names its case. The page merges the reply; it does not load the file again.
+ * A write on a case and the slices of its file it changed (`parts`), issue 12: for writes outside
+ * the cases area (referrals, court) whose result names its case. Their specs declare an audit
+ * action, so the router already runs the handler in one transaction: the parts are read in it.
+ * The page merges the reply; it does not load the file again.
  */
 export function writtenWithParts<T extends { caseId: number }>(db: Db, actor: Actor, parts: readonly CaseFilePart[], write: () => T): T & { parts: CaseFileParts } {
-  return db.transaction(() => {
-    const written = write();
-    return { ...written, parts: caseFileParts(db, written.caseId, actor, userLookup(db), parts) };
-  })();
+  const written = write();
+  return { ...written, parts: caseFileParts(db, written.caseId, actor, userLookup(db), parts) };
 }

@@ -62,8 +62,9 @@ function openFile(ctx: HandlerContext, file: string) {
 /** What the write changed on the case page (issue 12): its transfer state and, when given, slices of the file; read in the write's transaction. */
 function changedOnCase(ctx: HandlerContext & { session: Session }, caseId: number, parts: readonly CaseFilePart[] = []) {
   const db = ctx.services.vault.database;
-  const caseTransfersNow = caseTransfers(db, caseId, userLookup(db));
-  return parts.length ? { caseTransfers: caseTransfersNow, parts: caseFileParts(db, caseId, actorOf(ctx.session), userLookup(db), parts) } : { caseTransfers: caseTransfersNow };
+  const users = userLookup(db);
+  const caseTransfersNow = caseTransfers(db, caseId, users);
+  return parts.length ? { caseTransfers: caseTransfersNow, parts: caseFileParts(db, caseId, actorOf(ctx.session), users, parts) } : { caseTransfers: caseTransfersNow };
 }
 
 function assertSendable(ctx: HandlerContext, caseId: number): string {
