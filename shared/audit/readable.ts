@@ -6,6 +6,8 @@
 import type { TFunction } from 'i18next';
 import type { AuditDetailKey } from '../api/auditDetailKeys';
 import type { ReadableAuditEntry } from '../api/methods/audit';
+import { DEFAULT_LANGUAGE, isLanguage, LOCALE } from '../i18n/languages';
+import { isDayString, parseDay } from '../time/localDays';
 
 /** Detail keys that are internal links or repeats, not facts a reader needs (the case is named in the sentence). */
 const HIDDEN = new Set<string>([
@@ -66,7 +68,7 @@ export function namedDetail(action: string, key: string): 'user' | 'institution'
   return null;
 }
 
-const localeOf = (language: string): string => (language === 'en' ? 'en-GB' : 'tr-TR');
+const localeOf = (language: string): string => LOCALE[isLanguage(language) ? language : DEFAULT_LANGUAGE];
 
 /** A byte count as the reader reads it: "512 B", "12,5 KB", "3,2 MB". */
 export function formatBytes(bytes: number, language: string): string {
@@ -83,8 +85,7 @@ export function formatBytes(bytes: number, language: string): string {
 
 /** An instant in the machine's time zone, or a local day (YYYY-MM-DD) as it is. */
 function formatWhen(value: string, language: string): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (day) return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  if (isDayString(value)) return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(parseDay(value));
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) return value;
   return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
